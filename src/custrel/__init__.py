@@ -1,0 +1,84 @@
+"""custrel: customer-relationship domain logic from the Chinese customer-management canon.
+
+Values in, values out: immutable models (:mod:`custrel.models`) and pure rule
+functions that never read the clock, the environment or a file. Every rule cites its
+ID from the rule book (docs/rules.md).
+
+>>> import custrel
+>>> from datetime import date
+>>> profile = custrel.CustomerProfile(customer_id="c-1", created_on=date(2026, 5, 1))
+>>> custrel.is_stale(profile, as_of=date(2026, 11, 22))
+True
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+from custrel.errors import MISSING_VALUE, CustrelError, InvalidInputError, PolicyError
+from custrel.labels import label
+from custrel.models import (
+    Calendar,
+    Channel,
+    Complaint,
+    ContactEvent,
+    ContactPoints,
+    CustomerProfile,
+    DealStatus,
+    Direction,
+    FamilyMember,
+    Gender,
+    Household,
+    Need,
+    Occasion,
+    OccasionKind,
+    Opportunity,
+    Organization,
+    Person,
+    Preferences,
+    Purchase,
+    Relation,
+    Severity,
+)
+from custrel.profile import completeness, is_stale, redact
+from custrel.serialize import dumps, from_dict, loads, to_dict
+
+try:
+    __version__ = version("custrel")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    from custrel._version import __version__
+
+__all__ = [
+    "MISSING_VALUE",
+    "Calendar",
+    "Channel",
+    "Complaint",
+    "ContactEvent",
+    "ContactPoints",
+    "CustomerProfile",
+    "CustrelError",
+    "DealStatus",
+    "Direction",
+    "FamilyMember",
+    "Gender",
+    "Household",
+    "InvalidInputError",
+    "Need",
+    "Occasion",
+    "OccasionKind",
+    "Opportunity",
+    "Organization",
+    "Person",
+    "PolicyError",
+    "Preferences",
+    "Purchase",
+    "Relation",
+    "Severity",
+    "__version__",
+    "completeness",
+    "dumps",
+    "from_dict",
+    "is_stale",
+    "label",
+    "loads",
+    "redact",
+    "to_dict",
+]

@@ -1,0 +1,287 @@
+"""Validators and converters shared by the models; private.
+
+Each check has the signature ``(name, value)`` and raises
+:class:`~custrel.errors.InvalidInputError` naming the field; :func:`checked` adapts a
+check to an attrs validator that names the field ``Class.field``. Converters only
+turn a value into the canonical form of the same data (a list into a tuple, an ``int``
+into a ``Decimal``); anything else passes through unchanged so the validator can
+refuse it with a clear message.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, cast
+
+from custrel.errors import InvalidInputError
+
+if TYPE_CHECKING:
+    import enum
+
+    import attrs
+
+Check = Callable[[str, object], None]
+_Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+_PHONE = re.compile(r"\+?[0-9()\- ]+")
+_PHONE_DIGITS = (5, 20)
+
+
+def _fail(
+    name: str,
+    value: object,
+    expected: str,
+    *,
+    hint: str = "",
+    personal: bool = False,
+) -> InvalidInputError:
+    return InvalidInputError(name, value, expected, hint=hint, personal=personal)
+
+
+# Converters ---------------------------------------------------------------------------
+
+
+def to_tuple(value: object) -> Any:  # noqa: ANN401 - the models give it a typed wrapper
+    """Turn a list into a tuple; leave anything else for the validator."""
+    if isinstance(value, list):
+        return tuple(value)
+    return value
+
+
+def to_frozenset(value: Iterable[str]) -> frozenset[str]:
+    """Turn a set, list or tuple into a frozenset; leave anything else."""
+    if isinstance(value, set | list | tuple):
+        return frozenset(value)
+    return cast("frozenset[str]", value)
+
+
+def to_money(value: Decimal | int) -> Decimal:
+    """Turn an ``int`` (not a ``bool``) into a ``Decimal``; leave anything else."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value)
+    return cast("Decimal", value)
+
+
+def to_optional_money(value: Decimal | int | None) -> Decimal | None:
+    """As :func:`to_money`, keeping ``None``."""
+    return None if value is None else to_money(value)
+
+
+# Validators ---------------------------------------------------------------------------
+
+
+def text(name: str, value: object) -> None:
+    """A string, possibly empty (free text such as a summary)."""
+    if not isinstance(value, str):
+        raise _fail(name, value, "a string")
+
+
+def identifier(name: str, value: object) -> None:
+    """A string that is not blank (ids, names, products)."""
+    if not isinstance(value, str) or not value.strip():
+        raise _fail(name, value, "a non-blank string")
+
+
+def optional_identifier(name: str, value: object) -> None:
+    """``None`` (unknown) or a string that is not blank."""
+    if value is not None and (not isinstance(value, str) or not value.strip()):
+        raise _fail(
+            name,
+            value,
+            "a non-blank string or None",
+            hint="use None for an unknown value",
+        )
+
+
+def personal_text(name: str, value: object) -> None:
+    """``None`` or a non-blank string that is personal data (masked in errors)."""
+    if value is not None and (not isinstance(value, str) or not value.strip()):
+        raise _fail(name, value, "a non-blank string or None", personal=True)
+
+
+def email(name: str, value: object) -> None:
+    """``None`` or something shaped like ``name@host.tld`` (checked loosely)."""
+    if value is not None and (not isinstance(value, str) or not _EMAIL.fullmatch(value)):
+        raise _fail(
+            name,
+            value,
+            "an e-mail address like name@example.com or None",
+            personal=True,
+        )
+
+
+def phone(name: str, value: object) -> None:
+    """``None`` or a phone number: digits, spaces, ``()+-``, 5 to 20 digits."""
+    if value is None:
+        return
+    low, high = _PHONE_DIGITS
+    if (
+        not isinstance(value, str)
+        or not _PHONE.fullmatch(value)
+        or not low <= sum(c.isdigit() for c in value) <= high
+    ):
+        raise _fail(
+            name,
+            value,
+            f"a phone number of {low} to {high} digits (spaces, '+', '-', '()' allowed) or None",
+            personal=True,
+        )
+
+
+def flag(name: str, value: object) -> None:
+    """A ``bool``."""
+    if not isinstance(value, bool):
+        raise _fail(name, value, "True or False")
+
+
+def optional_flag(name: str, value: object) -> None:
+    """``None`` (unknown) or a ``bool``."""
+    if value is not None and not isinstance(value, bool):
+        raise _fail(name, value, "True, False or None")
+
+
+def count(low: int = 0, high: int | None = None, *, optional: bool = False) -> Check:
+    """An ``int`` (not a ``bool``) within ``low..high``; ``None`` too if optional."""
+    bounds = f">= {low}" if high is None else f"in {low}..{high}"
+    expected = f"an int {bounds}" + (" or None" if optional else "")
+
+    def check(name: str, value: object) -> None:
+        if value is None and optional:
+            return
+        if (
+            not isinstance(value, int)
+            or isinstance(value, bool)
+            or value < low
+            or (high is not None and value > high)
+        ):
+            raise _fail(name, value, expected)
+
+    return check
+
+
+def money(*, signed: bool = False, optional: bool = False, personal: bool = False) -> Check:
+    """A finite ``Decimal``, not negative unless ``signed``; ``None`` too if optional."""
+    expected = "a finite Decimal or int" + ("" if signed else " >= 0")
+    expected += " or None" if optional else ""
+
+    def check(name: str, value: object) -> None:
+        if value is None and optional:
+            return
+        if isinstance(value, float):
+            raise _fail(
+                name,
+                value,
+                expected,
+                hint=f"pass Decimal({str(value)!r}); floats cannot hold money exactly",
+                personal=personal,
+            )
+        if not isinstance(value, Decimal) or not value.is_finite() or (not signed and value < 0):
+            raise _fail(name, value, expected, personal=personal)
+
+    return check
+
+
+def day(*, optional: bool = False, personal: bool = False) -> Check:
+    """A calendar ``date`` (a ``datetime`` is refused); ``None`` too if optional."""
+    expected = "a date" + (" or None" if optional else "")
+
+    def check(name: str, value: object) -> None:
+        if value is None and optional:
+            return
+        if not isinstance(value, date) or isinstance(value, datetime):
+            hint = "pass value.date() for the calendar day" if isinstance(value, datetime) else ""
+            raise _fail(name, value, expected, hint=hint, personal=personal)
+
+    return check
+
+
+def instant(*, optional: bool = False) -> Check:
+    """A timezone-aware ``datetime``; ``None`` too if optional."""
+    expected = "a timezone-aware datetime" + (" or None" if optional else "")
+
+    def check(name: str, value: object) -> None:
+        if value is None and optional:
+            return
+        if not isinstance(value, datetime):
+            raise _fail(name, value, expected)
+        if value.utcoffset() is None:
+            raise _fail(
+                name,
+                value,
+                expected,
+                hint="attach a zone, e.g. value.replace(tzinfo=ZoneInfo('Asia/Shanghai'))",
+            )
+
+    return check
+
+
+def member(kind: type[enum.Enum], *, optional: bool = False) -> Check:
+    """A member of the enum ``kind`` (its string value is not enough)."""
+    choices = ", ".join(repr(m.value) for m in kind)
+    expected = f"a {kind.__name__} ({choices})" + (" or None" if optional else "")
+
+    def check(name: str, value: object) -> None:
+        if value is None and optional:
+            return
+        if not isinstance(value, kind):
+            hint = ""
+            if any(value == m.value for m in kind):
+                hint = f"pass {kind.__name__}({value!r})"
+            raise _fail(name, value, expected, hint=hint)
+
+    return check
+
+
+def instance_of(kind: type[Any], *, optional: bool = False) -> Check:
+    """An instance of the model class ``kind``; ``None`` too if optional."""
+    expected = f"a {kind.__name__}" + (" or None" if optional else "")
+
+    def check(name: str, value: object) -> None:
+        if value is None and optional:
+            return
+        if not isinstance(value, kind):
+            raise _fail(name, value, expected)
+
+    return check
+
+
+def items(item: Check, what: str) -> Check:
+    """A tuple whose every item passes ``item``; ``what`` names an item."""
+
+    def check(name: str, value: object) -> None:
+        if not isinstance(value, tuple):
+            raise _fail(name, value, f"a list or tuple of {what}")
+        for index, element in enumerate(value):
+            item(f"{name}[{index}]", element)
+
+    return check
+
+
+def members(what: str) -> Check:
+    """A frozenset of non-blank strings; ``what`` names an item."""
+
+    def check(name: str, value: object) -> None:
+        if not isinstance(value, frozenset):
+            raise _fail(name, value, f"a set, list or tuple of {what}")
+        for element in sorted(value, key=repr):
+            identifier(f"{name}[{element!r}]", element)
+
+    return check
+
+
+def checked(check: Check) -> _Validator:
+    """Adapt a ``(name, value)`` check to the attrs validator signature."""
+
+    def validator(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        check(f"{type(instance).__name__}.{attribute.name}", value)
+
+    return validator
+
+
+def repr_hidden(value: object) -> str:
+    """How a personal field shows in ``repr()``: whether it is set, never its value."""
+    return "None" if value is None or value in ((), frozenset()) else "<hidden>"

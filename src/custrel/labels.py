@@ -1,0 +1,122 @@
+"""English and Chinese display labels for every custrel enum.
+
+Stored values (``Channel.VISIT == "visit"``) never change; labels are for people and
+may be reworded. Labels are keyed by the enum's class name and value, so this module
+imports no rule module and any module may use it.
+
+>>> from custrel.labels import label
+>>> from custrel.models import Need
+>>> label(Need.EXPLICIT, "en"), label(Need.EXPLICIT, "zh")
+('explicit need', '明显需求')
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Literal
+
+from custrel.errors import InvalidInputError
+
+__all__ = ["LANGUAGES", "Language", "label"]
+
+Language = Literal["en", "zh"]
+"""A language custrel has labels in."""
+
+LANGUAGES: tuple[Language, ...] = ("en", "zh")
+"""The languages custrel has labels in, English first."""
+
+_LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    # models: rule P3, P5 ----------------------------------------------------------------
+    "Channel": {
+        "phone": ("phone", "电话"),
+        "email": ("e-mail", "电子邮件"),
+        "fax": ("fax", "传真"),
+        "post": ("post", "信函"),
+        "website": ("website", "网站"),
+        "visit": ("visit", "拜访"),
+        "meeting": ("meeting or event", "会议活动"),
+        "social": ("social media", "社交媒体"),
+        "chat": ("online chat", "在线聊天"),
+        "sms": ("SMS", "短信"),
+    },
+    "Direction": {
+        "inbound": ("inbound", "客户来访"),
+        "outbound": ("outbound", "主动联系"),
+    },
+    "Gender": {
+        "female": ("female", "女"),
+        "male": ("male", "男"),
+        "other": ("other", "其他"),
+    },
+    "Relation": {
+        "spouse": ("spouse", "配偶"),
+        "child": ("child", "子女"),
+        "parent": ("parent", "父母"),
+        "sibling": ("sibling", "兄弟姐妹"),
+        "other": ("other relative", "其他亲属"),
+    },
+    # rule C2 ----------------------------------------------------------------------------
+    "OccasionKind": {
+        "birthday": ("birthday", "生日"),
+        "wedding_anniversary": ("wedding anniversary", "结婚纪念日"),
+        "wedding": ("wedding", "婚礼"),
+        "child_wedding": ("child's wedding", "子女婚礼"),
+        "funeral": ("funeral", "丧事"),
+        "company_anniversary": ("company anniversary", "公司周年"),
+        "other": ("other occasion", "其他纪念日"),
+    },
+    "Calendar": {
+        "gregorian": ("Gregorian calendar", "公历"),
+    },
+    # rule G2 ----------------------------------------------------------------------------
+    "Need": {
+        "explicit": ("explicit need", "明显需求"),
+        "potential": ("potential need", "潜在需求"),
+        "none": ("no need", "无需求"),
+    },
+    "DealStatus": {
+        "closed": ("closed", "已成交"),
+        "negotiating": ("negotiating", "正在谈判"),
+        "potential": ("potential", "潜在"),
+    },
+    # rule S2 ----------------------------------------------------------------------------
+    "Severity": {
+        "serious": ("serious complaint", "重大投诉"),
+        "ordinary": ("ordinary complaint", "一般投诉"),
+    },
+}
+
+
+def label(member: enum.Enum, lang: Language = "en", /) -> str:
+    """The display label of an enum member in English (``"en"``) or Chinese (``"zh"``).
+
+    Args:
+        member: A member of any custrel enum.
+        lang: ``"en"`` or ``"zh"``.
+
+    Returns:
+        The label.
+
+    Raises:
+        InvalidInputError: If ``lang`` is not a supported language or ``member`` is not
+            a member of a custrel enum.
+
+    >>> from custrel.labels import label
+    >>> from custrel.models import Channel
+    >>> label(Channel.VISIT, "zh")
+    '拜访'
+    >>> label(Channel.VISIT, "fr")
+    Traceback (most recent call last):
+    ...
+    custrel.errors.InvalidInputError: lang: expected one of 'en', 'zh', got str 'fr'
+    """
+    if lang not in LANGUAGES:
+        raise InvalidInputError("lang", lang, "one of 'en', 'zh'")
+    given: object = member
+    table = None
+    if isinstance(given, enum.Enum) and type(given).__module__.startswith("custrel."):
+        table = _LABELS.get(type(given).__name__)
+    if table is None or member.value not in table:
+        raise InvalidInputError("member", member, "a member of a custrel enum")
+    english, chinese = table[member.value]
+    return english if lang == "en" else chinese

@@ -1,0 +1,369 @@
+"""Plain data and JSON for every custrel model and policy, through one cattrs converter.
+
+The format is stable and JSON-ready: dates and datetimes are ISO 8601 strings
+(datetimes with their UTC offset), ``Decimal`` amounts are strings, enums are their
+string values, sets are sorted lists and tuples are lists. Reading is strict: unknown
+keys are refused, types are not coerced (``"3"`` is not a quantity, ``"yes"`` is not a
+flag) and every problem found is reported in one
+:class:`~custrel.errors.InvalidInputError`, one line per problem with its path
+(``person.family[1].birthday``).
+
+>>> from datetime import date
+>>> from custrel.models import CustomerProfile, Person
+>>> from custrel.serialize import dumps, from_dict, loads, to_dict
+>>> profile = CustomerProfile(customer_id="c-1", person=Person(name="Wang Fang"),
+...                           created_on=date(2024, 2, 29))
+>>> to_dict(profile)["created_on"]
+'2024-02-29'
+>>> loads(CustomerProfile, dumps(profile)) == profile
+True
+>>> from_dict(CustomerProfile, {"customer_id": "c-1", "created_on": "2024-02-30",
+...                             "person": {"name": "Wang Fang", "age": "41"}})
+Traceback (most recent call last):
+...
+custrel.errors.InvalidInputError: 2 invalid fields:
+  person.age: expected an int in 0..150 or None, got str '41'
+  created_on: expected an ISO 8601 date (YYYY-MM-DD), got str '2024-02-30'
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any, TypeVar, cast, get_args, get_origin
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn
+
+from custrel._checks import repr_hidden
+from custrel.errors import MISSING_VALUE, InvalidInputError
+
+__all__ = ["dumps", "from_dict", "loads", "to_dict"]
+
+_T = TypeVar("_T")
+
+
+def _relative(error: InvalidInputError) -> str:
+    """The path an error raised inside a class points to, relative to that class.
+
+    Model validators name fields ``Class.field``; hooks of this module leave the
+    field empty because the path around them says where they are.
+    """
+    if "." not in error.field:
+        return error.field
+    return error.field.split(".", 1)[1]
+
+
+def _join(path: str, step: str) -> str:
+    if not step:
+        return path
+    if not path or step.startswith("["):
+        return f"{path}{step}"
+    return f"{path}.{step}"
+
+
+def _is_personal(cls: type, name: str) -> bool:
+    """Whether ``cls.name`` is a personal field, one that ``repr()`` hides (rule P7)."""
+    field = getattr(attrs.fields(cls), name, None)
+    return field is not None and field.repr is repr_hidden
+
+
+def _flatten(exc: BaseException, path: str, *, personal: bool = False) -> list[InvalidInputError]:
+    """Turn whatever cattrs or a validator raised into errors that carry full paths.
+
+    ``personal`` is true below a personal field, so that its values are masked.
+    """
+    if isinstance(exc, ClassValidationError | IterableValidationError):
+        found: list[InvalidInputError] = []
+        for sub in exc.exceptions:
+            step, hidden = "", personal
+            for note in getattr(sub, "__notes__", ()):
+                if isinstance(note, IterableValidationNote):
+                    step = f"[{note.index}]"
+                elif isinstance(note, AttributeValidationNote):
+                    step = note.name
+                    hidden = hidden or _is_personal(exc.cl, note.name)
+            found.extend(_flatten(sub, _join(path, step), personal=hidden))
+        return found
+    if isinstance(exc, ForbiddenExtraKeysError):
+        known = ", ".join(a.name for a in attrs.fields(exc.cl))
+        return [
+            InvalidInputError(
+                _join(path, key),
+                key,
+                f"one of the fields of {exc.cl.__name__} ({known})",
+                hint="unknown keys are refused so that a typo never loses data",
+            )
+            for key in sorted(exc.extra_fields)
+        ]
+    if isinstance(exc, InvalidInputError):
+        return [
+            type(error)(
+                _join(path, _relative(error)),
+                error.value,
+                error.expected,
+                hint=error.hint,
+                personal=personal or error.personal,
+            )
+            for error in exc.errors
+        ]
+    if isinstance(exc, KeyError):
+        return [InvalidInputError(path, MISSING_VALUE, "a value: the field is required")]
+    return [  # pragma: no cover - cattrs raises only the kinds above for our models
+        InvalidInputError(path, MISSING_VALUE, f"valid data ({type(exc).__name__}: {exc})")
+    ]
+
+
+# Structure hooks --------------------------------------------------------------------------
+
+
+def _as_is(value: object, _: type) -> object:
+    """Leave scalars for the model validators, which refuse wrong types with a message."""
+    return value
+
+
+def _structure_decimal(value: object, _: type) -> object:
+    if isinstance(value, str):
+        try:
+            return Decimal(value)
+        except InvalidOperation:
+            raise InvalidInputError("", value, "a decimal number such as '12.50'") from None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value)
+    return value
+
+
+def _structure_date(value: object, _: type) -> object:
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise InvalidInputError("", value, "an ISO 8601 date (YYYY-MM-DD)") from None
+    return value
+
+
+def _structure_datetime(value: object, _: type) -> object:
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError:
+            raise InvalidInputError(
+                "", value, "an ISO 8601 datetime with offset (2026-11-22T09:30:00+08:00)"
+            ) from None
+    return value
+
+
+def _structure_enum(value: object, kind: type[enum.Enum]) -> object:
+    if isinstance(value, kind):
+        return value
+    try:
+        return kind(value)
+    except ValueError:
+        choices = ", ".join(repr(m.value) for m in kind)
+        raise InvalidInputError("", value, f"one of {choices}") from None
+
+
+def _is_homogeneous(kind: object) -> bool:
+    origin = get_origin(kind)
+    args = get_args(kind)
+    return (origin is frozenset and len(args) == 1) or (
+        origin is tuple and len(args) == 2 and args[1] is ...  # noqa: PLR2004 - tuple[X, ...]
+    )
+
+
+_Hook = Callable[[object, object], object]
+
+
+def _collection_hook(converter: cattrs.Converter) -> Callable[[object], _Hook]:
+    """Structure ``tuple[X, ...]`` and ``frozenset[X]`` from lists, never from strings."""
+
+    def factory(kind: object) -> _Hook:
+        origin = cast("type[tuple[object, ...]]", get_origin(kind))
+        item_type = get_args(kind)[0]
+
+        def structure(value: object, _: object) -> object:
+            if not isinstance(value, list | tuple | set | frozenset):
+                raise InvalidInputError("", value, "a list")
+            items: list[object] = []
+            errors: list[Exception] = []
+            for index, element in enumerate(value):
+                try:
+                    items.append(converter.structure(element, item_type))
+                except Exception as exc:  # noqa: BLE001 - collected and re-raised below
+                    exc.add_note(IterableValidationNote(f"@ index {index}", index, item_type))
+                    errors.append(exc)
+            if errors:
+                msg = f"While structuring {kind!r}"
+                raise IterableValidationError(msg, errors, origin)
+            return origin(items)
+
+        return structure
+
+    return factory
+
+
+def _class_hook(converter: cattrs.Converter) -> Callable[[type[Any]], _Hook]:
+    """Structure attrs classes from mappings only, refusing unknown keys."""
+
+    def factory(kind: type[Any]) -> _Hook:
+        inner = make_dict_structure_fn(kind, converter, _cattrs_forbid_extra_keys=True)
+
+        def structure(value: object, _: object) -> object:
+            if not isinstance(value, Mapping):
+                raise InvalidInputError("", value, f"an object with the fields of {kind.__name__}")
+            return inner(value, kind)
+
+        return structure
+
+    return factory
+
+
+def _make_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(
+        forbid_extra_keys=True,
+        unstruct_collection_overrides={AbstractSet: sorted, Sequence: list},
+    )
+    for scalar in (str, int, bool):  # cattrs would call str(), int(), bool() on anything
+        converter.register_structure_hook(scalar, _as_is)
+    converter.register_structure_hook(Decimal, _structure_decimal)
+    converter.register_structure_hook(date, _structure_date)
+    converter.register_structure_hook(datetime, _structure_datetime)
+    converter.register_structure_hook(enum.StrEnum, _structure_enum)
+    converter.register_structure_hook_factory(_is_homogeneous, _collection_hook(converter))
+    converter.register_structure_hook_factory(attrs.has, _class_hook(converter))
+    converter.register_unstructure_hook(Decimal, str)
+    converter.register_unstructure_hook(date, date.isoformat)
+    converter.register_unstructure_hook(datetime, datetime.isoformat)
+    return converter
+
+
+_CONVERTER = _make_converter()
+
+
+# Public API -------------------------------------------------------------------------------
+
+
+def to_dict(obj: object, /) -> dict[str, Any]:
+    """Turn a custrel model or policy into plain, JSON-ready data.
+
+    Args:
+        obj: An instance of a custrel model or policy.
+
+    Returns:
+        A dict of strings, numbers, booleans, ``None``, lists and dicts.
+
+    Raises:
+        InvalidInputError: If ``obj`` is not a custrel model or policy.
+
+    >>> from datetime import datetime, timezone
+    >>> from decimal import Decimal
+    >>> from custrel.models import Purchase
+    >>> to_dict(Purchase(customer_id="c-1", at=datetime(2026, 11, 2, tzinfo=timezone.utc),
+    ...                  product="tea", amount=Decimal("9.90")))
+    {'customer_id': 'c-1', 'at': '2026-11-02T00:00:00+00:00', 'product': 'tea', 'quantity': 1, 'amount': '9.90', 'profit': None, 'refund': False}
+    """  # noqa: E501 - a doctest output line
+    if not attrs.has(type(obj)):
+        raise InvalidInputError("obj", obj, "an instance of a custrel model or policy")
+    data: dict[str, Any] = _CONVERTER.unstructure(obj)
+    return data
+
+
+def from_dict(cls: type[_T], data: object, /) -> _T:
+    """Build a custrel model or policy from plain data, as :func:`to_dict` writes it.
+
+    Args:
+        cls: The model or policy class to build.
+        data: A mapping, usually parsed from JSON.
+
+    Returns:
+        A validated instance of ``cls``.
+
+    Raises:
+        InvalidInputError: Naming every wrong, missing or unknown field with its path.
+
+    >>> from custrel.models import Opportunity
+    >>> from_dict(Opportunity, {"customer_id": "c-1", "need": "explicit",
+    ...                         "expected_close": "2026-12-31", "status": "won"})
+    Traceback (most recent call last):
+    ...
+    custrel.errors.InvalidInputError: status: expected one of 'closed', 'negotiating', 'potential', got str 'won'
+    """  # noqa: E501 - a doctest output line
+    target: object = cls
+    if not (isinstance(target, type) and attrs.has(target)):
+        raise InvalidInputError("cls", cls, "a custrel model or policy class")
+    try:
+        return _CONVERTER.structure(data, cls)
+    except (ClassValidationError, IterableValidationError, InvalidInputError) as exc:
+        errors = [
+            e if e.field else InvalidInputError(cls.__name__, e.value, e.expected, hint=e.hint)
+            for e in _flatten(exc, "")
+        ]
+        raise InvalidInputError.several(errors) from None
+
+
+def dumps(obj: object, /) -> str:
+    """Write a custrel model or policy as JSON (UTF-8 text, Chinese kept as is).
+
+    Args:
+        obj: An instance of a custrel model or policy.
+
+    Returns:
+        The JSON text of :func:`to_dict`.
+
+    Raises:
+        InvalidInputError: If ``obj`` is not a custrel model or policy.
+
+    >>> from custrel.models import Person
+    >>> dumps(Person(name="王芳")).startswith('{"name": "王芳", ')
+    True
+    """
+    return json.dumps(to_dict(obj), ensure_ascii=False)
+
+
+def loads(cls: type[_T], text: str | bytes, /) -> _T:
+    """Read a custrel model or policy from JSON written by :func:`dumps`.
+
+    JSON numbers are read as exact ``Decimal`` values, so ``12.5`` in a money field
+    is ``Decimal('12.5')``, never a binary float.
+
+    Args:
+        cls: The model or policy class to build.
+        text: The JSON document.
+
+    Returns:
+        A validated instance of ``cls``.
+
+    Raises:
+        InvalidInputError: If the text is not JSON or the data does not fit ``cls``.
+
+    >>> from custrel.models import Person
+    >>> loads(Person, '{"name": "Wang Fang", "age": 41}').age
+    41
+    >>> loads(Person, '{"name": ')
+    Traceback (most recent call last):
+    ...
+    custrel.errors.InvalidInputError: text: expected a JSON document (Expecting value at line 1 column 10), got str '{"name": '
+    """  # noqa: E501 - a doctest output line
+    try:
+        data = json.loads(text, parse_float=Decimal)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        detail = exc.msg if isinstance(exc, json.JSONDecodeError) else exc.reason
+        where = (
+            f" at line {exc.lineno} column {exc.colno}"
+            if isinstance(exc, json.JSONDecodeError)
+            else ""
+        )
+        raise InvalidInputError("text", text, f"a JSON document ({detail}{where})") from None
+    return from_dict(cls, data)

@@ -1,0 +1,631 @@
+"""Hypothesis strategies for every custrel model, for property-testing your own rules.
+
+Install the ``hypothesis`` extra (``pip install "custrel[hypothesis]"``). Once custrel
+is installed, Hypothesis also knows its models: ``st.from_type(CustomerProfile)`` uses
+:func:`profiles`. ``import custrel`` itself never imports Hypothesis.
+
+Every value drawn is valid: it constructs without error and survives
+:func:`custrel.serialize.to_dict` and back. Timestamps are timezone-aware with a mix of
+offsets; dates include 29 February; money is ``Decimal`` with two places.
+
+>>> from hypothesis import given
+>>> from custrel.strategies import purchases
+>>> @given(purchases(customer_id="c-1"))
+... def test_amount_is_never_negative(purchase):
+...     assert purchase.amount >= 0
+>>> test_amount_is_never_negative()
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+from decimal import Decimal
+from typing import TypeVar
+
+import attrs
+from hypothesis import strategies as st
+
+from custrel.models import (
+    Channel,
+    Complaint,
+    ContactEvent,
+    ContactPoints,
+    CustomerProfile,
+    DealStatus,
+    Direction,
+    FamilyMember,
+    Gender,
+    Household,
+    Need,
+    Occasion,
+    OccasionKind,
+    Opportunity,
+    Organization,
+    Person,
+    Preferences,
+    Purchase,
+    Relation,
+    Severity,
+)
+
+__all__ = [
+    "History",
+    "aware_datetimes",
+    "complaints",
+    "contact_events",
+    "contact_points",
+    "customer_ids",
+    "dates",
+    "family_members",
+    "histories",
+    "households",
+    "money",
+    "occasions",
+    "opportunities",
+    "organizations",
+    "persons",
+    "preferences",
+    "profiles",
+    "purchases",
+]
+
+_E = TypeVar("_E", Purchase, ContactEvent, Complaint)
+_MIN_DATE = date(1940, 1, 1)
+_MAX_DATE = date(2040, 12, 31)
+_OFFSETS = (
+    UTC,
+    timezone(timedelta(hours=8), "CST"),
+    timezone(timedelta(hours=-5)),
+    timezone(timedelta(hours=5, minutes=30)),
+    timezone(timedelta(hours=14)),
+    timezone(timedelta(hours=-12)),
+)
+_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8)
+_NAMES = st.text(
+    alphabet=st.characters(
+        codec="utf-8", categories=("L", "N", "Zs", "P"), exclude_characters="\x85\xa0"
+    ),
+    min_size=1,
+    max_size=16,
+).filter(str.strip)
+
+
+def customer_ids() -> st.SearchStrategy[str]:
+    """Customer ids such as ``"c-00042"``.
+
+    Returns:
+        A strategy of non-blank ids.
+
+    >>> from hypothesis import find
+    >>> from custrel.strategies import customer_ids
+    >>> find(customer_ids(), lambda v: True).startswith("c-")
+    True
+    """
+    return st.integers(min_value=0, max_value=99_999).map(lambda n: f"c-{n:05d}")
+
+
+def dates(*, min_value: date = _MIN_DATE, max_value: date = _MAX_DATE) -> st.SearchStrategy[date]:
+    """Calendar dates, leaning towards month ends and 29 February.
+
+    Args:
+        min_value: The earliest date.
+        max_value: The latest date.
+
+    Returns:
+        A strategy of dates within the bounds.
+
+    >>> from datetime import date
+    >>> from hypothesis import find
+    >>> from custrel.strategies import dates
+    >>> find(dates(min_value=date(2024, 1, 1), max_value=date(2024, 12, 31)), lambda v: True).year
+    2024
+    """
+    tricky = [
+        d
+        for d in (date(2024, 2, 29), date(2028, 2, 29), date(2026, 1, 31), date(2026, 12, 31))
+        if min_value <= d <= max_value
+    ]
+    plain = st.dates(min_value=min_value, max_value=max_value)
+    return st.one_of(st.sampled_from(tricky), plain) if tricky else plain
+
+
+def aware_datetimes(
+    *, min_value: date = _MIN_DATE, max_value: date = _MAX_DATE
+) -> st.SearchStrategy[datetime]:
+    """Timezone-aware datetimes whose local date lies within the bounds.
+
+    Args:
+        min_value: The earliest local date.
+        max_value: The latest local date.
+
+    Returns:
+        A strategy of aware datetimes in a mix of UTC offsets.
+
+    >>> from hypothesis import find
+    >>> from custrel.strategies import aware_datetimes
+    >>> find(aware_datetimes(), lambda v: True).tzinfo is not None
+    True
+    """
+    return st.builds(
+        datetime.combine,
+        dates(min_value=min_value, max_value=max_value),
+        st.times(),
+        st.sampled_from(_OFFSETS),
+    )
+
+
+def money(
+    *, min_value: Decimal = Decimal(0), max_value: Decimal = Decimal(10_000_000)
+) -> st.SearchStrategy[Decimal]:
+    """Amounts of money: ``Decimal`` with two places, within the bounds.
+
+    Args:
+        min_value: The smallest amount.
+        max_value: The largest amount.
+
+    Returns:
+        A strategy of finite ``Decimal`` values.
+
+    >>> from hypothesis import find
+    >>> from custrel.strategies import money
+    >>> find(money(), lambda v: True).as_tuple().exponent
+    -2
+    """
+    return st.integers(min_value=int(min_value * 100), max_value=int(max_value * 100)).map(
+        lambda cents: Decimal(cents).scaleb(-2)
+    )
+
+
+def _phones() -> st.SearchStrategy[str]:
+    return st.builds(
+        lambda prefix, digits: prefix + digits,
+        st.sampled_from(["", "+86 ", "0571-", "+1 "]),
+        st.text(alphabet="0123456789", min_size=7, max_size=11),
+    )
+
+
+def _emails() -> st.SearchStrategy[str]:
+    return st.builds(
+        lambda user, host, tld: f"{user}@{host}.{tld}",
+        _WORD,
+        _WORD,
+        st.sampled_from(["com", "cn", "com.cn", "org"]),
+    )
+
+
+def _words() -> st.SearchStrategy[frozenset[str]]:
+    return st.frozensets(_WORD, max_size=3)
+
+
+def contact_points() -> st.SearchStrategy[ContactPoints]:
+    """Contact points with any mix of phone, mobile, fax, e-mail, address and website.
+
+    Returns:
+        A strategy of :class:`~custrel.models.ContactPoints`.
+
+    >>> from hypothesis import find
+    >>> from custrel.strategies import contact_points
+    >>> "@" in repr(find(contact_points(), lambda v: True))
+    False
+    """
+    return st.builds(
+        ContactPoints,
+        phone=st.none() | _phones(),
+        mobile=st.none() | _phones(),
+        fax=st.none() | _phones(),
+        email=st.none() | _emails(),
+        address=st.none() | _NAMES,
+        postcode=st.none() | st.text(alphabet="0123456789", min_size=6, max_size=6),
+        website=st.none() | _WORD.map(lambda w: f"https://{w}.example.com"),
+    )
+
+
+def occasions() -> st.SearchStrategy[Occasion]:
+    """Important days of every kind, 29 February included.
+
+    Returns:
+        A strategy of :class:`~custrel.models.Occasion`.
+
+    >>> from hypothesis import find
+    >>> from custrel.strategies import occasions
+    >>> from custrel.models import OccasionKind
+    >>> find(occasions(), lambda v: True).kind in set(OccasionKind)
+    True
+    """
+    return st.builds(
+        Occasion,
+        kind=st.sampled_from(OccasionKind),
+        on=dates(),
+        label=st.none() | _NAMES,
+    )
+
+
+def family_members() -> st.SearchStrategy[FamilyMember]:
+    """Family members with any relation, some with birthdays.
+
+    Returns:
+        A strategy of :class:`~custrel.models.FamilyMember`.
+
+    >>> from hypothesis import find
+    >>> from custrel.strategies import family_members
+    >>> bool(find(family_members(), lambda v: True).name.strip())
+    True
+    """
+    return st.builds(
+        FamilyMember,
+        name=_NAMES,
+        relation=st.sampled_from(Relation),
+        gender=st.none() | st.sampled_from(Gender),
+        birthday=st.none() | dates(),
+        note=st.none() | _NAMES,
+    )
+
+
+def households() -> st.SearchStrategy[Household]:
+    """Households with up to four family members.
+
+    Returns:
+        A strategy of :class:`~custrel.models.Household`.
+
+    >>> from hypothesis import find
+    >>> from custrel.strategies import households
+    >>> len(find(households(), lambda v: True).family) <= 4
+    True
+    """
+    unknown_or_bool = st.none() | st.booleans()
+    return st.builds(
+        Household,
+        married=unknown_or_bool,
+        has_children=unknown_or_bool,
+        income_band=st.none() | st.sampled_from(["<100k", "100k-300k", ">300k"]),
+        owns_car=unknown_or_bool,
+        owns_house=unknown_or_bool,
+        family=st.lists(family_members(), max_size=4).map(tuple),
+    )
+
+
+def preferences() -> st.SearchStrategy[Preferences]:
+    """Preferences: channel, shopping places, brands, spending, hobbies and habits.
+
+    Returns:
+        A strategy of :class:`~custrel.models.Preferences`.
+
+    >>> from custrel.strategies import preferences
+    >>> from hypothesis import find
+    >>> shown = repr(find(preferences(), lambda p: p.average_spending is not None))
+    >>> "average_spending=<hidden>" in shown
+    True
+    """
+    return st.builds(
+        Preferences,
+        preferred_channel=st.none() | st.sampled_from(Channel),
+        shopping_places=_words(),
+        preferred_brands=_words(),
+        average_spending=st.none() | money(max_value=Decimal(100_000)),
+        hobbies=_words(),
+        blood_type=st.none() | st.sampled_from(["A", "B", "AB", "O"]),
+        favourite_colour=st.none() | _WORD,
+        dietary_habits=st.none() | _WORD,
+    )
+
+
+def persons() -> st.SearchStrategy[Person]:
+    """People with every field of rule P3 sometimes filled in.
+
+    Returns:
+        A strategy of :class:`~custrel.models.Person`.
+
+    >>> from hypothesis import find
+    >>> from custrel.strategies import persons
+    >>> bool(find(persons(), lambda v: True).name.strip())
+    True
+    """
+    return st.builds(
+        Person,
+        name=_NAMES,
+        gender=st.none() | st.sampled_from(Gender),
+        birthday=st.none() | dates(max_value=date(2010, 12, 31)),
+        age=st.none() | st.integers(min_value=0, max_value=150),
+        job_title=st.none() | _WORD,
+        years_in_post=st.none() | st.integers(min_value=0, max_value=50),
+        is_key_decision_maker=st.booleans(),
+        contact=contact_points(),
+        household=households(),
+        preferences=preferences(),
+        how_we_met=st.none() | _WORD,
+        key_connections=st.lists(_NAMES, max_size=3).map(tuple),
+        current_concerns=st.lists(_WORD, max_size=3).map(tuple),
+        occasions=st.lists(occasions(), max_size=3).map(tuple),
+    )
+
+
+def organizations() -> st.SearchStrategy[Organization]:
+    """Organisations with the fields of rule P2 sometimes filled in.
+
+    Returns:
+        A strategy of :class:`~custrel.models.Organization`.
+
+    >>> from hypothesis import find
+    >>> from custrel.strategies import organizations
+    >>> bool(find(organizations(), lambda v: True).name.strip())
+    True
+    """
+    optional_word = st.none() | _WORD
+    return st.builds(
+        Organization,
+        name=_NAMES,
+        contact=contact_points(),
+        ownership=optional_word,
+        industry=optional_word,
+        main_products=st.lists(_WORD, max_size=3).map(tuple),
+        headcount=st.none() | st.integers(min_value=0, max_value=500_000),
+        last_year_output=st.none() | money(max_value=Decimal(10**12)),
+        service_area=optional_word,
+        sales_capacity=optional_word,
+        development_potential=optional_word,
+        scale=optional_word,
+        credit_standing=optional_word,
+        legal_representative=st.none() | _NAMES,
+    )
+
+
+@st.composite
+def _profile(draw: st.DrawFn, customer_id: str | None) -> CustomerProfile:
+    created_on = draw(dates(min_value=date(2000, 1, 1), max_value=date(2035, 12, 31)))
+    verified_on = draw(st.none() | dates(min_value=created_on, max_value=_MAX_DATE))
+    person = draw(st.none() | persons())
+    organization = draw(organizations() if person is None else st.none() | organizations())
+    return CustomerProfile(
+        customer_id=draw(customer_ids()) if customer_id is None else customer_id,
+        person=person,
+        organization=organization,
+        owner=draw(st.none() | st.sampled_from(["rep-1", "rep-2", "rep-3"])),
+        tags=draw(_words()),
+        created_on=created_on,
+        verified_on=verified_on,
+    )
+
+
+def profiles(*, customer_id: str | None = None) -> st.SearchStrategy[CustomerProfile]:
+    """Customer profiles with a person, an organisation or both.
+
+    Args:
+        customer_id: Fix the id; drawn when ``None``.
+
+    Returns:
+        A strategy of :class:`~custrel.models.CustomerProfile`.
+
+    >>> from hypothesis import find
+    >>> from custrel.strategies import profiles
+    >>> find(profiles(customer_id="c-7"), lambda v: True).customer_id
+    'c-7'
+    """
+    return _profile(customer_id)
+
+
+def _ids(customer_id: str | None) -> st.SearchStrategy[str]:
+    return customer_ids() if customer_id is None else st.just(customer_id)
+
+
+def contact_events(
+    *,
+    customer_id: str | None = None,
+    min_value: date = date(2000, 1, 1),
+    max_value: date = date(2035, 12, 31),
+) -> st.SearchStrategy[ContactEvent]:
+    """Contact events on any channel, in either direction.
+
+    Args:
+        customer_id: Fix the customer; drawn when ``None``.
+        min_value: The earliest local date of the event.
+        max_value: The latest local date of the event.
+
+    Returns:
+        A strategy of :class:`~custrel.models.ContactEvent`.
+
+    >>> from hypothesis import find
+    >>> from custrel.strategies import contact_events
+    >>> find(contact_events(customer_id="c-1"), lambda v: True).customer_id
+    'c-1'
+    """
+    return st.builds(
+        ContactEvent,
+        customer_id=_ids(customer_id),
+        at=aware_datetimes(min_value=min_value, max_value=max_value),
+        channel=st.sampled_from(Channel),
+        direction=st.sampled_from(Direction),
+        summary=st.text(max_size=20),
+        outcome=st.text(max_size=20),
+        by=st.none() | st.sampled_from(["rep-1", "rep-2", "rep-3"]),
+    )
+
+
+@st.composite
+def _purchase(
+    draw: st.DrawFn, customer_id: str | None, min_value: date, max_value: date
+) -> Purchase:
+    amount = draw(money(max_value=Decimal(100_000)))
+    profit = draw(st.none() | money(min_value=-amount, max_value=amount))
+    return Purchase(
+        customer_id=draw(_ids(customer_id)),
+        at=draw(aware_datetimes(min_value=min_value, max_value=max_value)),
+        product=draw(_WORD),
+        quantity=draw(st.integers(min_value=0, max_value=1_000)),
+        amount=amount,
+        profit=profit,
+        refund=draw(st.booleans().map(lambda b: b and amount > 0 and profit is None)),
+    )
+
+
+def purchases(
+    *,
+    customer_id: str | None = None,
+    min_value: date = date(2000, 1, 1),
+    max_value: date = date(2035, 12, 31),
+) -> st.SearchStrategy[Purchase]:
+    """Purchases (and the odd refund) with amounts up to 100,000 and optional profit.
+
+    Args:
+        customer_id: Fix the customer; drawn when ``None``.
+        min_value: The earliest local date of the purchase.
+        max_value: The latest local date of the purchase.
+
+    Returns:
+        A strategy of :class:`~custrel.models.Purchase`.
+
+    >>> from hypothesis import find
+    >>> from custrel.strategies import purchases
+    >>> find(purchases(customer_id="c-1"), lambda v: True).customer_id
+    'c-1'
+    """
+    return _purchase(customer_id, min_value, max_value)
+
+
+@st.composite
+def _complaint(
+    draw: st.DrawFn, customer_id: str | None, min_value: date, max_value: date
+) -> Complaint:
+    at = draw(aware_datetimes(min_value=min_value, max_value=max_value))
+    resolved_after = draw(
+        st.none() | st.timedeltas(min_value=timedelta(0), max_value=timedelta(days=90))
+    )
+    return Complaint(
+        customer_id=draw(_ids(customer_id)),
+        at=at,
+        severity=draw(st.sampled_from(Severity)),
+        summary=draw(st.text(max_size=20)),
+        stands=draw(st.none() | st.booleans()),
+        resolved_at=None if resolved_after is None else at + resolved_after,
+    )
+
+
+def complaints(
+    *,
+    customer_id: str | None = None,
+    min_value: date = date(2000, 1, 1),
+    max_value: date = date(2035, 12, 31),
+) -> st.SearchStrategy[Complaint]:
+    """Complaints, serious or ordinary, some judged and some resolved.
+
+    Args:
+        customer_id: Fix the customer; drawn when ``None``.
+        min_value: The earliest local date of the complaint.
+        max_value: The latest local date of the complaint.
+
+    Returns:
+        A strategy of :class:`~custrel.models.Complaint`.
+
+    >>> from hypothesis import find
+    >>> from custrel.strategies import complaints
+    >>> c = find(complaints(), lambda v: True)
+    >>> c.resolved_at is None or c.resolved_at >= c.at
+    True
+    """
+    return _complaint(customer_id, min_value, max_value)
+
+
+def opportunities(
+    *,
+    customer_id: str | None = None,
+    min_value: date = date(2000, 1, 1),
+    max_value: date = date(2040, 12, 31),
+) -> st.SearchStrategy[Opportunity]:
+    """Opportunities with any need, status, expected close date (or none) and amount.
+
+    Args:
+        customer_id: Fix the customer; drawn when ``None``.
+        min_value: The earliest expected close date.
+        max_value: The latest expected close date.
+
+    Returns:
+        A strategy of :class:`~custrel.models.Opportunity`.
+
+    >>> from hypothesis import find
+    >>> from custrel.strategies import opportunities
+    >>> find(opportunities(customer_id="c-1"), lambda v: True).customer_id
+    'c-1'
+    """
+    return st.builds(
+        Opportunity,
+        customer_id=_ids(customer_id),
+        need=st.sampled_from(Need),
+        expected_close=st.none() | dates(min_value=min_value, max_value=max_value),
+        amount=st.none() | money(),
+        status=st.sampled_from(DealStatus),
+    )
+
+
+@attrs.frozen(kw_only=True)
+class History:
+    """A customer's profile with the events recorded for them, as drawn by :func:`histories`.
+
+    Every event carries the profile's ``customer_id`` and happens on or after the day
+    the profile was created; each tuple is in time order.
+
+    Args:
+        profile: The customer's profile.
+        purchases: Their purchases.
+        contacts: Their contact events.
+        complaints: Their complaints.
+    """
+
+    profile: CustomerProfile
+    purchases: tuple[Purchase, ...]
+    contacts: tuple[ContactEvent, ...]
+    complaints: tuple[Complaint, ...]
+
+
+@st.composite
+def _history(draw: st.DrawFn, max_events: int) -> History:
+    profile = draw(profiles())
+    start = profile.created_on
+    end = start + timedelta(days=3 * 366)
+    cid = profile.customer_id
+
+    def events(strategy: st.SearchStrategy[_E]) -> tuple[_E, ...]:
+        found = draw(st.lists(strategy, max_size=max_events))
+        return tuple(sorted(found, key=lambda e: e.at))
+
+    return History(
+        profile=profile,
+        purchases=events(purchases(customer_id=cid, min_value=start, max_value=end)),
+        contacts=events(contact_events(customer_id=cid, min_value=start, max_value=end)),
+        complaints=events(complaints(customer_id=cid, min_value=start, max_value=end)),
+    )
+
+
+def histories(*, max_events: int = 10) -> st.SearchStrategy[History]:
+    """A profile with a consistent event history (purchases, contacts, complaints).
+
+    Args:
+        max_events: The most events of each kind.
+
+    Returns:
+        A strategy of :class:`History`.
+
+    >>> from hypothesis import find
+    >>> from custrel.strategies import histories
+    >>> h = find(histories(), lambda v: True)
+    >>> all(p.customer_id == h.profile.customer_id for p in h.purchases)
+    True
+    """
+    return _history(max_events)
+
+
+def _hypothesis_setup_hook() -> None:
+    """Register custrel's models with Hypothesis (run through its entry point)."""
+    for cls, strategy in (
+        (ContactPoints, contact_points()),
+        (Occasion, occasions()),
+        (FamilyMember, family_members()),
+        (Household, households()),
+        (Preferences, preferences()),
+        (Person, persons()),
+        (Organization, organizations()),
+        (CustomerProfile, profiles()),
+        (ContactEvent, contact_events()),
+        (Purchase, purchases()),
+        (Complaint, complaints()),
+        (Opportunity, opportunities()),
+    ):
+        st.register_type_strategy(cls, strategy)
