@@ -2,7 +2,8 @@
 
 The format is stable and JSON-ready: dates and datetimes are ISO 8601 strings
 (datetimes with their UTC offset), ``Decimal`` amounts are strings, enums are their
-string values, sets are sorted lists and tuples are lists. Reading is strict: unknown
+string values, sets are sorted lists, tuples are lists and calendar periods
+(``relativedelta``) are mappings such as ``{"months": 1}``. Reading is strict: unknown
 keys are refused, types are not coerced (``"3"`` is not a quantity, ``"yes"`` is not a
 flag) and every problem found is reported in one
 :class:`~custrel.errors.InvalidInputError`, one line per problem with its path
@@ -46,6 +47,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 from cattrs.gen import make_dict_structure_fn
+from dateutil.relativedelta import relativedelta
 
 from custrel._checks import repr_hidden
 from custrel.errors import MISSING_VALUE, InvalidInputError
@@ -175,6 +177,31 @@ def _structure_enum(value: object, kind: type[enum.Enum]) -> object:
         raise InvalidInputError("", value, f"one of {choices}") from None
 
 
+_PERIOD_UNITS = ("years", "months", "weeks", "days")
+
+
+def _structure_period(value: object, _: object) -> object:
+    """A calendar period from ``{"months": 1}``; years, months, weeks, days only."""
+    if isinstance(value, relativedelta):
+        return value
+    if (
+        not isinstance(value, Mapping)
+        or not value
+        or any(key not in _PERIOD_UNITS for key in value)
+        or any(not isinstance(n, int) or isinstance(n, bool) for n in value.values())
+    ):
+        raise InvalidInputError(
+            "", value, 'a period such as {"months": 1}: int years, months, weeks or days'
+        )
+    return relativedelta(**value)
+
+
+def _unstructure_period(period: relativedelta) -> dict[str, int]:
+    """``relativedelta(months=1)`` as ``{"months": 1}``; policies hold no other units."""
+    units = {"years": period.years, "months": period.months, "days": period.days}
+    return {unit: n for unit, n in units.items() if n} or {"days": 0}
+
+
 def _is_homogeneous(kind: object) -> bool:
     origin = get_origin(kind)
     args = get_args(kind)
@@ -240,12 +267,14 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook(Decimal, _structure_decimal)
     converter.register_structure_hook(date, _structure_date)
     converter.register_structure_hook(datetime, _structure_datetime)
+    converter.register_structure_hook(relativedelta, _structure_period)
     converter.register_structure_hook(enum.StrEnum, _structure_enum)
     converter.register_structure_hook_factory(_is_homogeneous, _collection_hook(converter))
     converter.register_structure_hook_factory(attrs.has, _class_hook(converter))
     converter.register_unstructure_hook(Decimal, str)
     converter.register_unstructure_hook(date, date.isoformat)
     converter.register_unstructure_hook(datetime, datetime.isoformat)
+    converter.register_unstructure_hook(relativedelta, _unstructure_period)
     return converter
 
 
