@@ -14,6 +14,7 @@ True
 from importlib.metadata import PackageNotFoundError, version
 
 from custrel.errors import MISSING_VALUE, CustrelError, InvalidInputError, PolicyError
+from custrel.grading import Grade
 from custrel.labels import label
 from custrel.models import (
     Calendar,
@@ -59,6 +60,7 @@ __all__ = [
     "Direction",
     "FamilyMember",
     "Gender",
+    "Grade",
     "Household",
     "InvalidInputError",
     "Need",

@@ -79,6 +79,14 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "negotiating": ("negotiating", "正在谈判"),
         "potential": ("potential", "潜在"),
     },
+    # rule G1 ----------------------------------------------------------------------------
+    "Grade": {
+        "A": ("A: deal within one month", "A级：一个月内可成交"),
+        "B": ("B: deal within three months", "B级：三个月内可成交"),
+        "C": ("C: deal within six months", "C级：六个月内可成交"),
+        "D": ("D: potential need or distant deal", "D级：潜在需求或半年以上成交"),
+        "E": ("E: dead customer", "E级：死亡客户"),
+    },
     # rule S2 ----------------------------------------------------------------------------
     "Severity": {
         "serious": ("serious complaint", "重大投诉"),
