@@ -42,6 +42,11 @@ def _fail(
     return InvalidInputError(name, value, expected, hint=hint, personal=personal)
 
 
+def _a(noun: str) -> str:
+    """``noun`` with its indefinite article: "a Person", "an Occasion"."""
+    return f"{'an' if noun[0].lower() in 'aeiou' else 'a'} {noun}"
+
+
 # Converters ---------------------------------------------------------------------------
 
 
@@ -222,7 +227,7 @@ def instant(*, optional: bool = False) -> Check:
 def member(kind: type[enum.Enum], *, optional: bool = False) -> Check:
     """A member of the enum ``kind`` (its string value is not enough)."""
     choices = ", ".join(repr(m.value) for m in kind)
-    expected = f"a {kind.__name__} ({choices})" + (" or None" if optional else "")
+    expected = f"{_a(kind.__name__)} ({choices})" + (" or None" if optional else "")
 
     def check(name: str, value: object) -> None:
         if value is None and optional:
@@ -238,7 +243,7 @@ def member(kind: type[enum.Enum], *, optional: bool = False) -> Check:
 
 def instance_of(kind: type[Any], *, optional: bool = False) -> Check:
     """An instance of the model class ``kind``; ``None`` too if optional."""
-    expected = f"a {kind.__name__}" + (" or None" if optional else "")
+    expected = _a(kind.__name__) + (" or None" if optional else "")
 
     def check(name: str, value: object) -> None:
         if value is None and optional:

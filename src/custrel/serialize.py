@@ -91,10 +91,15 @@ def _flatten(exc: BaseException, path: str, *, personal: bool = False) -> list[I
         found: list[InvalidInputError] = []
         for sub in exc.exceptions:
             step, hidden = "", personal
-            for note in getattr(sub, "__notes__", ()):
+            notes = [
+                note
+                for note in getattr(sub, "__notes__", ())
+                if isinstance(note, IterableValidationNote | AttributeValidationNote)
+            ]
+            for note in notes:
                 if isinstance(note, IterableValidationNote):
                     step = f"[{note.index}]"
-                elif isinstance(note, AttributeValidationNote):
+                else:
                     step = note.name
                     hidden = hidden or _is_personal(exc.cl, note.name)
             found.extend(_flatten(sub, _join(path, step), personal=hidden))

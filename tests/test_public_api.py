@@ -1,0 +1,71 @@
+"""The public surface changes only on purpose: this test pins it."""
+
+import importlib
+import importlib.metadata
+
+import pytest
+
+import custrel
+
+PUBLIC = {
+    "MISSING_VALUE",
+    "Calendar",
+    "Channel",
+    "Complaint",
+    "ContactEvent",
+    "ContactPoints",
+    "CustomerProfile",
+    "CustrelError",
+    "DealStatus",
+    "Direction",
+    "FamilyMember",
+    "Gender",
+    "Grade",
+    "Household",
+    "InvalidInputError",
+    "Need",
+    "Occasion",
+    "OccasionKind",
+    "Opportunity",
+    "Organization",
+    "Person",
+    "PolicyError",
+    "Preferences",
+    "Purchase",
+    "Relation",
+    "Severity",
+    "__version__",
+    "completeness",
+    "dumps",
+    "from_dict",
+    "is_stale",
+    "label",
+    "loads",
+    "redact",
+    "to_dict",
+}
+
+MODULES = ["errors", "grading", "labels", "models", "profile", "serialize", "strategies"]
+
+
+def test_top_level_all_is_pinned() -> None:
+    assert set(custrel.__all__) == PUBLIC
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_module_all_is_unique_and_complete(name: str) -> None:
+    """Each name in ``__all__`` exists once (ruff's RUF022 keeps the order sorted)."""
+    module = importlib.import_module(f"custrel.{name}")
+    assert len(set(module.__all__)) == len(module.__all__)
+    assert all(hasattr(module, public) for public in module.__all__)
+
+
+@pytest.mark.parametrize("name", sorted(PUBLIC - {"__version__", "MISSING_VALUE"}))
+def test_every_public_name_is_documented(name: str) -> None:
+    doc = getattr(custrel, name).__doc__
+    assert doc
+    assert ">>>" in doc
+
+
+def test_version_comes_from_the_installed_metadata() -> None:
+    assert custrel.__version__ == importlib.metadata.version("custrel")
