@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from custrel import strategies as cs
@@ -134,6 +134,7 @@ FIELDS = [(cls, field.name) for cls in VALID for field in attrs.fields(cls)]
 
 
 @pytest.mark.parametrize(("cls", "field"), FIELDS, ids=[f"{c.__name__}.{f}" for c, f in FIELDS])
+@settings(max_examples=30)  # x 90 fields: enough junk per field, a bounded suite
 @given(value=JUNK)
 def test_wrong_values_raise_invalid_input_and_nothing_else(
     cls: type[Any], field: str, value: object
