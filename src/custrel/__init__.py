@@ -14,7 +14,20 @@ True
 from importlib.metadata import PackageNotFoundError, version
 
 from custrel.errors import MISSING_VALUE, CustrelError, InvalidInputError, PolicyError
-from custrel.grading import Grade
+from custrel.grading import (
+    DEFAULT_GRADING,
+    BoundGradingPolicy,
+    DemandGrade,
+    Grade,
+    GradeExplanation,
+    GradingPolicy,
+    Urgency,
+    demand_grade,
+    explain_grade,
+    grade,
+    is_important,
+    urgency,
+)
 from custrel.labels import label
 from custrel.models import (
     Calendar,
@@ -48,7 +61,9 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
     from custrel._version import __version__
 
 __all__ = [
+    "DEFAULT_GRADING",
     "MISSING_VALUE",
+    "BoundGradingPolicy",
     "Calendar",
     "Channel",
     "Complaint",
@@ -57,10 +72,13 @@ __all__ = [
     "CustomerProfile",
     "CustrelError",
     "DealStatus",
+    "DemandGrade",
     "Direction",
     "FamilyMember",
     "Gender",
     "Grade",
+    "GradeExplanation",
+    "GradingPolicy",
     "Household",
     "InvalidInputError",
     "Need",
@@ -74,13 +92,19 @@ __all__ = [
     "Purchase",
     "Relation",
     "Severity",
+    "Urgency",
     "__version__",
     "completeness",
+    "demand_grade",
     "dumps",
+    "explain_grade",
     "from_dict",
+    "grade",
+    "is_important",
     "is_stale",
     "label",
     "loads",
     "redact",
     "to_dict",
+    "urgency",
 ]

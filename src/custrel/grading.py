@@ -1,15 +1,59 @@
-"""Grading prospects A-E by their capacity to deal (rules G1-G4: 客户等级划分).
+"""Grading prospects A-E by their capacity to deal (rules G1-G3: 客户等级划分).
 
->>> from custrel.grading import Grade
->>> sorted([Grade.C, Grade.A, Grade.E])
-[<Grade.A: 'A'>, <Grade.C: 'C'>, <Grade.E: 'E'>]
+A grade says how soon a customer can deal: ``A`` within a month, ``B`` within three,
+``C`` within six, ``D`` later or only potentially, ``E`` never. It is read off an
+:class:`~custrel.models.Opportunity` on a reference day ``as_of``; the other axes of
+rule G2 (urgency, importance, need) and the demand grades of rule G3 are here too.
+
+>>> from datetime import date
+>>> from custrel.grading import grade
+>>> from custrel.models import DealStatus, Need, Opportunity
+>>> opp = Opportunity(customer_id="c-1", need=Need.EXPLICIT,
+...                   expected_close=date(2026, 12, 22), status=DealStatus.NEGOTIATING)
+>>> grade(opp, as_of=date(2026, 11, 22))
+<Grade.A: 'A'>
+
+For many opportunities on one day, bind the policy once:
+
+>>> from custrel.grading import DEFAULT_GRADING
+>>> on_the_day = DEFAULT_GRADING.at(date(2026, 11, 22))
+>>> on_the_day.a_until, on_the_day.c_until
+(datetime.date(2026, 12, 22), datetime.date(2027, 5, 22))
+>>> on_the_day.grade(opp)
+<Grade.A: 'A'>
 """
 
 from __future__ import annotations
 
 import enum
+import functools
+from datetime import date
+from decimal import Decimal  # noqa: TC003 - documented in the signature
+from typing import Any
 
-__all__ = ["Grade"]
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from custrel import _checks as c
+from custrel._periods import check_periods, describe
+from custrel._policy import Policy
+from custrel.errors import InvalidInputError
+from custrel.models import DealStatus, Need, Opportunity
+
+__all__ = [
+    "DEFAULT_GRADING",
+    "BoundGradingPolicy",
+    "DemandGrade",
+    "Grade",
+    "GradeExplanation",
+    "GradingPolicy",
+    "Urgency",
+    "demand_grade",
+    "explain_grade",
+    "grade",
+    "is_important",
+    "urgency",
+]
 
 
 class Grade(enum.StrEnum):
@@ -29,3 +73,502 @@ class Grade(enum.StrEnum):
     C = "C"  # rule G1: explicit need, deal within six months
     D = "D"  # rule G1: potential need, or the deal is six months or more away
     E = "E"  # rule G1: no need or no chance of a deal
+
+
+class Urgency(enum.StrEnum):
+    """How urgently a customer must be handled (rule G2: 紧急程度).
+
+    >>> from custrel.grading import Urgency
+    >>> [u.value for u in Urgency]
+    ['urgent', 'fairly_urgent', 'not_urgent', 'potential']
+    """
+
+    URGENT = "urgent"  # rule G2: within a week
+    FAIRLY_URGENT = "fairly_urgent"  # rule G2: a week to a month
+    NOT_URGENT = "not_urgent"  # rule G2: one to three months
+    POTENTIAL = "potential"  # rule G2: beyond three months
+
+
+class DemandGrade(enum.StrEnum):
+    """The sales manager's demand grade (rule G3): a second, coarser scheme.
+
+    >>> from custrel.grading import DemandGrade
+    >>> sorted([DemandGrade.C, DemandGrade.A])
+    [<DemandGrade.A: 'A'>, <DemandGrade.C: 'C'>]
+    """
+
+    A = "A"  # rule G3: large and urgent need
+    B = "B"  # rule G3: ordinary need, has the idea
+    C = "C"  # rule G3: potential need
+
+
+def _months(n: int) -> relativedelta:
+    return relativedelta(months=n)
+
+
+def _check_grade_horizons(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    check_periods(f"GradingPolicy.{attribute.name}", value, 3)
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class GradingPolicy(Policy):
+    """The horizons of rules G1 and G2, as calendar periods from ``as_of``.
+
+    Every bound is inclusive: with the default one-month horizon, a deal expected
+    exactly one calendar month after ``as_of`` is still ``A``. Calendar months follow
+    ``relativedelta``, so one month after 31 January is 28 (or 29) February.
+
+    Args:
+        horizons: The A, B and C horizons (rule G1), 1, 3 and 6 months by default.
+        urgency_horizons: The urgent, fairly urgent and not urgent horizons (rule G2),
+            1 week, 1 month and 3 months by default.
+
+    Raises:
+        PolicyError: If a horizon is not a calendar period of whole years, months,
+            weeks or days, or the horizons are not strictly increasing.
+
+    >>> from dateutil.relativedelta import relativedelta
+    >>> from custrel.grading import GradingPolicy
+    >>> GradingPolicy.from_dict({"horizons": [{"weeks": 2}, {"months": 2}, {"months": 4}]}).horizons[0]
+    relativedelta(days=+14)
+    >>> GradingPolicy(horizons=(relativedelta(months=3), relativedelta(months=1),
+    ...                         relativedelta(months=6)))
+    Traceback (most recent call last):
+    ...
+    custrel.errors.PolicyError: GradingPolicy.horizons[1]: expected a period longer than 3 months from every start date, got relativedelta relativedelta(months=+1)
+    """  # noqa: E501 - doctest output lines
+
+    horizons: tuple[relativedelta, relativedelta, relativedelta] = attrs.field(
+        default=(_months(1), _months(3), _months(6)),  # rule G1: A, B, C
+        validator=_check_grade_horizons,
+    )
+    urgency_horizons: tuple[relativedelta, relativedelta, relativedelta] = attrs.field(
+        default=(relativedelta(weeks=1), _months(1), _months(3)),  # rule G2
+        validator=_check_grade_horizons,
+    )
+
+    def at(self, as_of: date, /) -> BoundGradingPolicy:
+        """Bind the policy to a reference day, computing its cut-off dates once.
+
+        Args:
+            as_of: The reference day.
+
+        Returns:
+            The bound policy, whose ``grade`` and ``urgency`` do plain comparisons.
+
+        Raises:
+            InvalidInputError: If ``as_of`` is not a ``date``.
+
+        >>> from datetime import date
+        >>> from custrel.grading import DEFAULT_GRADING
+        >>> DEFAULT_GRADING.at(date(2026, 1, 31)).a_until
+        datetime.date(2026, 2, 28)
+        """
+        c.day()("as_of", as_of)
+        a, b, c_ = self.horizons
+        urgent, fairly, not_urgent = self.urgency_horizons
+        return BoundGradingPolicy(
+            policy=self,
+            as_of=as_of,
+            a_until=as_of + a,
+            b_until=as_of + b,
+            c_until=as_of + c_,
+            urgent_until=as_of + urgent,
+            fairly_urgent_until=as_of + fairly,
+            not_urgent_until=as_of + not_urgent,
+        )
+
+
+DEFAULT_GRADING = GradingPolicy()
+"""The rule book's grading policy: A within 1 month, B 3, C 6 (rule G1)."""
+
+
+@attrs.frozen(kw_only=True)
+class BoundGradingPolicy:
+    """A :class:`GradingPolicy` bound to one ``as_of`` day: the cut-off dates, computed once.
+
+    Build it with :meth:`GradingPolicy.at`. Each ``*_until`` date is the last day
+    (inclusive) of its band.
+
+    Args:
+        policy: The policy it was bound from.
+        as_of: The reference day.
+        a_until: The last expected close date that grades ``A``.
+        b_until: The last that grades ``B``.
+        c_until: The last that grades ``C``.
+        urgent_until: The last due date that is urgent.
+        fairly_urgent_until: The last due date that is fairly urgent.
+        not_urgent_until: The last due date that is not urgent.
+
+    >>> from datetime import date
+    >>> from custrel.grading import DEFAULT_GRADING
+    >>> bound = DEFAULT_GRADING.at(date(2024, 2, 29))
+    >>> bound.a_until, bound.urgent_until
+    (datetime.date(2024, 3, 29), datetime.date(2024, 3, 7))
+    """
+
+    policy: GradingPolicy
+    as_of: date
+    a_until: date
+    b_until: date
+    c_until: date
+    urgent_until: date
+    fairly_urgent_until: date
+    not_urgent_until: date
+
+    def grade(self, opportunity: Opportunity, /) -> Grade:
+        """Grade an opportunity on this policy's ``as_of`` (rule G1).
+
+        See :func:`grade` for the rule.
+
+        Args:
+            opportunity: The opportunity to grade.
+
+        Returns:
+            Its grade.
+
+        Raises:
+            InvalidInputError: If ``opportunity`` is not an Opportunity.
+
+        >>> from datetime import date
+        >>> from custrel.grading import DEFAULT_GRADING
+        >>> from custrel.models import DealStatus, Need, Opportunity
+        >>> bound = DEFAULT_GRADING.at(date(2026, 11, 22))
+        >>> bound.grade(Opportunity(customer_id="c-1", need=Need.EXPLICIT,
+        ...                         expected_close=date(2027, 2, 22),
+        ...                         status=DealStatus.NEGOTIATING))
+        <Grade.B: 'B'>
+        """
+        if not isinstance(opportunity, Opportunity):
+            raise InvalidInputError("opportunity", opportunity, "an Opportunity")
+        need = opportunity.need
+        if need is Need.EXPLICIT:  # rule G1: only an explicit need grades A-C
+            close = opportunity.expected_close
+            if close is None or opportunity.status is DealStatus.CLOSED:
+                return Grade.D
+            if close <= self.a_until:  # overdue counts as A: most urgent
+                return Grade.A
+            if close <= self.b_until:
+                return Grade.B
+            if close <= self.c_until:
+                return Grade.C
+            return Grade.D
+        return Grade.D if need is Need.POTENTIAL else Grade.E
+
+    def urgency(self, due: date | None, /) -> Urgency:
+        """How urgent handling is by its due date, on this policy's ``as_of`` (rule G2).
+
+        See :func:`urgency` for the rule.
+
+        Args:
+            due: When the customer must be handled, or ``None`` if nobody knows.
+
+        Returns:
+            The urgency.
+
+        Raises:
+            InvalidInputError: If ``due`` is neither a ``date`` nor ``None``.
+
+        >>> from datetime import date
+        >>> from custrel.grading import DEFAULT_GRADING
+        >>> DEFAULT_GRADING.at(date(2026, 11, 22)).urgency(date(2026, 11, 29))
+        <Urgency.URGENT: 'urgent'>
+        """
+        c.day(optional=True)("due", due)
+        if due is None:
+            return Urgency.POTENTIAL
+        if due <= self.urgent_until:
+            return Urgency.URGENT
+        if due <= self.fairly_urgent_until:
+            return Urgency.FAIRLY_URGENT
+        if due <= self.not_urgent_until:
+            return Urgency.NOT_URGENT
+        return Urgency.POTENTIAL
+
+
+@functools.lru_cache(maxsize=128)
+def _bound(policy: GradingPolicy, as_of: date) -> BoundGradingPolicy:
+    """Bound policies, cached: a loop over one ``as_of`` binds once (thread-safe)."""
+    return policy.at(as_of)
+
+
+_CHECK_AS_OF = c.day()
+_last_bound = DEFAULT_GRADING.at(date(2000, 1, 1))  # the most recent binding, for loops
+
+
+def _bind(policy: GradingPolicy, as_of: date) -> BoundGradingPolicy:
+    """The policy bound to ``as_of``: the last one if it matches, else from the cache.
+
+    Replacing the single reference ``_last_bound`` is atomic, so threads that race
+    here at worst bind twice.
+    """
+    global _last_bound  # noqa: PLW0603 - a private one-entry cache in front of the LRU
+    last = _last_bound
+    if last.policy is policy and last.as_of == as_of and type(as_of) is date:
+        return last
+    given: object = policy
+    if not isinstance(given, GradingPolicy):
+        raise InvalidInputError("policy", policy, "a GradingPolicy")
+    _CHECK_AS_OF("as_of", as_of)
+    _last_bound = bound = _bound(policy, as_of)
+    return bound
+
+
+def grade(
+    opportunity: Opportunity, /, *, as_of: date, policy: GradingPolicy = DEFAULT_GRADING
+) -> Grade:
+    """Grade an opportunity A-E by how soon the customer can deal (rule G1).
+
+    - No need (死亡客户): ``E``.
+    - Potential need (潜在需求): ``D``.
+    - Explicit need (明显的业务需求) with the expected close date on or before
+      ``as_of`` + 1 month: ``A`` (a date already past is overdue, the most urgent);
+      + 3 months: ``B``; + 6 months: ``C``; later: ``D``. Calendar months, bounds
+      inclusive.
+    - Explicit need with no expected close date, or a deal already closed
+      (:attr:`~custrel.models.DealStatus.CLOSED`, nothing left to close): ``D``.
+
+    Args:
+        opportunity: The opportunity to grade.
+        as_of: The reference day.
+        policy: The horizons; the rule book's by default.
+
+    Returns:
+        The grade.
+
+    Raises:
+        InvalidInputError: If an argument is of the wrong type.
+
+    >>> from datetime import date
+    >>> from custrel.models import DealStatus, Need, Opportunity
+    >>> def opp(close):
+    ...     return Opportunity(customer_id="c-1", need=Need.EXPLICIT, expected_close=close,
+    ...                        status=DealStatus.NEGOTIATING)
+    >>> [grade(opp(d), as_of=date(2026, 1, 31)).value
+    ...  for d in (date(2026, 2, 28), date(2026, 3, 1), date(2026, 7, 31), date(2026, 8, 1))]
+    ['A', 'B', 'C', 'D']
+    >>> grade(opp(None), as_of="2026-01-31")
+    Traceback (most recent call last):
+    ...
+    custrel.errors.InvalidInputError: as_of: expected a date, got str '2026-01-31'
+    """
+    bound = _last_bound  # the fast path of _bind, inlined: grade() runs in loops
+    if bound.policy is not policy or bound.as_of != as_of or type(as_of) is not date:
+        bound = _bind(policy, as_of)
+    return bound.grade(opportunity)
+
+
+def urgency(
+    due: date | None, /, *, as_of: date, policy: GradingPolicy = DEFAULT_GRADING
+) -> Urgency:
+    """How urgently a customer must be handled, by the day it is due (rule G2).
+
+    Due on or before ``as_of`` + 1 week (overdue included): urgent (紧急); + 1
+    month: fairly urgent (较紧急); + 3 months: not urgent (不紧急); later, or no due
+    date at all: potential (潜在). Bounds are inclusive.
+
+    Args:
+        due: When the customer must be handled, or ``None``.
+        as_of: The reference day.
+        policy: The horizons; the rule book's by default.
+
+    Returns:
+        The urgency.
+
+    Raises:
+        InvalidInputError: If an argument is of the wrong type.
+
+    >>> from datetime import date
+    >>> urgency(date(2026, 12, 22), as_of=date(2026, 11, 22))
+    <Urgency.FAIRLY_URGENT: 'fairly_urgent'>
+    >>> urgency(None, as_of=date(2026, 11, 22))
+    <Urgency.POTENTIAL: 'potential'>
+    """
+    return _bind(policy, as_of).urgency(due)
+
+
+def is_important(amount: Decimal | int | None, /, *, threshold: Decimal | int) -> bool:
+    """Whether a customer is important by attainable amount (rule G2: 重要程度).
+
+    Reaching the threshold counts: an amount equal to it is important. An unknown
+    amount (``None``) is not important, since nothing shows that it is.
+
+    Args:
+        amount: The attainable deal amount or business potential (可成交额度).
+        threshold: The caller's threshold.
+
+    Returns:
+        ``True`` if ``amount >= threshold``.
+
+    Raises:
+        InvalidInputError: If either is not a non-negative ``Decimal`` or ``int``
+            (floats are refused).
+
+    >>> from decimal import Decimal
+    >>> is_important(Decimal("50000"), threshold=50000)
+    True
+    >>> is_important(49999.99, threshold=50000)
+    Traceback (most recent call last):
+    ...
+    custrel.errors.InvalidInputError: amount: expected a finite Decimal or int >= 0 or None, got float 49999.99; pass Decimal('49999.99'); floats cannot hold money exactly
+    """  # noqa: E501 - a doctest output line
+    c.money()("threshold", c.to_money(threshold))
+    if amount is None:
+        return False
+    c.money(optional=True)("amount", c.to_money(amount))
+    return amount >= threshold
+
+
+def demand_grade(need: Need, /, *, large: bool, urgent: bool) -> DemandGrade:
+    """The sales manager's demand grade (rule G3).
+
+    ``A``: an explicit need that is both large and urgent. ``B``: any other explicit
+    need (ordinary, the customer has the idea). ``C``: a potential need, whatever its
+    size. A customer with no need has no demand grade: their grade is ``E``
+    (:func:`grade`), so ``Need.NONE`` is refused rather than put in ``C``.
+
+    Args:
+        need: The need status.
+        large: Whether the need is large (by the manager's market data).
+        urgent: Whether it is urgent.
+
+    Returns:
+        The demand grade.
+
+    Raises:
+        InvalidInputError: If ``need`` is ``Need.NONE`` or an argument has the wrong
+            type.
+
+    >>> from custrel.models import Need
+    >>> demand_grade(Need.EXPLICIT, large=True, urgent=True)
+    <DemandGrade.A: 'A'>
+    >>> demand_grade(Need.EXPLICIT, large=True, urgent=False)
+    <DemandGrade.B: 'B'>
+    >>> demand_grade(Need.NONE, large=False, urgent=False)
+    Traceback (most recent call last):
+    ...
+    custrel.errors.InvalidInputError: need: expected an explicit or potential need, got Need <Need.NONE: 'none'>; a customer with no need has grade E, not a demand grade
+    """  # noqa: E501 - a doctest output line
+    c.member(Need)("need", need)
+    c.flag("large", large)
+    c.flag("urgent", urgent)
+    if need is Need.NONE:
+        raise InvalidInputError(
+            "need",
+            need,
+            "an explicit or potential need",
+            hint="a customer with no need has grade E, not a demand grade",
+        )
+    if need is Need.POTENTIAL:
+        return DemandGrade.C
+    return DemandGrade.A if large and urgent else DemandGrade.B
+
+
+@attrs.frozen(kw_only=True)
+class GradeExplanation:
+    """Why an opportunity got its grade, for the salesperson who asks.
+
+    Args:
+        grade: The grade.
+        rules: The rule IDs applied, such as ``("G1",)``.
+        reason_en: The reason in English.
+        reason_zh: The reason in Chinese.
+        policy_fingerprint: The fingerprint of the policy that graded it.
+
+    >>> from datetime import date
+    >>> from custrel.grading import explain_grade
+    >>> from custrel.models import DealStatus, Need, Opportunity
+    >>> why = explain_grade(Opportunity(customer_id="c-1", need=Need.POTENTIAL,
+    ...                                 status=DealStatus.POTENTIAL), as_of=date(2026, 11, 22))
+    >>> why.grade, why.reason_en
+    (<Grade.D: 'D'>, 'potential need: grade D')
+    """
+
+    grade: Grade
+    rules: tuple[str, ...]
+    reason_en: str
+    reason_zh: str
+    policy_fingerprint: str
+
+
+def _reasons(  # noqa: PLR0911 - one return per case of rule G1 reads best
+    bound: BoundGradingPolicy, opportunity: Opportunity, result: Grade
+) -> tuple[str, str]:
+    need = opportunity.need
+    close = opportunity.expected_close
+    if need is Need.NONE:
+        return "no need: a dead customer, grade E", "无需求：死亡客户，E级"
+    if need is Need.POTENTIAL:
+        return "potential need: grade D", "潜在需求：D级"
+    if opportunity.status is DealStatus.CLOSED:
+        return (
+            "explicit need, but the deal is already closed and nothing is left to close: grade D",
+            "明显需求，但已成交，无待成交业务：D级",
+        )
+    if close is None:
+        return (
+            "explicit need, but no expected close date: grade D",
+            "明显需求，但未定预计成交日期：D级",
+        )
+    day, as_of = close.isoformat(), bound.as_of.isoformat()
+    if close < bound.as_of:
+        return (
+            f"explicit need, expected close {day} has passed ({as_of}): overdue, grade A",
+            f"明显需求，预计成交日 {day} 已过（{as_of}）：逾期，A级",
+        )
+    horizons = dict(zip((Grade.A, Grade.B, Grade.C), bound.policy.horizons, strict=True))
+    if result is Grade.D:
+        far = bound.policy.horizons[-1]
+        return (
+            (
+                f"explicit need, expected close {day} is more than {describe(far)} after {as_of}"
+                ": grade D"
+            ),
+            f"明显需求，预计成交日 {day} 在 {as_of} 起 {describe(far, 'zh')} 之后：D级",
+        )
+    horizon = horizons[result]
+    return (
+        (
+            f"explicit need, expected close {day} is within {describe(horizon)} of {as_of}:"
+            f" grade {result.value}"
+        ),
+        f"明显需求，预计成交日 {day} 在 {as_of} 起 {describe(horizon, 'zh')} 内：{result.value}级",
+    )
+
+
+def explain_grade(
+    opportunity: Opportunity, /, *, as_of: date, policy: GradingPolicy = DEFAULT_GRADING
+) -> GradeExplanation:
+    """Grade an opportunity and say why, in English and Chinese (rules G1, G2).
+
+    Args:
+        opportunity: The opportunity to grade.
+        as_of: The reference day.
+        policy: The horizons; the rule book's by default.
+
+    Returns:
+        The grade with the rule IDs, the reasons and the policy's fingerprint.
+
+    Raises:
+        InvalidInputError: If an argument is of the wrong type.
+
+    >>> from datetime import date
+    >>> from custrel.models import DealStatus, Need, Opportunity
+    >>> why = explain_grade(Opportunity(customer_id="c-1", need=Need.EXPLICIT,
+    ...                                 expected_close=date(2026, 12, 10),
+    ...                                 status=DealStatus.NEGOTIATING), as_of=date(2026, 11, 22))
+    >>> print(why.reason_en)
+    explicit need, expected close 2026-12-10 is within 1 month of 2026-11-22: grade A
+    >>> print(why.reason_zh)
+    明显需求，预计成交日 2026-12-10 在 2026-11-22 起 1个月 内：A级
+    """
+    bound = _bind(policy, as_of)
+    result = bound.grade(opportunity)
+    english, chinese = _reasons(bound, opportunity, result)
+    return GradeExplanation(
+        grade=result,
+        rules=("G1", "G2"),
+        reason_en=english,
+        reason_zh=chinese,
+        policy_fingerprint=policy.fingerprint(),
+    )

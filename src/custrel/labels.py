@@ -87,6 +87,19 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "D": ("D: potential need or distant deal", "D级：潜在需求或半年以上成交"),
         "E": ("E: dead customer", "E级：死亡客户"),
     },
+    # rule G2 ----------------------------------------------------------------------------
+    "Urgency": {
+        "urgent": ("urgent: within a week", "紧急：一周内"),
+        "fairly_urgent": ("fairly urgent: within a month", "较紧急：一个月内"),
+        "not_urgent": ("not urgent: within three months", "不紧急：三个月内"),
+        "potential": ("potential: beyond three months", "潜在：三个月以上"),
+    },
+    # rule G3 ----------------------------------------------------------------------------
+    "DemandGrade": {
+        "A": ("A: large and urgent need", "A类：需求量大且紧迫"),
+        "B": ("B: ordinary need", "B类：一般需求，有意向"),
+        "C": ("C: potential need", "C类：潜在需求"),
+    },
     # rule S2 ----------------------------------------------------------------------------
     "Severity": {
         "serious": ("serious complaint", "重大投诉"),

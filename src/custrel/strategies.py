@@ -23,8 +23,10 @@ from decimal import Decimal
 from typing import TypeVar
 
 import attrs
+from dateutil.relativedelta import relativedelta
 from hypothesis import strategies as st
 
+from custrel.grading import GradingPolicy
 from custrel.models import (
     Channel,
     Complaint,
@@ -57,6 +59,7 @@ __all__ = [
     "customer_ids",
     "dates",
     "family_members",
+    "grading_policies",
     "histories",
     "households",
     "money",
@@ -629,3 +632,45 @@ def _hypothesis_setup_hook() -> None:
         (Opportunity, opportunities()),
     ):
         st.register_type_strategy(cls, strategy)
+
+
+# Grading (rules G1, G2) --------------------------------------------------------------------
+
+
+@st.composite
+def _grading_policy(draw: st.DrawFn) -> GradingPolicy:
+    def increasing(high: int) -> tuple[int, int, int]:
+        first, second, third = sorted(
+            draw(st.lists(st.integers(1, high), min_size=3, max_size=3, unique=True))
+        )
+        return first, second, third
+
+    months = increasing(24)
+    days = increasing(120)
+    return GradingPolicy(
+        horizons=(
+            relativedelta(months=months[0]),
+            relativedelta(months=months[1]),
+            relativedelta(months=months[2]),
+        ),
+        urgency_horizons=(
+            relativedelta(days=days[0]),
+            relativedelta(days=days[1]),
+            relativedelta(days=days[2]),
+        ),
+    )
+
+
+def grading_policies() -> st.SearchStrategy[GradingPolicy]:
+    """Valid grading policies: increasing month horizons and day urgency horizons.
+
+    Returns:
+        A strategy of :class:`~custrel.grading.GradingPolicy`.
+
+    >>> from hypothesis import find
+    >>> from custrel.strategies import grading_policies
+    >>> p = find(grading_policies(), lambda p: True)
+    >>> p.horizons[0].months < p.horizons[1].months < p.horizons[2].months
+    True
+    """
+    return _grading_policy()
