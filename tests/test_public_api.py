@@ -8,6 +8,33 @@ import pytest
 import custrel
 
 PUBLIC = {
+    "DEFAULT_RFM_SEGMENTS",
+    "DEFAULT_TIERS",
+    "CustomerCount",
+    "Margin",
+    "Relationship",
+    "RfmBox",
+    "RfmScore",
+    "RfmSegment",
+    "RfmSegmentPolicy",
+    "Tier",
+    "TierAction",
+    "TierCuts",
+    "TierExplanation",
+    "TierMode",
+    "TierPolicy",
+    "ValueIndicators",
+    "WinBack",
+    "customer_value",
+    "explain_tier",
+    "portfolio_values",
+    "relationship_level",
+    "retier",
+    "rfm_scores",
+    "rfm_segment",
+    "tier_action",
+    "tier_portfolio",
+    "winback_priority",
     "DEFAULT_GRADING",
     "MISSING_VALUE",
     "BoundGradingPolicy",
@@ -56,7 +83,7 @@ PUBLIC = {
     "to_dict",
 }
 
-MODULES = ["errors", "grading", "labels", "models", "profile", "serialize", "strategies"]
+MODULES = ["errors", "grading", "labels", "models", "profile", "serialize", "strategies", "tiering"]
 
 
 def test_top_level_all_is_pinned() -> None:
@@ -71,7 +98,13 @@ def test_module_all_is_unique_and_complete(name: str) -> None:
     assert all(hasattr(module, public) for public in module.__all__)
 
 
-CONSTANTS = {"__version__", "MISSING_VALUE", "DEFAULT_GRADING"}
+CONSTANTS = {
+    "__version__",
+    "MISSING_VALUE",
+    "DEFAULT_GRADING",
+    "DEFAULT_TIERS",
+    "DEFAULT_RFM_SEGMENTS",
+}
 
 
 @pytest.mark.parametrize("name", sorted(PUBLIC - CONSTANTS))

@@ -100,6 +100,51 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "B": ("B: ordinary need", "B类：一般需求，有意向"),
         "C": ("C: potential need", "C类：潜在需求"),
     },
+    # rule T2 ----------------------------------------------------------------------------
+    "Tier": {
+        "vip": ("VIP customer", "重要客户"),
+        "major": ("major customer", "次要客户"),
+        "ordinary": ("ordinary customer", "普通客户"),
+        "small": ("small customer", "小客户"),
+    },
+    "TierMode": {
+        "head_count": ("by head count", "按客户数"),
+        "value_share": ("by share of value", "按价值占比"),
+    },
+    # rule T4 ----------------------------------------------------------------------------
+    "TierAction": {
+        "dedicated_team": ("dedicated service team", "专门服务团队"),
+        "raise_tier": ("raise to a higher tier", "提升客户层级"),
+        "cut_service_cost": ("cut service cost", "降低服务成本"),
+        "nurture": ("nurture", "重点培养"),
+        "price_out": ("raise service price or cut cost", "提高服务价格或降低成本"),
+        "let_go": ("let go", "淘汰"),
+    },
+    # rule T5 ----------------------------------------------------------------------------
+    "WinBack": {
+        "at_all_costs": ("win back at all costs", "极力挽回"),
+        "as_hard_as_reasonable": ("win back as hard as reasonable", "尽力挽回"),
+        "as_opportunity_allows": ("win back as opportunity allows", "见机行事"),
+        "give_up": ("give up", "彻底放弃"),
+    },
+    # rule T6 ----------------------------------------------------------------------------
+    "CustomerCount": {
+        "many": ("many customers", "客户多"),
+        "medium": ("a medium number of customers", "客户数量中等"),
+        "few": ("few customers", "客户少"),
+    },
+    "Margin": {
+        "low": ("low margin", "低边际利润"),
+        "medium": ("medium margin", "中等边际利润"),
+        "high": ("high margin", "高边际利润"),
+    },
+    "Relationship": {
+        "basic": ("basic", "基本型"),
+        "reactive": ("reactive", "被动型"),
+        "accountable": ("accountable", "负责型"),
+        "proactive": ("proactive", "能动型"),
+        "partnership": ("partnership", "伙伴型"),
+    },
     # rule S2 ----------------------------------------------------------------------------
     "Severity": {
         "serious": ("serious complaint", "重大投诉"),

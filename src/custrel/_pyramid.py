@@ -1,0 +1,415 @@
+"""The value pyramid: tiers by value rank (rules T1, T2), cuts for scale, hysteresis.
+
+Public through :mod:`custrel.tiering`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+from decimal import Decimal, localcontext
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from custrel import _checks as c
+from custrel._policy import Policy
+from custrel.errors import InvalidInputError, PolicyError
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+__all__ = [
+    "DEFAULT_TIERS",
+    "Tier",
+    "TierCuts",
+    "TierMode",
+    "TierPolicy",
+    "retier",
+    "tier_portfolio",
+]
+
+
+class Tier(enum.StrEnum):
+    """A tier of the customer pyramid, best first (rule T2: 客户金字塔).
+
+    VIP and MAJOR together are the key customers (关键客户). Tiers sort best first.
+
+    >>> from custrel.tiering import Tier
+    >>> [t.value for t in Tier], Tier.MAJOR.is_key, Tier.ORDINARY.is_key
+    (['vip', 'major', 'ordinary', 'small'], True, False)
+    """
+
+    VIP = "vip"  # rule T2: 重要客户
+    MAJOR = "major"  # rule T2: 次要客户
+    ORDINARY = "ordinary"  # rule T2: 普通客户
+    SMALL = "small"  # rule T2: 小客户
+
+    @property
+    def is_key(self) -> bool:
+        """Whether the tier is a key-customer tier (VIP or major, rule T2)."""
+        return self in (Tier.VIP, Tier.MAJOR)
+
+    def __lt__(self, other: object) -> bool:
+        """Better tiers sort first: ``VIP < MAJOR < ORDINARY < SMALL``."""
+        if not isinstance(other, Tier):
+            return NotImplemented
+        return _RANK[self] < _RANK[other]
+
+    def __le__(self, other: object) -> bool:
+        """Better or equal."""
+        if not isinstance(other, Tier):
+            return NotImplemented
+        return _RANK[self] <= _RANK[other]
+
+    def __gt__(self, other: object) -> bool:
+        """Worse."""
+        if not isinstance(other, Tier):
+            return NotImplemented
+        return _RANK[self] > _RANK[other]
+
+    def __ge__(self, other: object) -> bool:
+        """Worse or equal."""
+        if not isinstance(other, Tier):
+            return NotImplemented
+        return _RANK[self] >= _RANK[other]
+
+
+_TIERS = tuple(Tier)
+_RANK = {tier: rank for rank, tier in enumerate(_TIERS)}
+
+
+class TierMode(enum.StrEnum):
+    """How the pyramid's shares are counted (rule T2).
+
+    >>> from custrel.tiering import TierMode
+    >>> TierMode.HEAD_COUNT.value
+    'head_count'
+    """
+
+    HEAD_COUNT = "head_count"  # shares of the number of customers
+    VALUE_SHARE = "value_share"  # shares of the total value (ABC / Pareto)
+
+
+def _check_shares(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    name = f"TierPolicy.{attribute.name}"
+    if not isinstance(value, tuple) or len(value) != len(_TIERS):
+        raise PolicyError(name, value, "four shares (VIP, major, ordinary, small)")
+    for index, share in enumerate(value):
+        if not isinstance(share, Decimal) or not share.is_finite() or share <= 0:
+            raise PolicyError(
+                f"{name}[{index}]", share, "a Decimal share > 0", hint="e.g. Decimal('0.01')"
+            )
+    if sum(value) != 1:
+        raise PolicyError(name, value, "shares summing to exactly 1")
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class TierPolicy(Policy):
+    """The shares of the pyramid's tiers (rule T2).
+
+    By default VIP is the top 1 % of customers by value, major the next 19 % (so the
+    key customers are the top 20 %), ordinary the next 30 % and small the other 50 %.
+
+    Args:
+        shares: The VIP, major, ordinary and small shares, exact ``Decimal`` values
+            above zero summing to exactly 1.
+        mode: Count shares by head count (the default) or by value (ABC / Pareto).
+
+    Raises:
+        PolicyError: If a share is not a positive ``Decimal`` or they do not sum to 1.
+
+    >>> from decimal import Decimal
+    >>> from custrel.tiering import TierPolicy
+    >>> TierPolicy().cumulative
+    (Decimal('0.01'), Decimal('0.20'), Decimal('0.50'))
+    >>> TierPolicy(shares=(Decimal("0.1"), Decimal("0.2"), Decimal("0.3"), Decimal("0.3")))
+    Traceback (most recent call last):
+    ...
+    custrel.errors.PolicyError: TierPolicy.shares: expected shares summing to exactly 1, got tuple (Decimal('0.1'), Decimal('0.2'), Decimal('0.3'), Decimal(...
+    """  # noqa: E501 - a doctest output line
+
+    shares: tuple[Decimal, Decimal, Decimal, Decimal] = attrs.field(
+        default=(Decimal("0.01"), Decimal("0.19"), Decimal("0.30"), Decimal("0.50")),  # rule T2
+        validator=_check_shares,
+    )
+    mode: TierMode = attrs.field(
+        default=TierMode.HEAD_COUNT, validator=c.checked(c.member(TierMode))
+    )
+
+    @property
+    def cumulative(self) -> tuple[Decimal, Decimal, Decimal]:
+        """The cumulative shares c1 < c2 < c3 < 1 that bound VIP, major and ordinary."""
+        vip, major, ordinary, _ = self.shares
+        return vip, vip + major, vip + major + ordinary
+
+
+DEFAULT_TIERS = TierPolicy()
+"""The rule book's pyramid: 1 %, 19 %, 30 %, 50 % by head count (rule T2)."""
+
+
+def _check_values(values: object) -> dict[str, Decimal]:
+    if not hasattr(values, "items"):
+        raise InvalidInputError("values", values, "a mapping of customer id to value")
+    checked = {}
+    for key, value in values.items():
+        c.identifier("values key", key)
+        money = c.to_money(value)
+        c.money(signed=True)(f"values[{key!r}]", money)
+        checked[key] = money
+    return checked
+
+
+def _check_policy(policy: object) -> TierPolicy:
+    if not isinstance(policy, TierPolicy):
+        raise InvalidInputError("policy", policy, "a TierPolicy")
+    return policy
+
+
+def _ranked_tiers(ordered: list[Decimal], policy: TierPolicy) -> list[Tier]:
+    """The tier of each position of ``ordered`` (values, best first), ties alike.
+
+    Head count: a value's tier is set by g, the number of values strictly greater: VIP
+    if g < c1·n, major if g < c2·n, ordinary if g < c3·n, else small. Value share: the
+    same with G, the sum of the values strictly greater, against c·(total value); the
+    top value is always VIP.
+    """
+    n = len(ordered)
+    with localcontext(prec=_EXACT_DIGITS):
+        return _walk(ordered, policy, n)
+
+
+_EXACT_DIGITS = 80  # enough that c·n and c·(total value) are exact for any real portfolio
+
+
+def _walk(ordered: list[Decimal], policy: TierPolicy, n: int) -> list[Tier]:
+    if policy.mode is TierMode.HEAD_COUNT:
+        bounds = [Decimal(share * n) for share in policy.cumulative]
+    else:
+        total = sum(ordered, Decimal(0))
+        bounds = [share * total for share in policy.cumulative]
+    tiers: list[Tier] = []
+    above = Decimal(0)  # g or G of the current tie group
+    running = Decimal(0)
+    for index, value in enumerate(ordered):
+        if index and value != ordered[index - 1]:
+            above = Decimal(index) if policy.mode is TierMode.HEAD_COUNT else running
+        running += value
+        rank = bisect.bisect_right(bounds, above)  # how many bounds are <= above
+        tiers.append(Tier.VIP if index == 0 or above == 0 else _TIERS[rank])
+    return tiers
+
+
+def tier_portfolio(
+    values: Mapping[str, Decimal | int], /, *, policy: TierPolicy = DEFAULT_TIERS
+) -> dict[str, Tier]:
+    """Place every customer of a portfolio in the pyramid (rules T1, T2).
+
+    With n customers and cumulative shares c1 < c2 < c3 < 1 (0.01, 0.20, 0.50 by
+    default), a customer's tier is decided by g, the number of customers with a
+    strictly greater value: VIP if g < c1·n, major if g < c2·n, ordinary if g < c3·n,
+    else small — in exact arithmetic. So equal values always share a tier, the result
+    does not depend on input order, the top customer is always VIP and, with distinct
+    values, exactly ceil(c1·n) customers are VIP. In value-share mode, g is replaced by
+    the sum of the greater values and n by the total value.
+
+    Args:
+        values: Customer id to value (``Decimal`` or ``int``; negative values, such as
+            a loss, are allowed in head-count mode).
+        policy: The shares; the rule book's by default.
+
+    Returns:
+        Customer id to tier, in the order of ``values``.
+
+    Raises:
+        InvalidInputError: If a value is not a finite ``Decimal`` or ``int``, or
+            value-share mode meets a negative value.
+
+    >>> from custrel.tiering import tier_portfolio
+    >>> values = {f"c-{i:03d}": 1000 - i for i in range(100)}
+    >>> tiers = tier_portfolio(values)
+    >>> tiers["c-000"], tiers["c-001"], tiers["c-019"], tiers["c-020"], tiers["c-099"]
+    (<Tier.VIP: 'vip'>, <Tier.MAJOR: 'major'>, <Tier.MAJOR: 'major'>, <Tier.ORDINARY: 'ordinary'>, <Tier.SMALL: 'small'>)
+    """  # noqa: E501 - a doctest output line
+    policy = _check_policy(policy)
+    checked = _check_values(values)
+    if policy.mode is TierMode.VALUE_SHARE:
+        for key, value in checked.items():
+            if value < 0:
+                raise InvalidInputError(
+                    f"values[{key!r}]", value, "a value >= 0 in value-share mode"
+                )
+    ordered = sorted(checked.values(), reverse=True)
+    tiers = _ranked_tiers(ordered, policy)
+    tier_by_value: dict[Decimal, Tier] = {}
+    for value, tier in zip(ordered, tiers, strict=True):
+        tier_by_value.setdefault(value, tier)
+    return {key: tier_by_value[value] for key, value in checked.items()}
+
+
+@attrs.frozen(kw_only=True)
+class TierCuts:
+    """The least value of each tier, computed once from a portfolio (rules T1, T2).
+
+    ``cuts.tier_of(value)`` then places any value in O(log k) without the portfolio:
+    one job computes the cuts, many workers apply them. For every customer of the
+    portfolio it agrees with :func:`tier_portfolio`. Cuts serialise with
+    :func:`custrel.to_dict`.
+
+    Args:
+        vip: The least value that is VIP.
+        major: The least value that is major or better.
+        ordinary: The least value that is ordinary or better.
+        customers: How many customers the cuts were computed from.
+        policy_fingerprint: The fingerprint of the policy used.
+
+    >>> from custrel.tiering import TierCuts
+    >>> cuts = TierCuts.from_values({f"c-{i}": i for i in range(1, 101)})
+    >>> cuts.vip, cuts.major, cuts.ordinary
+    (Decimal('100'), Decimal('81'), Decimal('51'))
+    >>> cuts.tier_of(90), cuts.tier_of(10_000), cuts.tier_of(-5)
+    (<Tier.MAJOR: 'major'>, <Tier.VIP: 'vip'>, <Tier.SMALL: 'small'>)
+    """
+
+    vip: Decimal
+    major: Decimal
+    ordinary: Decimal
+    customers: int
+    policy_fingerprint: str
+
+    @classmethod
+    def from_values(
+        cls, values: Mapping[str, Decimal | int], /, *, policy: TierPolicy = DEFAULT_TIERS
+    ) -> TierCuts:
+        """Compute the cuts of a portfolio (rules T1, T2).
+
+        Args:
+            values: Customer id to value, as for :func:`tier_portfolio`.
+            policy: The shares; the rule book's by default.
+
+        Returns:
+            The cuts.
+
+        Raises:
+            InvalidInputError: As :func:`tier_portfolio`, or if ``values`` is empty
+                (an empty portfolio has no cuts).
+
+        >>> from custrel.tiering import TierCuts
+        >>> TierCuts.from_values({})
+        Traceback (most recent call last):
+        ...
+        custrel.errors.InvalidInputError: values: expected at least one customer, got dict {}
+        """
+        tiers = tier_portfolio(values, policy=policy)
+        if not tiers:
+            raise InvalidInputError("values", values, "at least one customer")
+        least: dict[Tier, Decimal] = {}
+        for key, tier in tiers.items():
+            value = c.to_money(values[key])
+            if tier not in least or value < least[tier]:
+                least[tier] = value
+        running = least[Tier.VIP]
+        floors = []
+        for tier in (Tier.VIP, Tier.MAJOR, Tier.ORDINARY):
+            running = min(running, least.get(tier, running))
+            floors.append(running)
+        return cls(
+            vip=floors[0],
+            major=floors[1],
+            ordinary=floors[2],
+            customers=len(tiers),
+            policy_fingerprint=policy.fingerprint(),
+        )
+
+    def tier_of(self, value: Decimal | int, /) -> Tier:
+        """The tier of a value: the best tier whose least value it reaches.
+
+        Args:
+            value: A ``Decimal`` or ``int``.
+
+        Returns:
+            The tier.
+
+        Raises:
+            InvalidInputError: If ``value`` is not a finite ``Decimal`` or ``int``.
+
+        >>> from custrel.tiering import TierCuts
+        >>> TierCuts.from_values({"a": 3, "b": 2, "c": 1}).tier_of(2)
+        <Tier.ORDINARY: 'ordinary'>
+        """
+        value = c.to_money(value)
+        c.money(signed=True)("value", value)
+        if value >= self.vip:
+            return Tier.VIP
+        if value >= self.major:
+            return Tier.MAJOR
+        if value >= self.ordinary:
+            return Tier.ORDINARY
+        return Tier.SMALL
+
+    def least_value(self, tier: Tier, /) -> Decimal | None:
+        """The least value that reaches ``tier`` (``None`` for small: any value does).
+
+        Args:
+            tier: The tier.
+
+        Returns:
+            The cut value.
+
+        Raises:
+            InvalidInputError: If ``tier`` is not a Tier.
+
+        >>> from custrel.tiering import Tier, TierCuts
+        >>> TierCuts.from_values({"a": 3, "b": 2, "c": 1}).least_value(Tier.VIP)
+        Decimal('3')
+        """
+        c.member(Tier)("tier", tier)
+        return {Tier.VIP: self.vip, Tier.MAJOR: self.major, Tier.ORDINARY: self.ordinary}.get(tier)
+
+
+def retier(
+    value: Decimal | int, /, *, previous: Tier | None, cuts: TierCuts, band: Decimal | int
+) -> Tier:
+    """Re-tier a customer with hysteresis, so that customers near a cut do not flip.
+
+    A customer keeps their ``previous`` tier unless their value has moved past a cut
+    by the ``band``: they move up to a better tier when their value reaches its least
+    value plus the band, and down when their value falls more than the band below the
+    least value of their previous tier (then only as far down as the band allows).
+    ``band=0`` is plain :meth:`TierCuts.tier_of`; with no previous tier, the plain tier.
+
+    Args:
+        value: The customer's new value.
+        previous: The tier they had, or ``None``.
+        cuts: The new cuts.
+        band: The margin, a ``Decimal`` or ``int`` of 0 or more, in value units.
+
+    Returns:
+        The new tier.
+
+    Raises:
+        InvalidInputError: If an argument has the wrong type or ``band`` is negative.
+
+    >>> from custrel.tiering import Tier, TierCuts, retier
+    >>> cuts = TierCuts.from_values({f"c-{i}": i for i in range(1, 101)})   # VIP from 100
+    >>> retier(99, previous=Tier.VIP, cuts=cuts, band=5)     # 1 below the cut: stays
+    <Tier.VIP: 'vip'>
+    >>> retier(94, previous=Tier.VIP, cuts=cuts, band=5)     # 6 below: moves down
+    <Tier.MAJOR: 'major'>
+    """
+    if not isinstance(cuts, TierCuts):
+        raise InvalidInputError("cuts", cuts, "a TierCuts")
+    c.member(Tier, optional=True)("previous", previous)
+    band = c.to_money(band)
+    c.money()("band", band)
+    plain = cuts.tier_of(value)
+    if previous is None:
+        return plain
+    value = c.to_money(value)
+    reached_with_margin = cuts.tier_of(value - band)
+    if reached_with_margin < previous:
+        return reached_with_margin
+    kept_with_margin = cuts.tier_of(value + band)
+    if kept_with_margin > previous:
+        return kept_with_margin
+    return previous

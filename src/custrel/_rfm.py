@@ -1,0 +1,350 @@
+"""RFM: recency, frequency and monetary scores over a portfolio, and named segments.
+
+RFM puts rule T1's "rank by value" on three axes so that the rest of the pyramid's
+treatment (T4, T5) can target who is slipping. Public through :mod:`custrel.tiering`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from custrel import _checks as c
+from custrel._policy import Policy
+from custrel.errors import InvalidInputError, PolicyError
+from custrel.models import Purchase
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from datetime import date
+
+__all__ = [
+    "DEFAULT_RFM_SEGMENTS",
+    "RfmBox",
+    "RfmScore",
+    "RfmSegment",
+    "RfmSegmentPolicy",
+    "rfm_scores",
+    "rfm_segment",
+]
+
+_MAX_BINS = 100
+_CHECK_AS_OF = c.day()
+_CHECK_BINS = c.count(1, _MAX_BINS)
+
+
+@attrs.frozen(kw_only=True)
+class RfmScore:
+    """A customer's RFM scores and the raw values behind them.
+
+    Args:
+        recency_days: Days from the last sale to ``as_of``.
+        frequency: Number of sales.
+        monetary: Sales minus refunds.
+        r: Recency score, 1 to ``bins``; higher is more recent.
+        f: Frequency score, 1 to ``bins``; higher is more frequent.
+        m: Monetary score, 1 to ``bins``; higher is more money.
+
+    >>> from decimal import Decimal
+    >>> from custrel.tiering import RfmScore
+    >>> RfmScore(recency_days=3, frequency=9, monetary=Decimal(900), r=5, f=5, m=4).cell
+    (5, 5, 4)
+    """
+
+    recency_days: int
+    frequency: int
+    monetary: Decimal
+    r: int
+    f: int
+    m: int
+
+    @property
+    def cell(self) -> tuple[int, int, int]:
+        """The (R, F, M) scores as one tuple."""
+        return self.r, self.f, self.m
+
+
+def _score(less: int, n: int, bins: int) -> int:
+    """1 + the bin of a value that ``less`` of ``n`` values are strictly worse than."""
+    return 1 + bins * less // n
+
+
+def rfm_scores(
+    purchases: Iterable[Purchase], /, *, as_of: date, bins: int = 5
+) -> dict[str, RfmScore]:
+    """Score every customer 1..bins on recency, frequency and money, by quantile.
+
+    Raw values, from the sales made on or before ``as_of`` (a purchase counts on the
+    calendar day of its own timestamp): R = days from the customer's last sale to
+    ``as_of`` (measured from ``as_of``, not from the newest purchase of the portfolio),
+    F = number of sales, M = sales minus refunds. A customer with no sale up to
+    ``as_of`` (only refunds, or only later purchases) is not scored.
+
+    Scores, with n scored customers: a value's score is ``1 + bins * w // n`` where w
+    is the number of customers strictly worse on that axis (less recent for R, fewer
+    sales for F, less money for M). So equal values always share a bin, the best
+    value of a portfolio scores the highest bin it can reach, the worst scores 1, and
+    the result does not depend on input order.
+
+    Args:
+        purchases: Every customer's purchases, in any order.
+        as_of: The reference day.
+        bins: The number of score levels, 1 to 100 (5 by default).
+
+    Returns:
+        Customer id to scores, customers in order of first appearance.
+
+    Raises:
+        InvalidInputError: If an argument has the wrong type or ``bins`` is out of
+            range.
+
+    >>> from datetime import date, datetime, timezone
+    >>> from custrel.models import Purchase
+    >>> from custrel.tiering import rfm_scores
+    >>> def sale(cid, day, amount):
+    ...     return Purchase(customer_id=cid, at=datetime(2026, 11, day, tzinfo=timezone.utc),
+    ...                     product="tea", amount=amount)
+    >>> scores = rfm_scores([sale("a", 20, 100), sale("a", 21, 50), sale("b", 1, 500)],
+    ...                     as_of=date(2026, 11, 22), bins=2)
+    >>> scores["a"].cell, scores["b"].cell
+    ((2, 2, 1), (1, 1, 2))
+    """
+    _CHECK_AS_OF("as_of", as_of)
+    _CHECK_BINS("bins", bins)
+    given: object = purchases
+    if isinstance(given, str | bytes) or not hasattr(given, "__iter__"):
+        raise InvalidInputError("purchases", purchases, "an iterable of Purchase")
+    last: dict[str, date] = {}
+    frequency: dict[str, int] = {}
+    money: dict[str, Decimal] = {}
+    for index, purchase in enumerate(purchases):
+        if not isinstance(purchase, Purchase):
+            raise InvalidInputError(f"purchases[{index}]", purchase, "a Purchase")
+        day = purchase.at.date()
+        if day > as_of:
+            continue
+        cid = purchase.customer_id
+        if purchase.refund:
+            money[cid] = money.get(cid, Decimal(0)) - purchase.amount
+            continue
+        money[cid] = money.get(cid, Decimal(0)) + purchase.amount
+        frequency[cid] = frequency.get(cid, 0) + 1
+        if cid not in last or day > last[cid]:
+            last[cid] = day
+    recency = {cid: (as_of - day).days for cid, day in last.items()}
+    n = len(recency)
+    by_recency = sorted(recency.values())
+    by_frequency = sorted(frequency.values())
+    by_money = sorted(money[cid] for cid in recency)
+    scores = {}
+    for cid, days in recency.items():
+        count, amount = frequency[cid], money[cid]
+        scores[cid] = RfmScore(
+            recency_days=days,
+            frequency=count,
+            monetary=amount,
+            r=_score(n - bisect.bisect_right(by_recency, days), n, bins),
+            f=_score(bisect.bisect_left(by_frequency, count), n, bins),
+            m=_score(bisect.bisect_left(by_money, amount), n, bins),
+        )
+    return scores
+
+
+def _score_range(name: str, value: object) -> None:
+    if (
+        not isinstance(value, tuple)
+        or len(value) != 2  # noqa: PLR2004 - (low, high)
+        or not all(isinstance(n, int) and not isinstance(n, bool) for n in value)
+        or not 1 <= value[0] <= value[1]
+    ):
+        raise InvalidInputError(name, value, "a score range (low, high) with 1 <= low <= high")
+
+
+@attrs.frozen(kw_only=True)
+class RfmBox:
+    """A box of RFM cells: inclusive score ranges on each axis.
+
+    Args:
+        r: The lowest and highest R score.
+        f: The lowest and highest F score.
+        m: The lowest and highest M score.
+
+    >>> from custrel.tiering import RfmBox
+    >>> len(list(RfmBox(r=(4, 5), f=(4, 5), m=(1, 5)).cells()))
+    20
+    """
+
+    r: tuple[int, int] = attrs.field(validator=c.checked(_score_range))
+    f: tuple[int, int] = attrs.field(validator=c.checked(_score_range))
+    m: tuple[int, int] = attrs.field(validator=c.checked(_score_range))
+
+    def cells(self) -> Iterable[tuple[int, int, int]]:
+        """Every (R, F, M) cell in the box."""
+        return itertools.product(
+            range(self.r[0], self.r[1] + 1),
+            range(self.f[0], self.f[1] + 1),
+            range(self.m[0], self.m[1] + 1),
+        )
+
+
+@attrs.frozen(kw_only=True)
+class RfmSegment:
+    """A named RFM segment: the union of one or more boxes of cells.
+
+    Args:
+        name: A stable id, such as ``"champions"``.
+        label_en: The English label.
+        label_zh: The Chinese label.
+        boxes: The boxes of cells it covers.
+
+    >>> from custrel.tiering import DEFAULT_RFM_SEGMENTS
+    >>> DEFAULT_RFM_SEGMENTS.segments[0].label_zh
+    '重要价值客户'
+    """
+
+    name: str = attrs.field(validator=c.checked(c.identifier))
+    label_en: str = attrs.field(validator=c.checked(c.identifier))
+    label_zh: str = attrs.field(validator=c.checked(c.identifier))
+    boxes: tuple[RfmBox, ...] = attrs.field(
+        validator=c.checked(c.items(c.instance_of(RfmBox), "RfmBox"))
+    )
+
+
+def _segment(name: str, en: str, zh: str, r: tuple[int, int], f: tuple[int, int]) -> RfmSegment:
+    return RfmSegment(name=name, label_en=en, label_zh=zh, boxes=(RfmBox(r=r, f=f, m=(1, 5)),))
+
+
+_DEFAULT_SEGMENTS = (
+    # An R x F grid over five bins; M refines nothing by default, so every M counts.
+    _segment("champions", "Champions", "重要价值客户", (4, 5), (4, 5)),
+    _segment("potential_loyalists", "Potential loyalists", "潜力客户", (4, 5), (2, 3)),
+    _segment("new_customers", "New customers", "新客户", (4, 5), (1, 1)),
+    _segment("loyal", "Loyal", "忠诚客户", (3, 3), (3, 5)),
+    _segment("need_attention", "Need attention", "需要关注客户", (3, 3), (1, 2)),
+    _segment("at_risk", "At risk", "流失风险客户", (2, 2), (3, 5)),
+    _segment("hibernating", "Hibernating", "休眠客户", (2, 2), (1, 2)),
+    _segment("cannot_lose", "Cannot lose them", "不能失去的客户", (1, 1), (4, 5)),
+    _segment("lost", "Lost", "流失客户", (1, 1), (1, 3)),
+)
+
+
+def _check_segments(policy: RfmSegmentPolicy) -> None:
+    """Every cell of the bins³ cube is covered by exactly one segment."""
+    _CHECK_BINS("RfmSegmentPolicy.bins", policy.bins)
+    covered: dict[tuple[int, int, int], str] = {}
+    twice: list[str] = []
+    c.items(c.instance_of(RfmSegment), "RfmSegment")("RfmSegmentPolicy.segments", policy.segments)
+    names = [segment.name for segment in policy.segments]
+    if not names or len(set(names)) != len(names):
+        raise PolicyError("RfmSegmentPolicy.segments", names, "at least one segment, names unique")
+    for segment in policy.segments:
+        for box in segment.boxes:
+            for axis in (box.r, box.f, box.m):
+                if axis[1] > policy.bins:
+                    raise PolicyError(
+                        f"RfmSegmentPolicy.segments[{segment.name!r}]",
+                        axis,
+                        f"score ranges within 1..{policy.bins}",
+                    )
+            for cell in box.cells():
+                if cell in covered:
+                    twice.append(f"{cell} in {covered[cell]!r} and {segment.name!r}")
+                covered[cell] = segment.name
+    if twice:
+        raise PolicyError(
+            "RfmSegmentPolicy.segments", twice[:3], "every (R, F, M) cell covered once only"
+        )
+    missing = [
+        cell
+        for cell in itertools.product(range(1, policy.bins + 1), repeat=3)
+        if cell not in covered
+    ]
+    if missing:
+        raise PolicyError("RfmSegmentPolicy.segments", missing[:3], "every (R, F, M) cell covered")
+
+
+def _validate(instance: RfmSegmentPolicy, _: attrs.Attribute[Any], __: object) -> None:
+    try:
+        _check_segments(instance)
+    except PolicyError:
+        raise
+    except InvalidInputError as exc:
+        raise PolicyError(exc.field, exc.value, exc.expected, hint=exc.hint) from None
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class RfmSegmentPolicy(Policy):
+    """Named RFM segments that cover every (R, F, M) cell exactly once.
+
+    A segment map that leaves a cell unnamed, or names one twice, is refused: the
+    segment of a customer never depends on the order of the rules.
+
+    Args:
+        bins: The number of score levels the map is for.
+        segments: The segments.
+
+    Raises:
+        PolicyError: If a cell is uncovered or covered twice, a range is outside
+            1..bins, or two segments share a name.
+
+    >>> from custrel.tiering import RfmBox, RfmSegment, RfmSegmentPolicy
+    >>> everyone = RfmSegment(name="all", label_en="All", label_zh="全部",
+    ...                       boxes=(RfmBox(r=(1, 2), f=(1, 2), m=(1, 2)),))
+    >>> RfmSegmentPolicy(bins=2, segments=(everyone,)).bins
+    2
+    >>> RfmSegmentPolicy(bins=3, segments=(everyone,))
+    Traceback (most recent call last):
+    ...
+    custrel.errors.PolicyError: RfmSegmentPolicy.segments: expected every (R, F, M) cell covered, got list [(1, 1, 3), (1, 2, 3), (1, 3, 1)]
+    """  # noqa: E501 - a doctest output line
+
+    bins: int = 5
+    segments: tuple[RfmSegment, ...] = attrs.field(default=_DEFAULT_SEGMENTS, validator=_validate)
+
+
+DEFAULT_RFM_SEGMENTS = RfmSegmentPolicy()
+"""Nine segments over an R x F grid of five bins (see docs/rules.md)."""
+
+
+@functools.lru_cache(maxsize=32)
+def _table(policy: RfmSegmentPolicy) -> dict[tuple[int, int, int], RfmSegment]:
+    return {cell: s for s in policy.segments for box in s.boxes for cell in box.cells()}
+
+
+def rfm_segment(
+    score: RfmScore, /, *, policy: RfmSegmentPolicy = DEFAULT_RFM_SEGMENTS
+) -> RfmSegment:
+    """The named segment of a customer's RFM scores.
+
+    Args:
+        score: The customer's scores, from :func:`rfm_scores` with the policy's bins.
+        policy: The segment map; nine segments over five bins by default.
+
+    Returns:
+        The segment.
+
+    Raises:
+        InvalidInputError: If ``score`` is not an RfmScore or its cell is outside the
+            policy's bins.
+
+    >>> from decimal import Decimal
+    >>> from custrel.tiering import RfmScore, rfm_segment
+    >>> rfm_segment(RfmScore(recency_days=90, frequency=12, monetary=Decimal(5000),
+    ...                      r=1, f=5, m=5)).name
+    'cannot_lose'
+    """
+    if not isinstance(score, RfmScore):
+        raise InvalidInputError("score", score, "an RfmScore")
+    if not isinstance(policy, RfmSegmentPolicy):
+        raise InvalidInputError("policy", policy, "an RfmSegmentPolicy")
+    segment = _table(policy).get(score.cell)
+    if segment is None:
+        raise InvalidInputError(
+            "score", score.cell, f"scores from 1 to {policy.bins}, the policy's bins"
+        )
+    return segment
