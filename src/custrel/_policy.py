@@ -12,7 +12,7 @@ import json
 from typing import TYPE_CHECKING, Any, Self
 
 from custrel.errors import InvalidInputError, PolicyError
-from custrel.serialize import from_dict, to_dict
+from custrel.serialize import _canonical_dict, from_dict, to_dict
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -62,14 +62,15 @@ class Policy:
     def fingerprint(self) -> str:
         """A short, stable hash naming this policy's exact thresholds.
 
-        Equal policies have equal fingerprints, in any process and on any machine, so
-        a stored result can record which rules produced it.
+        Equal policies have equal fingerprints (``Decimal('0.30')`` and
+        ``Decimal('0.3')`` alike), in any process and on any machine, so a stored result
+        can record which rules produced it.
 
         Returns:
             16 hexadecimal characters.
         """
         canonical = json.dumps(
-            {"policy": type(self).__name__, "fields": self.to_dict()},
+            {"policy": type(self).__name__, "fields": _canonical_dict(self)},
             sort_keys=True,
             separators=(",", ":"),
             ensure_ascii=True,

@@ -285,6 +285,16 @@ def _make_converter() -> cattrs.Converter:
 
 _CONVERTER = _make_converter()
 
+# For fingerprints: equal values must write alike, so Decimal('0.30') is written as 0.3.
+_CANONICAL = _CONVERTER.copy()
+_CANONICAL.register_unstructure_hook(Decimal, lambda d: str((d + 0).normalize()))
+
+
+def _canonical_dict(obj: object) -> dict[str, Any]:
+    """Like :func:`to_dict`, but equal values always give equal data (for hashing)."""
+    data: dict[str, Any] = _CANONICAL.unstructure(obj)
+    return data
+
 
 # Public API -------------------------------------------------------------------------------
 

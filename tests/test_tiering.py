@@ -1,0 +1,617 @@
+"""The value pyramid (rules T1-T6): boundaries, ties, empty and one-customer portfolios."""
+
+from datetime import UTC, date, datetime, timedelta, timezone
+from decimal import Decimal
+
+import pytest
+
+from custrel.errors import InvalidInputError, PolicyError
+from custrel.models import Purchase
+from custrel.serialize import from_dict, to_dict
+from custrel.tiering import (
+    DEFAULT_RFM_SEGMENTS,
+    DEFAULT_TIERS,
+    CustomerCount,
+    Margin,
+    Relationship,
+    RfmBox,
+    RfmScore,
+    RfmSegment,
+    RfmSegmentPolicy,
+    Tier,
+    TierAction,
+    TierCuts,
+    TierMode,
+    TierPolicy,
+    ValueIndicators,
+    WinBack,
+    customer_value,
+    explain_tier,
+    portfolio_values,
+    relationship_level,
+    retier,
+    rfm_scores,
+    rfm_segment,
+    tier_action,
+    tier_portfolio,
+    winback_priority,
+)
+
+AS_OF = date(2026, 11, 22)
+
+
+def sale(
+    day: date,
+    amount: int | str = 100,
+    customer: str = "c-1",
+    *,
+    profit: int | None = None,
+    refund: bool = False,
+) -> Purchase:
+    return Purchase(
+        customer_id=customer,
+        at=datetime(day.year, day.month, day.day, 12, tzinfo=UTC),
+        product="tea",
+        amount=Decimal(amount),
+        profit=None if profit is None else Decimal(profit),
+        refund=refund,
+    )
+
+
+# rule T3: value indicators ----------------------------------------------------------------
+
+
+def test_indicators_of_no_purchase() -> None:
+    v = ValueIndicators.from_purchases([], as_of=AS_OF)
+    assert (v.transactions, v.total_amount, v.refunded, v.total_profit) == (0, *[Decimal(0)] * 3)
+    assert (v.average_amount, v.largest_amount, v.first_purchase, v.last_purchase) == (None,) * 4
+    assert (v.tenure_days, v.average_interval_days) == (None, None)
+
+
+def test_indicators_of_one_purchase() -> None:
+    v = ValueIndicators.from_purchases([sale(date(2024, 2, 29), 250)], as_of=date(2025, 2, 28))
+    assert v.transactions == 1
+    assert v.average_amount == v.largest_amount == v.total_amount == Decimal(250)
+    assert v.first_purchase == v.last_purchase == date(2024, 2, 29)
+    assert v.tenure_days == 365
+    assert v.average_interval_days is None
+    assert v.total_profit is None  # profit unknown
+
+
+def test_indicators_of_several_purchases() -> None:
+    purchases = [
+        sale(date(2026, 1, 31), 300, profit=90),
+        sale(date(2026, 1, 1), 100, profit=10),
+        sale(date(2026, 3, 2), 200, profit=-20),
+        sale(date(2026, 3, 5), 50, profit=-50, refund=True),
+    ]
+    v = ValueIndicators.from_purchases(purchases, as_of=date(2026, 3, 31))
+    assert v.transactions == 3
+    assert v.total_amount == Decimal(550)
+    assert v.refunded == Decimal(50)
+    assert v.total_profit == Decimal(30)
+    assert v.average_amount == Decimal(200)
+    assert v.largest_amount == Decimal(300)
+    assert (v.first_purchase, v.last_purchase) == (date(2026, 1, 1), date(2026, 3, 2))
+    assert v.tenure_days == 89
+    assert v.average_interval_days == 30.0
+
+
+def test_purchases_after_as_of_do_not_count() -> None:
+    v = ValueIndicators.from_purchases([sale(AS_OF), sale(AS_OF + timedelta(days=1))], as_of=AS_OF)
+    assert v.transactions == 1
+    assert v.tenure_days == 0
+
+
+def test_a_purchase_counts_on_its_own_local_day() -> None:
+    late = Purchase(
+        customer_id="c-1",
+        at=datetime(2026, 11, 23, 0, 30, tzinfo=timezone(timedelta(hours=8))),
+        product="tea",
+        amount=Decimal(1),
+    )
+    assert ValueIndicators.from_purchases([late], as_of=AS_OF).transactions == 0
+
+
+@pytest.mark.parametrize(
+    ("purchases", "as_of", "field"),
+    [
+        ([sale(AS_OF)], "2026-11-22", "as_of"),
+        ([sale(AS_OF), "x"], AS_OF, "purchases[1]"),
+        ("abc", AS_OF, "purchases"),
+        (5, AS_OF, "purchases"),
+    ],
+)
+def test_indicators_refuse_bad_input(purchases: object, as_of: object, field: str) -> None:
+    with pytest.raises(InvalidInputError) as info:
+        ValueIndicators.from_purchases(purchases, as_of=as_of)  # type: ignore[arg-type]
+    assert info.value.field == field
+
+
+def test_default_value_is_profit_where_all_known_else_amount() -> None:
+    known = ValueIndicators.from_purchases([sale(AS_OF, 100, profit=30)], as_of=AS_OF)
+    unknown = ValueIndicators.from_purchases(
+        [sale(AS_OF, 100, profit=30), sale(AS_OF, 50)], as_of=AS_OF
+    )
+    assert customer_value(known) == Decimal(30)
+    assert customer_value(unknown) == Decimal(150)
+    with pytest.raises(InvalidInputError, match="indicators"):
+        customer_value("c-1")  # type: ignore[arg-type]
+
+
+def test_portfolio_values_with_own_measure() -> None:
+    purchases = [sale(AS_OF, 10, "a"), sale(AS_OF, 20, "b"), sale(AS_OF, 5, "a")]
+    assert portfolio_values(purchases, as_of=AS_OF, measure=lambda v: Decimal(v.transactions)) == {
+        "a": Decimal(2),
+        "b": Decimal(1),
+    }
+
+
+def test_portfolio_values_refuse_a_float_measure() -> None:
+    with pytest.raises(InvalidInputError, match=r"measure\('a'\)"):
+        portfolio_values([sale(AS_OF, 10, "a")], as_of=AS_OF, measure=lambda _: 1.5)  # type: ignore[arg-type, return-value]
+
+
+# rules T1, T2: the pyramid ----------------------------------------------------------------
+
+
+def test_empty_portfolio() -> None:
+    assert tier_portfolio({}) == {}
+
+
+def test_one_customer_is_vip() -> None:
+    assert tier_portfolio({"c-1": Decimal(0)}) == {"c-1": Tier.VIP}
+    assert tier_portfolio({"c-1": -5}) == {"c-1": Tier.VIP}
+
+
+def tiers_of_100() -> dict[str, Tier]:
+    return tier_portfolio({f"c-{i:03d}": 100 - i for i in range(100)})
+
+
+@pytest.mark.parametrize(
+    ("rank", "expected"),
+    [
+        (1, Tier.VIP),  # g = 0 < 1
+        (2, Tier.MAJOR),  # g = 1, not < 1
+        (20, Tier.MAJOR),  # g = 19 < 20
+        (21, Tier.ORDINARY),  # g = 20
+        (50, Tier.ORDINARY),  # g = 49 < 50
+        (51, Tier.SMALL),  # g = 50
+        (100, Tier.SMALL),
+    ],
+)
+def test_hundred_distinct_values(rank: int, expected: Tier) -> None:
+    assert tiers_of_100()[f"c-{rank - 1:03d}"] is expected
+
+
+def test_ties_at_a_cut_take_the_higher_tier() -> None:
+    values = {f"c-{i:03d}": 100 - i for i in range(100)}
+    values["c-020"] = values["c-019"]  # tie across the major/ordinary cut
+    tiers = tier_portfolio(values)
+    assert tiers["c-019"] is tiers["c-020"] is Tier.MAJOR
+    assert tiers["c-021"] is Tier.ORDINARY
+
+
+def test_all_equal_values_are_all_vip() -> None:
+    assert set(tier_portfolio({f"c-{i}": 7 for i in range(10)}).values()) == {Tier.VIP}
+
+
+def test_small_portfolios_by_the_exact_rule() -> None:
+    # n = 3: c·n = 0.03, 0.6, 1.5 -> g=0 VIP, g=1 ordinary, g=2 small
+    assert list(tier_portfolio({"a": 3, "b": 2, "c": 1}).values()) == [
+        Tier.VIP,
+        Tier.ORDINARY,
+        Tier.SMALL,
+    ]
+
+
+def test_value_share_mode() -> None:
+    policy = TierPolicy(mode=TierMode.VALUE_SHARE)
+    # total 100: G(a)=0 VIP; G(b)=70 >= 50 -> small; etc.
+    values = {"a": 70, "b": 20, "c": 10}
+    assert tier_portfolio(values, policy=policy) == {
+        "a": Tier.VIP,
+        "b": Tier.SMALL,
+        "c": Tier.SMALL,
+    }
+    spread = {f"c-{i}": 1 for i in range(100)} | {"big": 0}
+    tiers = tier_portfolio(spread, policy=policy)
+    assert tiers["c-0"] is Tier.VIP
+    assert tiers["big"] is Tier.SMALL
+
+
+def test_value_share_mode_with_zero_total() -> None:
+    policy = TierPolicy(mode=TierMode.VALUE_SHARE)
+    assert set(tier_portfolio({"a": 0, "b": 0}, policy=policy).values()) == {Tier.VIP}
+
+
+def test_value_share_mode_refuses_negative_values() -> None:
+    with pytest.raises(InvalidInputError, match="value-share mode"):
+        tier_portfolio({"a": 5, "b": -1}, policy=TierPolicy(mode=TierMode.VALUE_SHARE))
+
+
+@pytest.mark.parametrize(
+    ("values", "field"),
+    [
+        ({"a": 1.5}, "values['a']"),
+        ({"a": Decimal("NaN")}, "values['a']"),
+        ({"": 1}, "values key"),
+        ([("a", 1)], "values"),
+    ],
+)
+def test_tier_portfolio_refuses_bad_values(values: object, field: str) -> None:
+    with pytest.raises(InvalidInputError) as info:
+        tier_portfolio(values)  # type: ignore[arg-type]
+    assert info.value.field == field
+
+
+def test_tier_portfolio_refuses_a_bad_policy() -> None:
+    with pytest.raises(InvalidInputError, match="policy"):
+        tier_portfolio({"a": 1}, policy={"shares": []})  # type: ignore[arg-type]
+
+
+def test_tiers_sort_best_first() -> None:
+    assert sorted([Tier.SMALL, Tier.VIP, Tier.ORDINARY, Tier.MAJOR]) == list(Tier)
+    assert Tier.VIP < Tier.MAJOR <= Tier.MAJOR
+    assert Tier.SMALL > Tier.ORDINARY >= Tier.ORDINARY
+    assert Tier.VIP.__lt__("vip") is NotImplemented
+    assert Tier.VIP.__le__("vip") is NotImplemented
+    assert Tier.VIP.__gt__("vip") is NotImplemented
+    assert Tier.VIP.__ge__("vip") is NotImplemented
+
+
+@pytest.mark.parametrize(
+    ("shares", "says"),
+    [
+        ((Decimal("0.5"), Decimal("0.5"), Decimal("0.5")), "four shares"),
+        (
+            (Decimal("0.01"), Decimal("0.19"), Decimal("0.30"), Decimal("0.51")),
+            "summing to exactly 1",
+        ),
+        ((Decimal(0), Decimal("0.2"), Decimal("0.3"), Decimal("0.5")), "a Decimal share > 0"),
+        ((0.01, 0.19, 0.3, 0.5), "a Decimal share > 0"),
+    ],
+)
+def test_bad_shares(shares: object, says: str) -> None:
+    with pytest.raises(PolicyError, match=says):
+        TierPolicy(shares=shares)  # type: ignore[arg-type]
+
+
+def test_tier_policy_as_data() -> None:
+    assert DEFAULT_TIERS.to_dict() == {
+        "shares": ["0.01", "0.19", "0.30", "0.50"],
+        "mode": "head_count",
+    }
+    assert TierPolicy.from_dict(DEFAULT_TIERS.to_dict()) == DEFAULT_TIERS
+    assert DEFAULT_TIERS.fingerprint() == "2dab9a1c7688d6ec"
+    same = TierPolicy(shares=(Decimal("0.010"), Decimal("0.19"), Decimal("0.3"), Decimal("0.5")))
+    assert same == DEFAULT_TIERS
+    assert same.fingerprint() == DEFAULT_TIERS.fingerprint()
+    with pytest.raises(PolicyError, match="mode"):
+        TierPolicy.from_dict({"mode": "pareto"})
+
+
+# Cuts ---------------------------------------------------------------------------------------
+
+
+def test_cuts_of_one_customer() -> None:
+    cuts = TierCuts.from_values({"a": 5})
+    assert (cuts.vip, cuts.major, cuts.ordinary) == (Decimal(5),) * 3
+    assert cuts.customers == 1
+    assert cuts.tier_of(5) is Tier.VIP
+    assert cuts.tier_of(4) is Tier.SMALL
+
+
+def test_cuts_of_an_empty_portfolio_are_refused() -> None:
+    with pytest.raises(InvalidInputError, match="at least one customer"):
+        TierCuts.from_values({})
+
+
+def test_cuts_when_a_tier_is_empty() -> None:
+    cuts = TierCuts.from_values({"a": 3, "b": 2, "c": 1})  # no major customer
+    assert (cuts.vip, cuts.major, cuts.ordinary) == (Decimal(3), Decimal(3), Decimal(2))
+    assert cuts.least_value(Tier.SMALL) is None
+    assert cuts.least_value(Tier.MAJOR) == 3
+
+
+def test_cuts_round_trip_for_workers() -> None:
+    cuts = TierCuts.from_values({f"c-{i}": i for i in range(1, 101)})
+    assert from_dict(TierCuts, to_dict(cuts)) == cuts
+    assert cuts.policy_fingerprint == DEFAULT_TIERS.fingerprint()
+
+
+def test_cuts_refuse_bad_values() -> None:
+    cuts = TierCuts.from_values({"a": 1})
+    with pytest.raises(InvalidInputError, match="value"):
+        cuts.tier_of(1.0)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError, match="tier"):
+        cuts.least_value("vip")  # type: ignore[arg-type]
+
+
+# Hysteresis -----------------------------------------------------------------------------------
+
+
+CUTS = TierCuts.from_values({f"c-{i}": i for i in range(1, 101)})  # VIP 100, major 81, ordinary 51
+
+
+@pytest.mark.parametrize(
+    ("value", "previous", "band", "expected"),
+    [
+        (99, Tier.VIP, 5, Tier.VIP),  # 1 below the VIP cut: kept
+        (95, Tier.VIP, 5, Tier.VIP),  # exactly the band below: kept
+        (94, Tier.VIP, 5, Tier.MAJOR),  # more than the band below: down
+        (40, Tier.VIP, 5, Tier.SMALL),  # far below: down all the way
+        (48, Tier.MAJOR, 5, Tier.ORDINARY),  # below ordinary's cut by 3: only as far as the band
+        (104, Tier.MAJOR, 5, Tier.MAJOR),  # above the VIP cut by less than the band
+        (105, Tier.MAJOR, 5, Tier.VIP),  # reaches the cut plus the band: up
+        (99, Tier.MAJOR, 0, Tier.MAJOR),
+        (100, Tier.MAJOR, 0, Tier.VIP),  # band 0 is the plain tier
+        (94, None, 5, Tier.MAJOR),  # no previous tier: plain
+    ],
+)
+def test_hysteresis(value: int, previous: Tier | None, band: int, expected: Tier) -> None:
+    assert retier(value, previous=previous, cuts=CUTS, band=band) is expected
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"previous": Tier.VIP, "cuts": {}, "band": 1}, "cuts"),
+        ({"previous": "vip", "cuts": CUTS, "band": 1}, "previous"),
+        ({"previous": Tier.VIP, "cuts": CUTS, "band": -1}, "band"),
+        ({"previous": Tier.VIP, "cuts": CUTS, "band": 0.5}, "band"),
+    ],
+)
+def test_hysteresis_refuses_bad_input(kwargs: dict[str, object], field: str) -> None:
+    with pytest.raises(InvalidInputError) as info:
+        retier(50, **kwargs)  # type: ignore[arg-type]
+    assert info.value.field == field
+
+
+# RFM ------------------------------------------------------------------------------------------
+
+
+def test_rfm_of_no_purchase() -> None:
+    assert rfm_scores([], as_of=AS_OF) == {}
+
+
+def test_rfm_of_one_customer() -> None:
+    score = rfm_scores([sale(date(2026, 11, 1), 10)], as_of=AS_OF)["c-1"]
+    assert (score.recency_days, score.frequency, score.monetary) == (21, 1, Decimal(10))
+    assert score.cell == (1, 1, 1)  # nobody is worse on any axis
+
+
+def test_rfm_quantiles_and_ties() -> None:
+    purchases = [sale(AS_OF - timedelta(days=i), 10 * (i + 1), f"c-{i}") for i in range(10)]
+    purchases.append(sale(AS_OF, 10, "c-0"))  # c-0 buys twice
+    scores = rfm_scores(purchases, as_of=AS_OF)
+    assert scores["c-0"].r == 5  # most recent: 9 customers are less recent -> 1 + 5*9//10
+    assert scores["c-9"].r == 1
+    assert scores["c-0"].f == 5  # 9 customers have fewer sales
+    assert {scores[f"c-{i}"].f for i in range(1, 10)} == {1}  # ties in one bin
+    assert [scores[f"c-{i}"].m for i in range(10)] == [1, 1, 2, 2, 3, 3, 4, 4, 5, 5]
+
+
+def test_rfm_recency_counts_from_as_of_across_29_february() -> None:
+    scores = rfm_scores([sale(date(2024, 2, 29))], as_of=date(2024, 3, 1))
+    assert scores["c-1"].recency_days == 1
+
+
+def test_rfm_refunds_reduce_money_and_refund_only_customers_are_not_scored() -> None:
+    purchases = [
+        sale(AS_OF, 100),
+        sale(AS_OF, 30, refund=True),
+        sale(AS_OF, 30, "c-2", refund=True),
+    ]
+    scores = rfm_scores(purchases, as_of=AS_OF)
+    assert set(scores) == {"c-1"}
+    assert scores["c-1"].monetary == Decimal(70)
+    assert scores["c-1"].frequency == 1
+
+
+def test_rfm_ignores_purchases_after_as_of() -> None:
+    assert rfm_scores([sale(AS_OF + timedelta(days=1))], as_of=AS_OF) == {}
+
+
+@pytest.mark.parametrize(
+    ("purchases", "kwargs", "field"),
+    [
+        ([], {"as_of": "2026-11-22"}, "as_of"),
+        ([], {"as_of": AS_OF, "bins": 0}, "bins"),
+        ([], {"as_of": AS_OF, "bins": 101}, "bins"),
+        ([None], {"as_of": AS_OF}, "purchases[0]"),
+        (b"x", {"as_of": AS_OF}, "purchases"),
+    ],
+)
+def test_rfm_refuses_bad_input(purchases: object, kwargs: dict[str, object], field: str) -> None:
+    with pytest.raises(InvalidInputError) as info:
+        rfm_scores(purchases, **kwargs)  # type: ignore[arg-type]
+    assert info.value.field == field
+
+
+def score(r: int, f: int, m: int = 3) -> RfmScore:
+    return RfmScore(recency_days=0, frequency=1, monetary=Decimal(1), r=r, f=f, m=m)
+
+
+@pytest.mark.parametrize(
+    ("r", "f", "name"),
+    [
+        (5, 5, "champions"),
+        (4, 4, "champions"),
+        (5, 3, "potential_loyalists"),
+        (4, 1, "new_customers"),
+        (3, 5, "loyal"),
+        (3, 2, "need_attention"),
+        (2, 3, "at_risk"),
+        (2, 1, "hibernating"),
+        (1, 4, "cannot_lose"),
+        (1, 3, "lost"),
+    ],
+)
+def test_default_segments(r: int, f: int, name: str) -> None:
+    assert rfm_segment(score(r, f)).name == name
+
+
+def test_segment_lookup_refuses_bad_input() -> None:
+    with pytest.raises(InvalidInputError, match="score"):
+        rfm_segment((5, 5, 5))  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError, match="policy"):
+        rfm_segment(score(5, 5), policy=None)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError, match="scores from 1 to 5"):
+        rfm_segment(score(6, 5))
+
+
+def box(r: tuple[int, int], f: tuple[int, int], m: tuple[int, int] = (1, 2)) -> RfmBox:
+    return RfmBox(r=r, f=f, m=m)
+
+
+def segment(name: str, *boxes: RfmBox) -> RfmSegment:
+    return RfmSegment(name=name, label_en=name, label_zh=name, boxes=boxes)
+
+
+def test_a_custom_segment_map() -> None:
+    policy = RfmSegmentPolicy(
+        bins=2, segments=(segment("top", box((2, 2), (1, 2))), segment("rest", box((1, 1), (1, 2))))
+    )
+    assert rfm_segment(score(2, 1, 2), policy=policy).name == "top"
+    assert RfmSegmentPolicy.from_dict(policy.to_dict()) == policy
+
+
+@pytest.mark.parametrize(
+    ("segments", "says"),
+    [
+        (
+            (segment("a", box((1, 2), (1, 2))), segment("b", box((2, 2), (2, 2)))),
+            "covered once only",
+        ),
+        ((segment("a", box((1, 1), (1, 2))),), "every .R, F, M. cell covered"),
+        ((segment("a", box((1, 2), (1, 3))),), "score ranges within 1..2"),
+        ((segment("a", box((1, 2), (1, 2))), segment("a", box((1, 1), (1, 1)))), "names unique"),
+        ((), "at least one segment"),
+        (("a",), "RfmSegment"),
+    ],
+)
+def test_segment_maps_must_cover_every_cell_once(
+    segments: tuple[RfmSegment, ...], says: str
+) -> None:
+    with pytest.raises(PolicyError, match=says):
+        RfmSegmentPolicy(bins=2, segments=segments)
+
+
+def test_segment_map_bins_are_checked() -> None:
+    with pytest.raises(PolicyError, match="bins"):
+        RfmSegmentPolicy(bins=0)
+
+
+@pytest.mark.parametrize("bad", [(2, 1), (0, 1), (1,), ("1", "2"), (True, 2), [1, 2]])
+def test_score_ranges(bad: object) -> None:
+    with pytest.raises(InvalidInputError, match=r"RfmBox\.r"):
+        RfmBox(r=bad, f=(1, 1), m=(1, 1))  # type: ignore[arg-type]
+
+
+def test_segment_policy_from_data_reports_bad_ranges_as_policy_errors() -> None:
+    data = DEFAULT_RFM_SEGMENTS.to_dict()
+    data["segments"][0]["boxes"][0]["r"] = ["4", "5"]
+    with pytest.raises(PolicyError, match=r"segments\[0\].boxes\[0\].r"):
+        RfmSegmentPolicy.from_dict(data)
+
+
+# rules T4, T5, T6 ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("tier", "upgradeable", "bad", "expected"),
+    [
+        (Tier.VIP, False, False, TierAction.DEDICATED_TEAM),
+        (Tier.MAJOR, True, False, TierAction.DEDICATED_TEAM),
+        (Tier.ORDINARY, True, False, TierAction.RAISE_TIER),
+        (Tier.ORDINARY, False, False, TierAction.CUT_SERVICE_COST),
+        (Tier.SMALL, True, False, TierAction.NURTURE),
+        (Tier.SMALL, False, False, TierAction.PRICE_OUT),
+        (Tier.VIP, True, True, TierAction.LET_GO),
+        (Tier.SMALL, False, True, TierAction.LET_GO),
+    ],
+)
+def test_t4_tier_actions(tier: Tier, upgradeable: bool, bad: bool, expected: TierAction) -> None:
+    assert tier_action(tier, upgradeable=upgradeable, bad=bad) is expected
+
+
+@pytest.mark.parametrize(
+    ("tier", "bad", "expected"),
+    [
+        (Tier.VIP, False, WinBack.AT_ALL_COSTS),
+        (Tier.MAJOR, False, WinBack.AT_ALL_COSTS),
+        (Tier.ORDINARY, False, WinBack.AS_HARD_AS_REASONABLE),
+        (Tier.SMALL, False, WinBack.AS_OPPORTUNITY_ALLOWS),
+        (Tier.VIP, True, WinBack.GIVE_UP),
+    ],
+)
+def test_t5_winback(tier: Tier, bad: bool, expected: WinBack) -> None:
+    assert winback_priority(tier, bad=bad) is expected
+
+
+@pytest.mark.parametrize(
+    ("customers", "margin", "expected"),
+    [
+        (CustomerCount.MANY, Margin.LOW, Relationship.BASIC),
+        (CustomerCount.MANY, Margin.MEDIUM, Relationship.REACTIVE),
+        (CustomerCount.MANY, Margin.HIGH, Relationship.ACCOUNTABLE),
+        (CustomerCount.MEDIUM, Margin.LOW, Relationship.REACTIVE),
+        (CustomerCount.MEDIUM, Margin.MEDIUM, Relationship.ACCOUNTABLE),
+        (CustomerCount.MEDIUM, Margin.HIGH, Relationship.PROACTIVE),
+        (CustomerCount.FEW, Margin.LOW, Relationship.ACCOUNTABLE),
+        (CustomerCount.FEW, Margin.MEDIUM, Relationship.PROACTIVE),
+        (CustomerCount.FEW, Margin.HIGH, Relationship.PARTNERSHIP),
+    ],
+)
+def test_t6_relationship_matrix(
+    customers: CustomerCount, margin: Margin, expected: Relationship
+) -> None:
+    assert relationship_level(customers, margin) is expected
+
+
+@pytest.mark.parametrize(
+    ("call", "field"),
+    [
+        (lambda: tier_action("vip", upgradeable=True), "tier"),  # type: ignore[arg-type]
+        (lambda: tier_action(Tier.VIP, upgradeable=1), "upgradeable"),  # type: ignore[arg-type]
+        (lambda: winback_priority(Tier.VIP, bad=None), "bad"),  # type: ignore[arg-type]
+        (lambda: relationship_level("many", Margin.LOW), "customers"),  # type: ignore[arg-type]
+        (lambda: relationship_level(CustomerCount.MANY, "low"), "margin"),  # type: ignore[arg-type]
+    ],
+)
+def test_t4_t6_refuse_bad_input(call: object, field: str) -> None:
+    with pytest.raises(InvalidInputError) as info:
+        call()  # type: ignore[operator]
+    assert info.value.field == field
+
+
+# Why --------------------------------------------------------------------------------------------
+
+
+def test_explain_tier_in_both_languages() -> None:
+    values = {f"c-{i}": i for i in range(1, 101)}
+    why = explain_tier("c-100", values=values)
+    assert (why.tier, why.rank, why.customers) == (Tier.VIP, 1, 100)
+    assert (why.share_above, why.cut) == (Decimal(0), Decimal(100))
+    assert "rank 1 of 100" in why.reason_en
+    assert "重要客户" in why.reason_zh
+    small = explain_tier("c-1", values=values)
+    assert small.tier is Tier.SMALL
+    assert small.cut == 1  # the least value of the small tier
+    assert "small from 1" in small.reason_en
+
+
+def test_explain_tier_in_value_share_mode() -> None:
+    policy = TierPolicy(mode=TierMode.VALUE_SHARE)
+    why = explain_tier("b", values={"a": 70, "b": 20, "c": 10}, policy=policy)
+    assert why.share_above == Decimal("0.7")
+    assert "of the value above" in why.reason_en
+    assert "按价值" in why.reason_zh
+    zero = explain_tier("a", values={"a": 0}, policy=policy)
+    assert zero.share_above == 0
+
+
+def test_explain_tier_of_an_unknown_customer() -> None:
+    with pytest.raises(InvalidInputError, match="customer_id"):
+        explain_tier("c-9", values={"c-1": 1})
