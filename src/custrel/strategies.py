@@ -18,6 +18,7 @@ offsets; dates include 29 February; money is ``Decimal`` with two places.
 
 from __future__ import annotations
 
+import itertools
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import TypeVar
@@ -49,6 +50,7 @@ from custrel.models import (
     Relation,
     Severity,
 )
+from custrel.tiering import TierMode, TierPolicy
 
 __all__ = [
     "History",
@@ -70,6 +72,7 @@ __all__ = [
     "preferences",
     "profiles",
     "purchases",
+    "tier_policies",
 ]
 
 _E = TypeVar("_E", Purchase, ContactEvent, Complaint)
@@ -674,3 +677,31 @@ def grading_policies() -> st.SearchStrategy[GradingPolicy]:
     True
     """
     return _grading_policy()
+
+
+# Tiering (rule T2) --------------------------------------------------------------------------
+
+
+@st.composite
+def _tier_policy(draw: st.DrawFn) -> TierPolicy:
+    cuts = sorted(draw(st.lists(st.integers(1, 99), min_size=3, max_size=3, unique=True)))
+    bounds = [0, *cuts, 100]
+    shares = [Decimal(high - low) / 100 for low, high in itertools.pairwise(bounds)]
+    return TierPolicy(
+        shares=(shares[0], shares[1], shares[2], shares[3]),
+        mode=draw(st.sampled_from(TierMode)),
+    )
+
+
+def tier_policies() -> st.SearchStrategy[TierPolicy]:
+    """Valid pyramid policies: four whole-percent shares summing to 1, either mode.
+
+    Returns:
+        A strategy of :class:`~custrel.tiering.TierPolicy`.
+
+    >>> from hypothesis import find
+    >>> from custrel.strategies import tier_policies
+    >>> sum(find(tier_policies(), lambda p: True).shares)
+    Decimal('1')
+    """
+    return _tier_policy()

@@ -1,0 +1,184 @@
+"""Properties of the pyramid and RFM (rules T1-T3): order independence, monotonicity,
+shares, cuts agreeing with the portfolio, indicators adding up."""
+
+import math
+from datetime import date
+from decimal import Decimal
+
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from custrel import strategies as cs
+from custrel.models import Purchase
+from custrel.tiering import (
+    DEFAULT_TIERS,
+    Tier,
+    TierCuts,
+    TierMode,
+    TierPolicy,
+    ValueIndicators,
+    retier,
+    rfm_scores,
+    tier_portfolio,
+)
+
+AS_OF = date(2026, 11, 22)
+VALUES = st.integers(min_value=-1000, max_value=1000).map(Decimal)
+PORTFOLIOS = st.dictionaries(cs.customer_ids(), VALUES, max_size=60)
+POLICIES = st.one_of(st.just(DEFAULT_TIERS), cs.tier_policies())
+
+
+def _fit(values: dict[str, Decimal], policy: TierPolicy) -> dict[str, Decimal]:
+    """Value-share mode takes no negative values."""
+    if policy.mode is TierMode.VALUE_SHARE:
+        return {k: abs(v) for k, v in values.items()}
+    return values
+
+
+@given(PORTFOLIOS, POLICIES, st.randoms(use_true_random=False))
+def test_tiers_do_not_depend_on_input_order(
+    values: dict[str, Decimal], policy: TierPolicy, rnd: object
+) -> None:
+    values = _fit(values, policy)
+    items = list(values.items())
+    rnd.shuffle(items)  # type: ignore[attr-defined]
+    assert tier_portfolio(dict(items), policy=policy) == tier_portfolio(values, policy=policy)
+
+
+@given(PORTFOLIOS, POLICIES)
+def test_equal_values_share_a_tier_and_more_value_is_never_worse(
+    values: dict[str, Decimal], policy: TierPolicy
+) -> None:
+    values = _fit(values, policy)
+    tiers = tier_portfolio(values, policy=policy)
+    for a in values:
+        for b in values:
+            if values[a] >= values[b]:
+                assert tiers[a] <= tiers[b]
+
+
+@given(PORTFOLIOS, POLICIES, st.data())
+def test_raising_a_value_never_lowers_the_tier(
+    values: dict[str, Decimal], policy: TierPolicy, data: st.DataObject
+) -> None:
+    values = _fit(values, policy)
+    assume(values)
+    key = data.draw(st.sampled_from(sorted(values)))
+    raise_by = data.draw(st.integers(min_value=0, max_value=500))
+    before = tier_portfolio(values, policy=policy)[key]
+    after = tier_portfolio({**values, key: values[key] + raise_by}, policy=policy)[key]
+    assert after <= before
+    lowered = _fit({**values, key: values[key] - raise_by}, policy)
+    assume(lowered[key] <= values[key])
+    assert tier_portfolio(lowered, policy=policy)[key] >= before
+
+
+@given(st.sets(VALUES, min_size=1, max_size=300), cs.tier_policies())
+def test_with_distinct_values_tier_sizes_follow_the_shares(
+    distinct: set[Decimal], policy: TierPolicy
+) -> None:
+    """Exactly ceil(c·n) customers are above each cumulative share c (head count)."""
+    policy = TierPolicy(shares=policy.shares)  # head-count mode
+    values = {f"c-{i}": v for i, v in enumerate(sorted(distinct))}
+    tiers = list(tier_portfolio(values, policy=policy).values())
+    n = len(values)
+    for c, tier in zip(policy.cumulative, (Tier.VIP, Tier.MAJOR, Tier.ORDINARY), strict=True):
+        assert sum(t <= tier for t in tiers) == math.ceil(c * n)
+
+
+@given(PORTFOLIOS.filter(bool), POLICIES)
+def test_top_customer_is_vip(values: dict[str, Decimal], policy: TierPolicy) -> None:
+    values = _fit(values, policy)
+    tiers = tier_portfolio(values, policy=policy)
+    assert tiers[max(values, key=values.__getitem__)] is Tier.VIP
+
+
+@given(PORTFOLIOS.filter(bool), POLICIES)
+def test_cuts_agree_with_the_portfolio(values: dict[str, Decimal], policy: TierPolicy) -> None:
+    values = _fit(values, policy)
+    tiers = tier_portfolio(values, policy=policy)
+    cuts = TierCuts.from_values(values, policy=policy)
+    assert {k: cuts.tier_of(v) for k, v in values.items()} == tiers
+
+
+@given(PORTFOLIOS.filter(bool), VALUES, st.sampled_from(Tier))
+def test_zero_band_is_the_plain_tier(
+    values: dict[str, Decimal], value: Decimal, previous: Tier
+) -> None:
+    cuts = TierCuts.from_values(values)
+    assert retier(value, previous=previous, cuts=cuts, band=0) is cuts.tier_of(value)
+
+
+@given(PORTFOLIOS.filter(bool), VALUES, st.sampled_from(Tier), st.integers(0, 300))
+def test_hysteresis_stays_between_the_previous_and_the_plain_tier(
+    values: dict[str, Decimal], value: Decimal, previous: Tier, band: int
+) -> None:
+    cuts = TierCuts.from_values(values)
+    plain = cuts.tier_of(value)
+    result = retier(value, previous=previous, cuts=cuts, band=band)
+    assert min(plain, previous) <= result <= max(plain, previous)
+
+
+PURCHASES = st.lists(
+    cs.purchases(min_value=date(2024, 1, 1), max_value=date(2026, 12, 31)).map(
+        lambda p: Purchase(
+            customer_id=f"c-{len(p.product) % 7}",
+            at=p.at,
+            product=p.product,
+            amount=p.amount,
+            refund=p.refund,
+        )
+    ),
+    max_size=40,
+)
+
+
+@given(PURCHASES, st.randoms(use_true_random=False), st.integers(1, 10))
+def test_rfm_does_not_depend_on_input_order(
+    purchases: list[Purchase], rnd: object, bins: int
+) -> None:
+    shuffled = list(purchases)
+    rnd.shuffle(shuffled)  # type: ignore[attr-defined]
+    assert rfm_scores(shuffled, as_of=AS_OF, bins=bins) == rfm_scores(
+        purchases, as_of=AS_OF, bins=bins
+    )
+
+
+@given(PURCHASES, st.integers(1, 10))
+def test_rfm_scores_are_in_range_and_monotone(purchases: list[Purchase], bins: int) -> None:
+    scores = list(rfm_scores(purchases, as_of=AS_OF, bins=bins).values())
+    for a in scores:
+        assert 1 <= a.r <= bins
+        assert 1 <= a.f <= bins
+        assert 1 <= a.m <= bins
+        for b in scores:
+            assert (a.recency_days <= b.recency_days) <= (a.r >= b.r)
+            assert (a.frequency >= b.frequency) <= (a.f >= b.f)
+            assert (a.monetary >= b.monetary) <= (a.m >= b.m)
+
+
+@given(
+    st.lists(cs.purchases(customer_id="c-1"), max_size=15),
+    st.lists(cs.purchases(customer_id="c-2"), max_size=15),
+    cs.dates(min_value=date(2000, 1, 1), max_value=date(2036, 12, 31)),
+)
+def test_indicators_of_a_union_add_up(
+    first: list[Purchase], second: list[Purchase], as_of: date
+) -> None:
+    a = ValueIndicators.from_purchases(first, as_of=as_of)
+    b = ValueIndicators.from_purchases(second, as_of=as_of)
+    both = ValueIndicators.from_purchases(sorted(first + second, key=lambda p: p.at), as_of=as_of)
+    assert both.transactions == a.transactions + b.transactions
+    assert both.total_amount == a.total_amount + b.total_amount
+    assert both.refunded == a.refunded + b.refunded
+    if a.total_profit is not None and b.total_profit is not None:
+        assert both.total_profit == a.total_profit + b.total_profit
+    else:
+        assert both.total_profit is None
+    largest = [x for x in (a.largest_amount, b.largest_amount) if x is not None]
+    assert both.largest_amount == (max(largest) if largest else None)
+
+
+@given(POLICIES)
+def test_tier_policy_round_trip(policy: TierPolicy) -> None:
+    assert TierPolicy.from_dict(policy.to_dict()) == policy
