@@ -16,6 +16,15 @@ def test_import_custrel_does_not_import_hypothesis() -> None:
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
 
 
+def test_strategies_import_first_in_a_fresh_process() -> None:
+    """Importing custrel.strategies before Hypothesis must not trip the entry point."""
+    code = (
+        "from custrel.strategies import profiles; import hypothesis; "
+        "hypothesis.find(profiles(), bool)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
 @given(st.from_type(custrel.CustomerProfile))
 def test_from_type_knows_profiles(profile: custrel.CustomerProfile) -> None:
     assert profile.person is not None or profile.organization is not None

@@ -16,7 +16,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, cast
 
-from custrel.errors import InvalidInputError
+from custrel.errors import InvalidInputError, PolicyError
 
 if TYPE_CHECKING:
     import enum
@@ -283,6 +283,18 @@ def checked(check: Check) -> _Validator:
 
     def validator(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         check(f"{type(instance).__name__}.{attribute.name}", value)
+
+    return validator
+
+
+def policy(check: Check) -> _Validator:
+    """As :func:`checked`, for policy fields: the error is a ``PolicyError``."""
+
+    def validator(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        try:
+            check(f"{type(instance).__name__}.{attribute.name}", value)
+        except InvalidInputError as exc:
+            raise PolicyError(exc.field, exc.value, exc.expected, hint=exc.hint) from None
 
     return validator
 

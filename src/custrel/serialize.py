@@ -172,6 +172,11 @@ def _structure_datetime(value: object, _: type) -> object:
     return value
 
 
+def _enum_value(member: enum.StrEnum) -> str:
+    """An enum member as its plain stable value, so that data holds no custrel types."""
+    return member.value
+
+
 def _structure_enum(value: object, kind: type[enum.Enum]) -> object:
     if isinstance(value, kind):
         return value
@@ -276,6 +281,7 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook(enum.StrEnum, _structure_enum)
     converter.register_structure_hook_factory(_is_homogeneous, _collection_hook(converter))
     converter.register_structure_hook_factory(attrs.has, _class_hook(converter))
+    converter.register_unstructure_hook(enum.StrEnum, _enum_value)
     converter.register_unstructure_hook(Decimal, str)
     converter.register_unstructure_hook(date, date.isoformat)
     converter.register_unstructure_hook(datetime, datetime.isoformat)

@@ -618,25 +618,6 @@ def histories(*, max_events: int = 10) -> st.SearchStrategy[History]:
     return _history(max_events)
 
 
-def _hypothesis_setup_hook() -> None:
-    """Register custrel's models with Hypothesis (run through its entry point)."""
-    for cls, strategy in (
-        (ContactPoints, contact_points()),
-        (Occasion, occasions()),
-        (FamilyMember, family_members()),
-        (Household, households()),
-        (Preferences, preferences()),
-        (Person, persons()),
-        (Organization, organizations()),
-        (CustomerProfile, profiles()),
-        (ContactEvent, contact_events()),
-        (Purchase, purchases()),
-        (Complaint, complaints()),
-        (Opportunity, opportunities()),
-    ):
-        st.register_type_strategy(cls, strategy)
-
-
 # Grading (rules G1, G2) --------------------------------------------------------------------
 
 

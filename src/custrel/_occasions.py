@@ -1,0 +1,148 @@
+"""Greetings on important days (rule C2: 礼貌问候): the occasions falling in a window.
+
+Public through :mod:`custrel.cadence`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+import attrs
+
+from custrel import _checks as c
+from custrel.errors import InvalidInputError
+from custrel.models import CustomerProfile, OccasionKind, Relation
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+__all__ = ["UpcomingOccasion", "upcoming_occasions"]
+
+_ONCE = frozenset({OccasionKind.WEDDING, OccasionKind.CHILD_WEDDING, OccasionKind.FUNERAL})
+_CHECK_AS_OF = c.day()
+_FEBRUARY, _LEAP_DAY = 2, 29
+
+
+@attrs.frozen(kw_only=True)
+class UpcomingOccasion:
+    """An occasion falling in the window, with the day it falls on.
+
+    Args:
+        on: The day it falls on this time (29 February falls on 28 February in common
+            years).
+        kind: What it is.
+        whose: ``"self"`` for the customer, else the family member's name.
+        relation: The family member's relation, ``None`` for the customer.
+        number: The age on a birthday or the number of an anniversary (the years since
+            the original date); ``None`` for a one-time event.
+        label: The occasion's own label, if it has one.
+        original: The original date (personal: hidden in ``repr()``).
+
+    >>> from datetime import date
+    >>> from custrel.cadence import UpcomingOccasion
+    >>> from custrel.models import OccasionKind
+    >>> UpcomingOccasion(on=date(2027, 2, 28), kind=OccasionKind.BIRTHDAY, whose="self",
+    ...                  relation=None, number=39, label=None, original=date(1988, 2, 29))
+    UpcomingOccasion(on=datetime.date(2027, 2, 28), kind=<OccasionKind.BIRTHDAY: 'birthday'>, whose='self', relation=None, number=39, label=None, original=<hidden>)
+    """  # noqa: E501 - a doctest output line
+
+    on: date
+    kind: OccasionKind
+    whose: str
+    relation: Relation | None
+    number: int | None
+    label: str | None
+    original: date = attrs.field(repr=c.repr_hidden)
+
+
+def _in_year(original: date, year: int) -> date:
+    """The original's month and day in ``year``; 29 February falls on 28 February."""
+    if (original.month, original.day) == (_FEBRUARY, _LEAP_DAY):
+        try:
+            return date(year, _FEBRUARY, _LEAP_DAY)
+        except ValueError:
+            return date(year, _FEBRUARY, _LEAP_DAY - 1)
+    return original.replace(year=year)
+
+
+def _occurrences(original: date, kind: OccasionKind, start: date, end: date) -> Iterator[date]:
+    if kind in _ONCE:
+        if start <= original <= end:
+            yield original
+        return
+    for year in range(max(start.year, original.year), end.year + 1):
+        day = _in_year(original, year)
+        if start <= day <= end and day >= original:
+            yield day
+
+
+def upcoming_occasions(
+    profile: CustomerProfile, /, *, as_of: date, within: timedelta
+) -> list[UpcomingOccasion]:
+    """The occasions to greet a customer on from ``as_of`` to ``as_of + within`` (rule C2).
+
+    Birthdays (the person's and every family member's, children's included),
+    wedding and company anniversaries and other yearly occasions recur each year; a
+    wedding, a child's wedding or a funeral is a one-time event listed only when its
+    date is in the window. Both ends of the window are included. An occasion of 29
+    February falls on 28 February in common years. An organisation-only profile has
+    no occasions.
+
+    Args:
+        profile: The customer.
+        as_of: The first day of the window.
+        within: The length of the window, zero or more whole days.
+
+    Returns:
+        The occasions in date order (then kind, then whose).
+
+    Raises:
+        InvalidInputError: If an argument has the wrong type or ``within`` is negative
+            or not whole days.
+
+    >>> from datetime import date, timedelta
+    >>> from custrel.models import (CustomerProfile, FamilyMember, Person, Relation,
+    ...                             Household)
+    >>> person = Person(name="Wang Fang", birthday=date(1988, 2, 29), household=Household(
+    ...     family=[FamilyMember(name="Li Ming", relation=Relation.CHILD,
+    ...                          birthday=date(2016, 3, 1))]))
+    >>> profile = CustomerProfile(customer_id="c-1", person=person, created_on=date(2026, 1, 1))
+    >>> for o in upcoming_occasions(profile, as_of=date(2027, 2, 20), within=timedelta(days=10)):
+    ...     print(o.on, o.kind.value, o.whose, o.number)
+    2027-02-28 birthday self 39
+    2027-03-01 birthday Li Ming 11
+    """
+    if not isinstance(profile, CustomerProfile):
+        raise InvalidInputError("profile", profile, "a CustomerProfile")
+    _CHECK_AS_OF("as_of", as_of)
+    given: object = within
+    if not isinstance(given, timedelta) or within < timedelta(0) or within % timedelta(days=1):
+        raise InvalidInputError("within", within, "a timedelta of zero or more whole days")
+    end = as_of + within
+    person = profile.person
+    if person is None:
+        return []
+    sources: list[tuple[date, OccasionKind, str, Relation | None, str | None]] = []
+    if person.birthday is not None:
+        sources.append((person.birthday, OccasionKind.BIRTHDAY, "self", None, None))
+    sources.extend((o.on, o.kind, "self", None, o.label) for o in person.occasions)
+    sources.extend(
+        (m.birthday, OccasionKind.BIRTHDAY, m.name, m.relation, None)
+        for m in person.household.family
+        if m.birthday is not None
+    )
+    found = [
+        UpcomingOccasion(
+            on=day,
+            kind=kind,
+            whose=whose,
+            relation=relation,
+            number=None if kind in _ONCE else day.year - original.year,
+            label=label,
+            original=original,
+        )
+        for original, kind, whose, relation, label in sources
+        for day in _occurrences(original, kind, as_of, end)
+    ]
+    return sorted(found, key=lambda o: (o.on, o.kind.value, o.whose))
