@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 import enum
-from decimal import Decimal, localcontext
+from decimal import ROUND_CEILING, Decimal, localcontext
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -148,16 +148,21 @@ DEFAULT_TIERS = TierPolicy()
 """The rule book's pyramid: 1 %, 19 %, 30 %, 50 % by head count (rule T2)."""
 
 
-def _check_values(values: object) -> dict[str, Decimal]:
+_CHECK_VALUE = c.money(signed=True)
+
+
+def _check_values(values: object) -> dict[str, Decimal | int]:
+    """The values, checked: finite ``Decimal`` or ``int`` (kept as given, for speed)."""
     if not hasattr(values, "items"):
         raise InvalidInputError("values", values, "a mapping of customer id to value")
-    checked = {}
     for key, value in values.items():
-        c.identifier("values key", key)
-        money = c.to_money(value)
-        c.money(signed=True)(f"values[{key!r}]", money)
-        checked[key] = money
-    return checked
+        kind = value.__class__
+        if kind is int or (kind is Decimal and value.is_finite()):
+            if key.__class__ is not str or not key.strip():
+                c.identifier("values key", key)
+            continue
+        _CHECK_VALUE(f"values[{key!r}]", c.to_money(value))
+    return dict(values.items())
 
 
 def _check_policy(policy: object) -> TierPolicy:
@@ -166,38 +171,67 @@ def _check_policy(policy: object) -> TierPolicy:
     return policy
 
 
-def _ranked_tiers(ordered: list[Decimal], policy: TierPolicy) -> list[Tier]:
-    """The tier of each position of ``ordered`` (values, best first), ties alike.
-
-    Head count: a value's tier is set by g, the number of values strictly greater: VIP
-    if g < c1·n, major if g < c2·n, ordinary if g < c3·n, else small. Value share: the
-    same with G, the sum of the values strictly greater, against c·(total value); the
-    top value is always VIP.
-    """
-    n = len(ordered)
-    with localcontext(prec=_EXACT_DIGITS):
-        return _walk(ordered, policy, n)
-
-
 _EXACT_DIGITS = 80  # enough that c·n and c·(total value) are exact for any real portfolio
 
 
-def _walk(ordered: list[Decimal], policy: TierPolicy, n: int) -> list[Tier]:
-    if policy.mode is TierMode.HEAD_COUNT:
-        bounds = [Decimal(share * n) for share in policy.cumulative]
-    else:
+def _floors(ordered: list[Decimal | int], policy: TierPolicy) -> tuple[Decimal, Decimal, Decimal]:
+    """The least value of VIP, of major or better and of ordinary or better.
+
+    ``ordered`` holds the portfolio's values, best first, and is not empty. Head count:
+    a value's tier is set by g, the number of values strictly greater (VIP if g < c1·n,
+    ...); since g < c·n exactly when g < ceil(c·n) = k, the least value of the tiers
+    above c is the k-th best value. Value share: the same with G, the sum of the values
+    strictly greater, against c·(total value), walked group by group; the top value is
+    always VIP.
+    """
+    n = len(ordered)
+    with localcontext(prec=_EXACT_DIGITS):
+        if policy.mode is TierMode.HEAD_COUNT:
+            ranks = [
+                int((share * n).to_integral_value(ROUND_CEILING)) for share in policy.cumulative
+            ]
+            vip, major, ordinary = (ordered[k - 1] for k in ranks)
+            return Decimal(vip), Decimal(major), Decimal(ordinary)
         total = sum(ordered, Decimal(0))
         bounds = [share * total for share in policy.cumulative]
-    tiers: list[Tier] = []
-    above = Decimal(0)  # g or G of the current tie group
-    running = Decimal(0)
-    for index, value in enumerate(ordered):
-        if index and value != ordered[index - 1]:
-            above = Decimal(index) if policy.mode is TierMode.HEAD_COUNT else running
-        running += value
-        rank = bisect.bisect_right(bounds, above)  # how many bounds are <= above
-        tiers.append(Tier.VIP if index == 0 or above == 0 else _TIERS[rank])
-    return tiers
+        least: list[Decimal | int] = [ordered[0]] * 3
+        above = running = Decimal(0)
+        for index, value in enumerate(ordered):
+            if index and value != ordered[index - 1]:
+                above = running
+            running += value
+            rank = 0 if above == 0 else bisect.bisect_right(bounds, above)
+            for better in range(rank, 3):
+                least[better] = value
+        return Decimal(least[0]), Decimal(least[1]), Decimal(least[2])
+
+
+def _tier(value: Decimal | int, floors: tuple[Decimal, Decimal, Decimal]) -> Tier:
+    vip, major, ordinary = floors
+    if value >= vip:
+        return Tier.VIP
+    if value >= major:
+        return Tier.MAJOR
+    if value >= ordinary:
+        return Tier.ORDINARY
+    return Tier.SMALL
+
+
+def _portfolio(
+    values: object, policy: object
+) -> tuple[dict[str, Decimal | int], tuple[Decimal, Decimal, Decimal] | None]:
+    """The checked values and their floors (``None`` for an empty portfolio)."""
+    policy = _check_policy(policy)
+    checked = _check_values(values)
+    if policy.mode is TierMode.VALUE_SHARE:
+        for key, value in checked.items():
+            if value < 0:
+                raise InvalidInputError(
+                    f"values[{key!r}]", value, "a value >= 0 in value-share mode"
+                )
+    if not checked:
+        return checked, None
+    return checked, _floors(sorted(checked.values(), reverse=True), policy)
 
 
 def tier_portfolio(
@@ -231,20 +265,10 @@ def tier_portfolio(
     >>> tiers["c-000"], tiers["c-001"], tiers["c-019"], tiers["c-020"], tiers["c-099"]
     (<Tier.VIP: 'vip'>, <Tier.MAJOR: 'major'>, <Tier.MAJOR: 'major'>, <Tier.ORDINARY: 'ordinary'>, <Tier.SMALL: 'small'>)
     """  # noqa: E501 - a doctest output line
-    policy = _check_policy(policy)
-    checked = _check_values(values)
-    if policy.mode is TierMode.VALUE_SHARE:
-        for key, value in checked.items():
-            if value < 0:
-                raise InvalidInputError(
-                    f"values[{key!r}]", value, "a value >= 0 in value-share mode"
-                )
-    ordered = sorted(checked.values(), reverse=True)
-    tiers = _ranked_tiers(ordered, policy)
-    tier_by_value: dict[Decimal, Tier] = {}
-    for value, tier in zip(ordered, tiers, strict=True):
-        tier_by_value.setdefault(value, tier)
-    return {key: tier_by_value[value] for key, value in checked.items()}
+    checked, floors = _portfolio(values, policy)
+    if floors is None:
+        return {}
+    return {key: _tier(value, floors) for key, value in checked.items()}
 
 
 @attrs.frozen(kw_only=True)
@@ -300,24 +324,14 @@ class TierCuts:
         ...
         custrel.errors.InvalidInputError: values: expected at least one customer, got dict {}
         """
-        tiers = tier_portfolio(values, policy=policy)
-        if not tiers:
+        checked, floors = _portfolio(values, policy)
+        if floors is None:
             raise InvalidInputError("values", values, "at least one customer")
-        least: dict[Tier, Decimal] = {}
-        for key, tier in tiers.items():
-            value = c.to_money(values[key])
-            if tier not in least or value < least[tier]:
-                least[tier] = value
-        running = least[Tier.VIP]
-        floors = []
-        for tier in (Tier.VIP, Tier.MAJOR, Tier.ORDINARY):
-            running = min(running, least.get(tier, running))
-            floors.append(running)
         return cls(
             vip=floors[0],
             major=floors[1],
             ordinary=floors[2],
-            customers=len(tiers),
+            customers=len(checked),
             policy_fingerprint=policy.fingerprint(),
         )
 
@@ -338,14 +352,8 @@ class TierCuts:
         <Tier.ORDINARY: 'ordinary'>
         """
         value = c.to_money(value)
-        c.money(signed=True)("value", value)
-        if value >= self.vip:
-            return Tier.VIP
-        if value >= self.major:
-            return Tier.MAJOR
-        if value >= self.ordinary:
-            return Tier.ORDINARY
-        return Tier.SMALL
+        _CHECK_VALUE("value", value)
+        return _tier(value, (self.vip, self.major, self.ordinary))
 
     def least_value(self, tier: Tier, /) -> Decimal | None:
         """The least value that reaches ``tier`` (``None`` for small: any value does).

@@ -119,31 +119,32 @@ def rfm_scores(
     given: object = purchases
     if isinstance(given, str | bytes) or not hasattr(given, "__iter__"):
         raise InvalidInputError("purchases", purchases, "an iterable of Purchase")
-    last: dict[str, date] = {}
-    frequency: dict[str, int] = {}
-    money: dict[str, Decimal] = {}
+    # customer id -> [last sale day or None, number of sales, sales minus refunds]
+    stats: dict[str, list[Any]] = {}
     for index, purchase in enumerate(purchases):
-        if not isinstance(purchase, Purchase):
+        if purchase.__class__ is not Purchase and not isinstance(purchase, Purchase):
             raise InvalidInputError(f"purchases[{index}]", purchase, "a Purchase")
         day = purchase.at.date()
         if day > as_of:
             continue
-        cid = purchase.customer_id
+        entry = stats.get(purchase.customer_id)
+        if entry is None:
+            entry = stats[purchase.customer_id] = [None, 0, Decimal(0)]
         if purchase.refund:
-            money[cid] = money.get(cid, Decimal(0)) - purchase.amount
+            entry[2] -= purchase.amount
             continue
-        money[cid] = money.get(cid, Decimal(0)) + purchase.amount
-        frequency[cid] = frequency.get(cid, 0) + 1
-        if cid not in last or day > last[cid]:
-            last[cid] = day
-    recency = {cid: (as_of - day).days for cid, day in last.items()}
-    n = len(recency)
-    by_recency = sorted(recency.values())
-    by_frequency = sorted(frequency.values())
-    by_money = sorted(money[cid] for cid in recency)
+        entry[2] += purchase.amount
+        entry[1] += 1
+        if entry[0] is None or day > entry[0]:
+            entry[0] = day
+    sold = {cid: entry for cid, entry in stats.items() if entry[1]}
+    n = len(sold)
+    by_recency = sorted((as_of - entry[0]).days for entry in sold.values())
+    by_frequency = sorted(entry[1] for entry in sold.values())
+    by_money = sorted(entry[2] for entry in sold.values())
     scores = {}
-    for cid, days in recency.items():
-        count, amount = frequency[cid], money[cid]
+    for cid, (last, count, amount) in sold.items():
+        days = (as_of - last).days
         scores[cid] = RfmScore(
             recency_days=days,
             frequency=count,
