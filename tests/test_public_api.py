@@ -8,6 +8,33 @@ import pytest
 import custrel
 
 PUBLIC = {
+    "DEFAULT_CADENCE",
+    "DEFAULT_POOL",
+    "RECORD_WORKING_DAYS",
+    "AgendaItem",
+    "Cadence",
+    "CadencePolicy",
+    "Claim",
+    "FollowUp",
+    "PoolPolicy",
+    "PoolReason",
+    "PoolStatus",
+    "UpcomingOccasion",
+    "add_working_days",
+    "agenda",
+    "assign_balanced",
+    "cadence_for",
+    "first_contact_deadline",
+    "follow_up",
+    "is_working_day",
+    "last_follow_up",
+    "minutes_deadline",
+    "needs_reassignment",
+    "next_due",
+    "owner_by_first_record",
+    "pool_status",
+    "record_deadline",
+    "upcoming_occasions",
     "DEFAULT_RFM_SEGMENTS",
     "DEFAULT_TIERS",
     "CustomerCount",
@@ -83,7 +110,17 @@ PUBLIC = {
     "to_dict",
 }
 
-MODULES = ["errors", "grading", "labels", "models", "profile", "serialize", "strategies", "tiering"]
+MODULES = [
+    "cadence",
+    "errors",
+    "grading",
+    "labels",
+    "models",
+    "profile",
+    "serialize",
+    "strategies",
+    "tiering",
+]
 
 
 def test_top_level_all_is_pinned() -> None:
@@ -104,6 +141,9 @@ CONSTANTS = {
     "DEFAULT_GRADING",
     "DEFAULT_TIERS",
     "DEFAULT_RFM_SEGMENTS",
+    "DEFAULT_CADENCE",
+    "DEFAULT_POOL",
+    "RECORD_WORKING_DAYS",
 }
 
 

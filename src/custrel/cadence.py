@@ -365,6 +365,13 @@ class FollowUp:
         grade: The grade decided again on that day.
         cadence: The new grade's cadence.
         next_due: When the next follow-up is due.
+
+    >>> from datetime import date
+    >>> from custrel.cadence import Cadence, FollowUp
+    >>> from custrel.grading import Grade
+    >>> FollowUp(on=date(2026, 11, 22), grade=Grade.A, cadence=Cadence.DAILY,
+    ...          next_due=date(2026, 11, 23)).next_due
+    datetime.date(2026, 11, 23)
     """
 
     on: date
@@ -440,6 +447,13 @@ class AgendaItem:
         grade: Their grade.
         due: The day the follow-up was due.
         days_overdue: Days from ``due`` to ``as_of`` (0 when due today).
+
+    >>> from datetime import date
+    >>> from custrel.cadence import AgendaItem
+    >>> from custrel.grading import Grade
+    >>> AgendaItem(customer_id="c-1", grade=Grade.B, due=date(2026, 11, 17),
+    ...            days_overdue=5).days_overdue
+    5
     """
 
     customer_id: str

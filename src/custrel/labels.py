@@ -68,6 +68,21 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
     "Calendar": {
         "gregorian": ("Gregorian calendar", "公历"),
     },
+    # rule C1 ----------------------------------------------------------------------------
+    "Cadence": {
+        "daily": ("daily", "日志：每天"),
+        "weekly": ("weekly", "周志：每周至少一次"),
+        "semimonthly": ("every 15 days", "半月志：每15天"),
+        "monthly": ("every 30 days", "月志：每30天"),
+        "yearly": ("yearly", "年志：每年至少一次"),
+    },
+    # rule C3 ----------------------------------------------------------------------------
+    "PoolReason": {
+        "no_first_contact": ("not contacted in time", "未按时首次联系"),
+        "no_follow_up": ("not followed up in time", "未按时跟进"),
+        "hard_cap": ("held too long without a deal", "超过最长保有期"),
+        "closed": ("deal closed: stays with the owner", "已成交：不退回公海"),
+    },
     # rule G2 ----------------------------------------------------------------------------
     "Need": {
         "explicit": ("explicit need", "明显需求"),

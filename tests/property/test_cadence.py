@@ -1,0 +1,153 @@
+"""Properties of follow-up cadence (rules C1-C6): order, monotonicity, streaming top-k."""
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from custrel import strategies as cs
+from custrel.cadence import (
+    PoolPolicy,
+    add_working_days,
+    agenda,
+    assign_balanced,
+    is_working_day,
+    next_due,
+    pool_status,
+    upcoming_occasions,
+)
+from custrel.grading import Grade
+from custrel.models import CustomerProfile
+
+DAYS = cs.dates(min_value=date(2000, 1, 1), max_value=date(2035, 12, 31))
+GRADES = st.sampled_from(Grade)
+
+
+@given(GRADES, GRADES, DAYS)
+def test_next_due_is_after_the_last_contact_and_better_grades_come_sooner(
+    first: Grade, second: Grade, last: date
+) -> None:
+    better, worse = min(first, second), max(first, second)
+    due_better = next_due(better, last, as_of=last)
+    assert due_better > last
+    assert due_better <= next_due(worse, last, as_of=last)
+
+
+ENTRIES = st.lists(
+    st.tuples(
+        cs.customer_ids(),
+        GRADES,
+        st.none() | cs.dates(min_value=date(2024, 1, 1), max_value=date(2027, 1, 1)),
+    ),
+    max_size=60,
+    unique_by=lambda e: e[0],
+)
+
+
+@given(ENTRIES, st.none() | st.integers(1, 20), st.randoms(use_true_random=False))
+def test_agenda_is_the_sorted_full_list_cut(
+    entries: list[tuple[str, Grade, date | None]], limit: int | None, rnd: object
+) -> None:
+    as_of = date(2026, 11, 22)
+    due = [(cid, g, next_due(g, last, as_of=as_of)) for cid, g, last in entries]
+    expected = sorted(((as_of - d).days * -1, g, cid) for cid, g, d in due if d <= as_of)
+    if limit is not None:
+        expected = expected[:limit]
+    shuffled = list(entries)
+    rnd.shuffle(shuffled)  # type: ignore[attr-defined]
+    result = agenda(shuffled, as_of=as_of, limit=limit)
+    assert [(-i.days_overdue, i.grade, i.customer_id) for i in result] == expected
+    assert all(i.due == as_of - timedelta(days=i.days_overdue) for i in result)
+
+
+HOLIDAYS = st.frozensets(
+    cs.dates(min_value=date(2026, 1, 1), max_value=date(2026, 12, 31)), max_size=20
+)
+
+
+@given(
+    cs.dates(min_value=date(2026, 1, 1), max_value=date(2026, 12, 31)),
+    st.integers(-40, 40),
+    HOLIDAYS,
+    HOLIDAYS,
+)
+def test_add_working_days_lands_on_the_nth_working_day(
+    start: date, n: int, holidays: frozenset[date], extra: frozenset[date]
+) -> None:
+    workdays = {d for d in extra if d.weekday() >= 5} - holidays
+    result = add_working_days(start, n, holidays=holidays, workdays=workdays)
+
+    def working(d: date) -> bool:
+        return is_working_day(d, holidays=holidays, workdays=workdays)
+
+    if n == 0:
+        assert result == start
+        return
+    assert working(result)
+    low, high = (start, result) if n > 0 else (result, start)
+    between = [low + timedelta(days=i) for i in range(1, (high - low).days + 1)]
+    if n < 0:
+        between = [low + timedelta(days=i) for i in range((high - low).days)]
+    assert sum(working(d) for d in between) == abs(n)
+
+
+FOLLOW_UPS = st.lists(
+    cs.dates(min_value=date(2026, 1, 1), max_value=date(2026, 12, 31)), max_size=8
+)
+POOL_POLICIES = st.builds(
+    PoolPolicy,
+    first_contact_days=st.integers(1, 20),
+    follow_up_days=st.integers(1, 60),
+    hard_cap_days=st.none() | st.integers(1, 200),
+    warning_days=st.integers(0, 10),
+    working_days=st.booleans(),
+)
+
+
+@given(
+    FOLLOW_UPS,
+    cs.dates(min_value=date(2026, 1, 1), max_value=date(2026, 12, 31)),
+    POOL_POLICIES,
+    DAYS,
+)
+def test_a_follow_up_never_brings_the_pool_date_earlier(
+    follow_ups: list[date], extra: date, policy: PoolPolicy, as_of: date
+) -> None:
+    taken = date(2026, 1, 1)
+    before = pool_status(taken, follow_ups, as_of=as_of, policy=policy)
+    after = pool_status(taken, [*follow_ups, extra], as_of=as_of, policy=policy)
+    assert before.returns_on is not None
+    assert after.returns_on is not None
+    assert after.returns_on >= before.returns_on
+    if policy.hard_cap_days is not None and not policy.working_days:
+        assert after.returns_on <= taken + timedelta(days=policy.hard_cap_days + 1)
+
+
+LEADS = st.lists(cs.customer_ids(), unique=True, max_size=80)
+REPS = st.dictionaries(st.sampled_from(["a", "b", "c", "d", "e"]), st.integers(1, 5), min_size=1)
+
+
+@given(LEADS, REPS)
+def test_assignment_is_deterministic_and_within_one_lead_of_balance(
+    leads: list[str], reps: dict[str, int]
+) -> None:
+    result = assign_balanced(leads, reps)
+    assert result == assign_balanced(list(leads), dict(reversed(list(reps.items()))))
+    loads = dict.fromkeys(reps, 0)
+    for rep in result.values():
+        loads[rep] += 1
+    for a, weight_a in reps.items():
+        for b, weight_b in reps.items():
+            if loads[a]:
+                assert Decimal(loads[a]) / weight_a <= Decimal(loads[b] + 1) / weight_b
+
+
+@given(cs.profiles(), DAYS, st.integers(0, 800))
+def test_occasions_fall_in_the_window_in_order(
+    profile: CustomerProfile, as_of: date, days: int
+) -> None:
+    found = upcoming_occasions(profile, as_of=as_of, within=timedelta(days=days))
+    assert all(as_of <= o.on <= as_of + timedelta(days=days) for o in found)
+    assert [o.on for o in found] == sorted(o.on for o in found)
+    assert all(o.number is None or o.number == o.on.year - o.original.year for o in found)

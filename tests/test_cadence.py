@@ -1,0 +1,411 @@
+"""Follow-up cadence (rules G4, C1), the agenda, occasions (C2) and the policy as data."""
+
+import subprocess
+import sys
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from custrel.cadence import (
+    DEFAULT_CADENCE,
+    AgendaItem,
+    Cadence,
+    CadencePolicy,
+    agenda,
+    cadence_for,
+    follow_up,
+    last_follow_up,
+    next_due,
+    upcoming_occasions,
+)
+from custrel.errors import InvalidInputError, PolicyError
+from custrel.grading import Grade, GradingPolicy
+from custrel.models import (
+    Channel,
+    ContactEvent,
+    CustomerProfile,
+    DealStatus,
+    Direction,
+    FamilyMember,
+    Household,
+    Need,
+    Occasion,
+    OccasionKind,
+    Opportunity,
+    Organization,
+    Person,
+    Relation,
+)
+
+AS_OF = date(2026, 11, 22)
+
+
+# rule C1 ------------------------------------------------------------------------------------
+
+C1_TABLE = [
+    # grade  cadence               last follow-up       next due
+    (Grade.A, Cadence.DAILY, date(2026, 12, 31), date(2027, 1, 1)),
+    (Grade.B, Cadence.WEEKLY, date(2026, 2, 25), date(2026, 3, 4)),
+    (Grade.C, Cadence.SEMIMONTHLY, date(2024, 2, 20), date(2024, 3, 6)),
+    (Grade.D, Cadence.MONTHLY, date(2026, 1, 31), date(2026, 3, 2)),  # 30 days, not a month
+    (Grade.E, Cadence.YEARLY, date(2024, 2, 29), date(2025, 2, 28)),  # 29 Feb + 1 year
+    (Grade.E, Cadence.YEARLY, date(2023, 3, 1), date(2024, 3, 1)),
+    (Grade.E, Cadence.YEARLY, date(2026, 12, 31), date(2027, 12, 31)),
+]
+
+
+@pytest.mark.parametrize(("grade", "cadence", "last", "due"), C1_TABLE)
+def test_c1_cadence_by_grade(grade: Grade, cadence: Cadence, last: date, due: date) -> None:
+    assert cadence_for(grade) is cadence
+    assert next_due(grade, last, as_of=AS_OF) == due
+
+
+@pytest.mark.parametrize("grade", list(Grade))
+def test_c1_never_followed_up_is_due_at_once(grade: Grade) -> None:
+    assert next_due(grade, None, as_of=AS_OF) == AS_OF
+
+
+@pytest.mark.parametrize(
+    ("call", "field"),
+    [
+        (lambda: next_due("A", None, as_of=AS_OF), "grade"),  # type: ignore[arg-type]
+        (lambda: next_due(Grade.A, datetime(2026, 11, 1, tzinfo=UTC), as_of=AS_OF), "last_contact"),
+        (lambda: next_due(Grade.A, None, as_of="2026-11-22"), "as_of"),  # type: ignore[arg-type]
+        (lambda: cadence_for(Grade.A, policy={}), "policy"),  # type: ignore[arg-type]
+    ],
+)
+def test_c1_refuses_bad_input(call: object, field: str) -> None:
+    with pytest.raises(InvalidInputError) as info:
+        call()  # type: ignore[operator]
+    assert info.value.field == field
+
+
+# What counts as a follow-up ---------------------------------------------------------------------
+
+
+def contact(
+    day: date,
+    channel: Channel = Channel.PHONE,
+    direction: Direction = Direction.OUTBOUND,
+    customer: str = "c-1",
+) -> ContactEvent:
+    at = datetime(day.year, day.month, day.day, 10, tzinfo=UTC)
+    return ContactEvent(customer_id=customer, at=at, channel=channel, direction=direction)
+
+
+@pytest.mark.parametrize(
+    ("channel", "direction", "counts"),
+    [
+        (Channel.PHONE, Direction.OUTBOUND, True),
+        (Channel.VISIT, Direction.OUTBOUND, True),
+        (Channel.EMAIL, Direction.OUTBOUND, True),
+        (Channel.POST, Direction.OUTBOUND, False),
+        (Channel.WEBSITE, Direction.OUTBOUND, False),
+        (Channel.PHONE, Direction.INBOUND, True),
+        (Channel.MEETING, Direction.INBOUND, True),
+        (Channel.EMAIL, Direction.INBOUND, False),
+        (Channel.SMS, Direction.INBOUND, False),
+    ],
+)
+def test_which_contacts_count(channel: Channel, direction: Direction, counts: bool) -> None:
+    assert DEFAULT_CADENCE.counts(contact(AS_OF, channel, direction)) is counts
+
+
+def test_counts_refuses_a_non_event() -> None:
+    with pytest.raises(InvalidInputError, match="event"):
+        DEFAULT_CADENCE.counts("call")  # type: ignore[arg-type]
+
+
+def test_last_follow_up_skips_what_does_not_count_and_what_is_later() -> None:
+    events = [
+        contact(date(2026, 11, 3), Channel.VISIT),
+        contact(date(2026, 11, 1)),
+        contact(date(2026, 11, 9), Channel.EMAIL, Direction.INBOUND),
+        contact(date(2026, 11, 30)),
+    ]
+    assert last_follow_up(events, as_of=AS_OF) == date(2026, 11, 3)
+    assert last_follow_up([], as_of=AS_OF) is None
+
+
+def test_a_stricter_policy_counts_fewer_contacts() -> None:
+    visits_only = CadencePolicy(outbound={Channel.VISIT}, inbound=set())
+    events = [contact(date(2026, 11, 3), Channel.VISIT), contact(date(2026, 11, 10))]
+    assert last_follow_up(events, as_of=AS_OF, policy=visits_only) == date(2026, 11, 3)
+
+
+@pytest.mark.parametrize(
+    ("events", "field"),
+    [("calls", "events"), ([None], "events[0]")],
+)
+def test_last_follow_up_refuses_bad_input(events: object, field: str) -> None:
+    with pytest.raises(InvalidInputError) as info:
+        last_follow_up(events, as_of=AS_OF)  # type: ignore[arg-type]
+    assert info.value.field == field
+
+
+# rule G4 ---------------------------------------------------------------------------------------
+
+
+def opportunity(
+    close: date | None, need: Need = Need.EXPLICIT, customer: str = "c-1"
+) -> Opportunity:
+    return Opportunity(
+        customer_id=customer, need=need, expected_close=close, status=DealStatus.NEGOTIATING
+    )
+
+
+def test_g4_follow_up_regrades_and_restarts_the_cadence() -> None:
+    result = follow_up(opportunity(date(2026, 12, 10)), contact(AS_OF, Channel.VISIT))
+    assert (result.on, result.grade, result.cadence, result.next_due) == (
+        AS_OF,
+        Grade.A,
+        Cadence.DAILY,
+        date(2026, 11, 23),
+    )
+
+
+def test_g4_the_grade_is_decided_on_the_follow_up_day() -> None:
+    """The same opportunity is C on 1 August and A on 1 November (close 15 November)."""
+    opp = opportunity(date(2026, 11, 15))
+    assert follow_up(opp, date(2026, 8, 1)).grade is Grade.C
+    assert follow_up(opp, date(2026, 11, 1)).grade is Grade.A
+
+
+def test_g4_no_need_after_a_follow_up_is_yearly() -> None:
+    result = follow_up(opportunity(None, Need.NONE), date(2024, 2, 29))
+    assert (result.grade, result.next_due) == (Grade.E, date(2025, 2, 28))
+
+
+def test_g4_uses_the_given_grading_policy() -> None:
+    from dateutil.relativedelta import relativedelta  # noqa: PLC0415
+
+    tight = GradingPolicy(
+        horizons=(relativedelta(days=7), relativedelta(months=1), relativedelta(months=2))
+    )
+    assert follow_up(opportunity(date(2026, 12, 10)), AS_OF, grading=tight).grade is Grade.B
+
+
+@pytest.mark.parametrize(
+    ("subject", "event", "says"),
+    [
+        (
+            opportunity(None),
+            contact(AS_OF, Channel.EMAIL, Direction.INBOUND),
+            "inbound email does not",
+        ),
+        (opportunity(None), contact(AS_OF, customer="c-2"), "a contact with customer 'c-1'"),
+        (opportunity(None), "2026-11-22", "contact: expected a date"),
+        ("c-1", AS_OF, "opportunity"),
+    ],
+)
+def test_g4_refuses(subject: object, event: object, says: str) -> None:
+    with pytest.raises(InvalidInputError, match=says):
+        follow_up(subject, event)  # type: ignore[arg-type]
+
+
+# The agenda ---------------------------------------------------------------------------------
+
+
+def test_agenda_orders_by_days_overdue_then_grade_then_id() -> None:
+    customers = [
+        ("c-3", Grade.B, date(2026, 11, 10)),  # due 17th: 5 days overdue
+        ("c-1", Grade.A, date(2026, 11, 16)),  # due 17th: 5 days overdue, better grade
+        ("c-2", Grade.A, date(2026, 11, 16)),  # same, later id
+        ("c-4", Grade.E, None),  # never contacted: due today
+        ("c-5", Grade.D, date(2026, 11, 1)),  # due 1 December: not yet
+        ("c-6", Grade.A, date(2026, 11, 21)),  # due today
+    ]
+    assert agenda(customers, as_of=AS_OF) == [
+        AgendaItem(customer_id="c-1", grade=Grade.A, due=date(2026, 11, 17), days_overdue=5),
+        AgendaItem(customer_id="c-2", grade=Grade.A, due=date(2026, 11, 17), days_overdue=5),
+        AgendaItem(customer_id="c-3", grade=Grade.B, due=date(2026, 11, 17), days_overdue=5),
+        AgendaItem(customer_id="c-6", grade=Grade.A, due=AS_OF, days_overdue=0),
+        AgendaItem(customer_id="c-4", grade=Grade.E, due=AS_OF, days_overdue=0),
+    ]
+    assert [i.customer_id for i in agenda(customers, as_of=AS_OF, limit=2)] == ["c-1", "c-2"]
+
+
+def test_agenda_of_nobody_and_of_one() -> None:
+    assert agenda([], as_of=AS_OF) == []
+    assert agenda([("c-1", Grade.E, date(2025, 11, 22))], as_of=AS_OF) == [
+        AgendaItem(customer_id="c-1", grade=Grade.E, due=AS_OF, days_overdue=0)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("customers", "kwargs", "field"),
+    [
+        ([("c-1", "A", None)], {}, "customers[0].grade"),
+        ([("", Grade.A, None)], {}, "customers[0].id"),
+        ([("c-1", Grade.A, "2026-11-01")], {}, "customers[0].last"),
+        ([("c-1", Grade.A)], {}, "customers[0]"),
+        ("c-1", {}, "customers"),
+        ([], {"limit": 0}, "limit"),
+    ],
+)
+def test_agenda_refuses_malformed_entries(
+    customers: object, kwargs: dict[str, object], field: str
+) -> None:
+    with pytest.raises(InvalidInputError) as info:
+        agenda(customers, as_of=AS_OF, **kwargs)  # type: ignore[arg-type]
+    assert info.value.field == field
+
+
+# The policy as data -------------------------------------------------------------------------
+
+
+def test_default_policy_is_the_rule_book() -> None:
+    data = DEFAULT_CADENCE.to_dict()
+    assert data["cadences"] == {
+        "A": "daily",
+        "B": "weekly",
+        "C": "semimonthly",
+        "D": "monthly",
+        "E": "yearly",
+    }
+    assert data["inbound"] == ["meeting", "phone", "visit"]
+    assert CadencePolicy.from_dict(data) == DEFAULT_CADENCE
+
+
+def test_fingerprint_is_pinned_and_stable_across_processes() -> None:
+    assert DEFAULT_CADENCE.fingerprint() == "78f3e50bf12b0f0d"
+    code = "from custrel.cadence import DEFAULT_CADENCE as p; print(p.fingerprint())"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == DEFAULT_CADENCE.fingerprint()
+
+
+def test_cadences_cannot_be_changed_after_construction() -> None:
+    with pytest.raises(TypeError):
+        DEFAULT_CADENCE.cadences[Grade.A] = Cadence.YEARLY  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("data", "says"),
+    [
+        ({"cadences": {"A": "daily"}}, "a cadence for every grade"),
+        ({"cadences": {"A": "hourly"}}, "one of 'daily'"),
+        ({"inbound": ["pigeon"]}, "one of 'phone'"),
+        ({"cadences": "daily"}, "cadences"),
+    ],
+)
+def test_bad_policies_are_refused(data: dict[str, object], says: str) -> None:
+    with pytest.raises(PolicyError, match=says):
+        CadencePolicy.from_dict(data)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "says"),
+    [
+        ({"cadences": {"A": Cadence.DAILY}}, r"cadences\['A'\]: expected a Grade"),
+        ({"cadences": {Grade.A: "daily"}}, r"cadences\[<Grade.A: 'A'>\]: expected a Cadence"),
+        ({"cadences": 5}, "a mapping of every grade"),
+        ({"outbound": {"phone"}}, "a set of Channel"),
+        ({"inbound": "phone"}, "a set of Channel"),
+    ],
+)
+def test_bad_policy_values_are_refused(kwargs: dict[str, object], says: str) -> None:
+    with pytest.raises(PolicyError, match=says):
+        CadencePolicy(**kwargs)  # type: ignore[arg-type]
+
+
+# rule C2: occasions -------------------------------------------------------------------------
+
+
+def profile(person: Person | None) -> CustomerProfile:
+    return CustomerProfile(customer_id="c-1", person=person, created_on=date(2020, 1, 1))
+
+
+WANG = Person(
+    name="Wang Fang",
+    birthday=date(1988, 2, 29),
+    household=Household(
+        family=(
+            FamilyMember(name="Li Ming", relation=Relation.CHILD, birthday=date(2016, 12, 31)),
+            FamilyMember(name="Li Wei", relation=Relation.SPOUSE),
+        )
+    ),
+    occasions=(
+        Occasion(kind=OccasionKind.WEDDING_ANNIVERSARY, on=date(2012, 1, 1), label="wedding day"),
+        Occasion(kind=OccasionKind.CHILD_WEDDING, on=date(2027, 1, 2)),
+        Occasion(kind=OccasionKind.FUNERAL, on=date(2020, 12, 30)),
+    ),
+)
+
+
+def test_c2_year_end_window() -> None:
+    found = upcoming_occasions(profile(WANG), as_of=date(2026, 12, 25), within=timedelta(days=10))
+    assert [(o.on, o.kind, o.whose, o.number) for o in found] == [
+        (date(2026, 12, 31), OccasionKind.BIRTHDAY, "Li Ming", 10),
+        (date(2027, 1, 1), OccasionKind.WEDDING_ANNIVERSARY, "self", 15),
+        (date(2027, 1, 2), OccasionKind.CHILD_WEDDING, "self", None),
+    ]
+    assert found[0].relation is Relation.CHILD
+    assert found[1].label == "wedding day"
+
+
+@pytest.mark.parametrize(
+    ("as_of", "falls_on", "age"),
+    [
+        (date(2027, 2, 28), date(2027, 2, 28), 39),  # common year: 28 February
+        (date(2028, 2, 28), date(2028, 2, 29), 40),  # leap year: 29 February
+        (date(2028, 2, 29), date(2028, 2, 29), 40),  # the window starts on the day
+    ],
+)
+def test_c2_29_february(as_of: date, falls_on: date, age: int) -> None:
+    found = upcoming_occasions(profile(WANG), as_of=as_of, within=timedelta(days=1))
+    assert (found[0].on, found[0].number) == (falls_on, age)
+
+
+def test_c2_window_of_zero_days_is_as_of_itself() -> None:
+    found = upcoming_occasions(profile(WANG), as_of=date(2026, 12, 31), within=timedelta(0))
+    assert [o.whose for o in found] == ["Li Ming"]
+
+
+def test_c2_a_long_window_repeats_yearly_occasions_only() -> None:
+    found = upcoming_occasions(
+        profile(WANG), as_of=date(2026, 1, 1), within=timedelta(days=3 * 365)
+    )
+    anniversaries = [o.on.year for o in found if o.kind is OccasionKind.WEDDING_ANNIVERSARY]
+    assert anniversaries == [2026, 2027, 2028]
+    assert sum(o.kind is OccasionKind.CHILD_WEDDING for o in found) == 1
+
+
+def test_c2_nothing_before_the_original_date() -> None:
+    baby = Person(name="New", birthday=date(2026, 12, 1))
+    assert (
+        upcoming_occasions(profile(baby), as_of=date(2026, 1, 1), within=timedelta(days=400))[
+            0
+        ].number
+        == 0
+    )
+    assert (
+        upcoming_occasions(profile(baby), as_of=date(2025, 1, 1), within=timedelta(days=30)) == []
+    )
+
+
+def test_c2_profiles_without_a_person_have_no_occasions() -> None:
+    org = CustomerProfile(
+        customer_id="c-1", organization=Organization(name="Acme"), created_on=date(2020, 1, 1)
+    )
+    assert upcoming_occasions(org, as_of=AS_OF, within=timedelta(days=30)) == []
+
+
+def test_c2_hides_the_original_date() -> None:
+    found = upcoming_occasions(profile(WANG), as_of=date(2027, 2, 27), within=timedelta(days=3))
+    assert "1988" not in repr(found)
+
+
+@pytest.mark.parametrize(
+    ("subject", "as_of", "within", "field"),
+    [
+        ("c-1", AS_OF, timedelta(days=1), "profile"),
+        (profile(WANG), "2026-11-22", timedelta(days=1), "as_of"),
+        (profile(WANG), AS_OF, 30, "within"),
+        (profile(WANG), AS_OF, timedelta(days=-1), "within"),
+        (profile(WANG), AS_OF, timedelta(hours=12), "within"),
+    ],
+)
+def test_c2_refuses_bad_input(subject: object, as_of: object, within: object, field: str) -> None:
+    with pytest.raises(InvalidInputError) as info:
+        upcoming_occasions(subject, as_of=as_of, within=within)  # type: ignore[arg-type]
+    assert info.value.field == field
