@@ -49,7 +49,7 @@ from custrel.grading import DEFAULT_GRADING, Grade, GradingPolicy, grade
 from custrel.models import Channel, ContactEvent, Direction, Opportunity
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
 __all__ = [
     "DEFAULT_CADENCE",
@@ -504,8 +504,7 @@ def agenda(
     if isinstance(given, str | bytes) or not hasattr(given, "__iter__"):
         raise InvalidInputError("customers", customers, "an iterable of (id, grade, last)")
     steps = {g: _STEPS.get(cadence) for g, cadence in policy.cadences.items()}
-    due_items = (_due(index, entry, as_of, steps) for index, entry in enumerate(customers))
-    keyed = ((-(as_of - item[1]).days, item[2], item[0]) for item in due_items if item is not None)
+    keyed = _keys(customers, as_of, steps)
     chosen = sorted(keyed) if limit is None else heapq.nsmallest(limit, keyed)
     return [
         AgendaItem(
@@ -515,23 +514,24 @@ def agenda(
     ]
 
 
-def _due(
-    index: int,
-    entry: object,
-    as_of: date,
-    steps: Mapping[Grade, timedelta | None],
-) -> tuple[str, date, Grade] | None:
-    """``(id, due, grade)`` of an agenda entry if it is due by ``as_of``, else ``None``."""
-    if not isinstance(entry, tuple) or len(entry) != 3:  # noqa: PLR2004 - (id, grade, last)
-        raise InvalidInputError(f"customers[{index}]", entry, "a tuple (id, grade, last)")
-    cid, g, last = entry
-    if g.__class__ is not Grade:
-        raise InvalidInputError(f"customers[{index}].grade", g, "a Grade")
-    c.identifier(f"customers[{index}].id", cid)
-    if last is None:
-        return cid, as_of, g
-    if last.__class__ is not date:
-        _CHECK_DAY(f"customers[{index}].last", last)
-    step = steps[g]
-    due = _next_year(last) if step is None else last + step
-    return (cid, due, g) if due <= as_of else None
+def _keys(
+    customers: Iterable[object], as_of: date, steps: Mapping[Grade, timedelta | None]
+) -> Iterator[tuple[int, Grade, str]]:
+    """``(-days overdue, grade, id)`` of each customer due by ``as_of``, checked as it goes."""
+    for index, entry in enumerate(customers):
+        if entry.__class__ is not tuple or len(entry) != 3:  # noqa: PLR2004 - (id, grade, last)
+            raise InvalidInputError(f"customers[{index}]", entry, "a tuple (id, grade, last)")
+        cid, g, last = entry
+        if g.__class__ is not Grade:
+            raise InvalidInputError(f"customers[{index}].grade", g, "a Grade")
+        if cid.__class__ is not str or not cid:
+            c.identifier(f"customers[{index}].id", cid)
+        if last is None:
+            yield 0, g, cid
+            continue
+        if last.__class__ is not date:
+            _CHECK_DAY(f"customers[{index}].last", last)
+        step = steps[g]
+        due = _next_year(last) if step is None else last + step
+        if due <= as_of:
+            yield (due - as_of).days, g, cid

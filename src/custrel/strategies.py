@@ -27,7 +27,8 @@ import attrs
 from dateutil.relativedelta import relativedelta
 from hypothesis import strategies as st
 
-from custrel.grading import GradingPolicy
+from custrel.cadence import Cadence, CadencePolicy, PoolPolicy
+from custrel.grading import Grade, GradingPolicy
 from custrel.models import (
     Channel,
     Complaint,
@@ -55,6 +56,7 @@ from custrel.tiering import TierMode, TierPolicy
 __all__ = [
     "History",
     "aware_datetimes",
+    "cadence_policies",
     "complaints",
     "contact_events",
     "contact_points",
@@ -69,6 +71,7 @@ __all__ = [
     "opportunities",
     "organizations",
     "persons",
+    "pool_policies",
     "preferences",
     "profiles",
     "purchases",
@@ -686,3 +689,47 @@ def tier_policies() -> st.SearchStrategy[TierPolicy]:
     True
     """
     return _tier_policy()
+
+
+# Cadence (rules C1, C3) ---------------------------------------------------------------------
+
+
+def cadence_policies() -> st.SearchStrategy[CadencePolicy]:
+    """Valid cadence policies: any cadence for each grade, any follow-up channels.
+
+    Returns:
+        A strategy of :class:`~custrel.cadence.CadencePolicy`.
+
+    >>> from hypothesis import find
+    >>> from custrel.grading import Grade
+    >>> from custrel.strategies import cadence_policies
+    >>> set(find(cadence_policies(), lambda p: True).cadences) == set(Grade)
+    True
+    """
+    return st.builds(
+        CadencePolicy,
+        cadences=st.fixed_dictionaries({g: st.sampled_from(Cadence) for g in Grade}),
+        outbound=st.frozensets(st.sampled_from(Channel)),
+        inbound=st.frozensets(st.sampled_from(Channel)),
+    )
+
+
+def pool_policies() -> st.SearchStrategy[PoolPolicy]:
+    """Valid customer-pool policies, in calendar or working days.
+
+    Returns:
+        A strategy of :class:`~custrel.cadence.PoolPolicy`.
+
+    >>> from hypothesis import find
+    >>> from custrel.strategies import pool_policies
+    >>> find(pool_policies(), lambda p: True).first_contact_days >= 1
+    True
+    """
+    return st.builds(
+        PoolPolicy,
+        first_contact_days=st.integers(1, 30),
+        follow_up_days=st.integers(1, 90),
+        hard_cap_days=st.none() | st.integers(1, 365),
+        warning_days=st.integers(0, 10),
+        working_days=st.booleans(),
+    )

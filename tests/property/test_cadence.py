@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from custrel import strategies as cs
 from custrel.cadence import (
+    CadencePolicy,
     PoolPolicy,
     add_working_days,
     agenda,
@@ -95,14 +96,7 @@ def test_add_working_days_lands_on_the_nth_working_day(
 FOLLOW_UPS = st.lists(
     cs.dates(min_value=date(2026, 1, 1), max_value=date(2026, 12, 31)), max_size=8
 )
-POOL_POLICIES = st.builds(
-    PoolPolicy,
-    first_contact_days=st.integers(1, 20),
-    follow_up_days=st.integers(1, 60),
-    hard_cap_days=st.none() | st.integers(1, 200),
-    warning_days=st.integers(0, 10),
-    working_days=st.booleans(),
-)
+POOL_POLICIES = cs.pool_policies()
 
 
 @given(
@@ -151,3 +145,14 @@ def test_occasions_fall_in_the_window_in_order(
     assert all(as_of <= o.on <= as_of + timedelta(days=days) for o in found)
     assert [o.on for o in found] == sorted(o.on for o in found)
     assert all(o.number is None or o.number == o.on.year - o.original.year for o in found)
+
+
+@given(cs.cadence_policies())
+def test_cadence_policy_round_trip(policy: CadencePolicy) -> None:
+    assert CadencePolicy.from_dict(policy.to_dict()) == policy
+    assert CadencePolicy.from_dict(policy.to_dict()).fingerprint() == policy.fingerprint()
+
+
+@given(cs.pool_policies())
+def test_pool_policy_round_trip(policy: PoolPolicy) -> None:
+    assert PoolPolicy.from_dict(policy.to_dict()) == policy
