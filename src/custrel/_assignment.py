@@ -71,9 +71,7 @@ def owner_by_first_record(claims: Iterable[Claim], /) -> dict[str, str]:
     {'c-1': 'rep-2', 'c-2': 'rep-1'}
     """
     best: dict[str, tuple[datetime, str]] = {}
-    given: object = claims
-    if isinstance(given, str | bytes) or not hasattr(given, "__iter__"):
-        raise InvalidInputError("claims", claims, "an iterable of Claim")
+    c.iterable("claims", claims, "Claim")
     for index, claim in enumerate(claims):
         if not isinstance(claim, Claim):
             raise InvalidInputError(f"claims[{index}]", claim, "a Claim")
@@ -137,9 +135,7 @@ def assign_balanced(
     heap = [((loads[rep] + 1) / weights[rep], rep) for rep in weights]
     heapq.heapify(heap)
     result: dict[str, str] = {}
-    given: object = leads
-    if isinstance(given, str | bytes) or not hasattr(given, "__iter__"):
-        raise InvalidInputError("leads", leads, "an iterable of lead ids")
+    c.iterable("leads", leads, "lead ids")
     for index, lead in enumerate(leads):
         c.identifier(f"leads[{index}]", lead)
         if lead in result:

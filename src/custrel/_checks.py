@@ -278,6 +278,12 @@ def members(what: str) -> Check:
     return check
 
 
+def iterable(name: str, value: object, what: str) -> None:
+    """An iterable that is not a string (a string would iterate its characters)."""
+    if isinstance(value, str | bytes) or not hasattr(value, "__iter__"):
+        raise InvalidInputError(name, value, f"an iterable of {what}")
+
+
 def checked(check: Check) -> _Validator:
     """Adapt a ``(name, value)`` check to the attrs validator signature."""
 

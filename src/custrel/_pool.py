@@ -256,9 +256,7 @@ def pool_status(
     _CHECK_DAY("as_of", as_of)
     c.flag("closed", closed)
     policy = _check_policy(policy)
-    given: object = follow_ups
-    if isinstance(given, str | bytes) or not hasattr(given, "__iter__"):
-        raise InvalidInputError("follow_ups", follow_ups, "an iterable of dates")
+    c.iterable("follow_ups", follow_ups, "dates")
     days = list(follow_ups)
     for index, day in enumerate(days):
         _CHECK_DAY(f"follow_ups[{index}]", day)

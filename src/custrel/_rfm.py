@@ -116,9 +116,7 @@ def rfm_scores(
     """
     _CHECK_AS_OF("as_of", as_of)
     _CHECK_BINS("bins", bins)
-    given: object = purchases
-    if isinstance(given, str | bytes) or not hasattr(given, "__iter__"):
-        raise InvalidInputError("purchases", purchases, "an iterable of Purchase")
+    c.iterable("purchases", purchases, "Purchase")
     # customer id -> [last sale day or None, number of sales, sales minus refunds]
     stats: dict[str, list[Any]] = {}
     for index, purchase in enumerate(purchases):

@@ -27,9 +27,7 @@ _CHECK_AS_OF = c.day()
 def _purchases_until(purchases: Iterable[Purchase], as_of: date) -> list[Purchase]:
     """The purchases made on or before ``as_of`` (their local calendar day), checked."""
     _CHECK_AS_OF("as_of", as_of)
-    given: object = purchases
-    if isinstance(given, str | bytes) or not hasattr(given, "__iter__"):
-        raise InvalidInputError("purchases", purchases, "an iterable of Purchase")
+    c.iterable("purchases", purchases, "Purchase")
     kept = []
     for index, purchase in enumerate(purchases):
         if not isinstance(purchase, Purchase):

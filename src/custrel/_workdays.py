@@ -31,9 +31,7 @@ _CHECK_DAY = c.day()
 
 
 def _days(name: str, days: Iterable[date]) -> frozenset[date]:
-    given: object = days
-    if isinstance(given, str | bytes) or not hasattr(given, "__iter__"):
-        raise InvalidInputError(name, days, "an iterable of dates")
+    c.iterable(name, days, "dates")
     found = frozenset(days)
     for day in sorted(found, key=repr):
         _CHECK_DAY(f"{name}[{day!r}]", day)

@@ -343,9 +343,7 @@ def last_follow_up(
     """
     policy = _check_policy(policy)
     _CHECK_DAY("as_of", as_of)
-    given: object = events
-    if isinstance(given, str | bytes) or not hasattr(given, "__iter__"):
-        raise InvalidInputError("events", events, "an iterable of ContactEvent")
+    c.iterable("events", events, "ContactEvent")
     latest: date | None = None
     for index, event in enumerate(events):
         if not isinstance(event, ContactEvent):
@@ -500,9 +498,7 @@ def agenda(
     policy = _check_policy(policy)
     _CHECK_DAY("as_of", as_of)
     c.count(1, optional=True)("limit", limit)
-    given: object = customers
-    if isinstance(given, str | bytes) or not hasattr(given, "__iter__"):
-        raise InvalidInputError("customers", customers, "an iterable of (id, grade, last)")
+    c.iterable("customers", customers, "(id, grade, last)")
     steps = {g: _STEPS.get(cadence) for g, cadence in policy.cadences.items()}
     keyed = _keys(customers, as_of, steps)
     chosen = sorted(keyed) if limit is None else heapq.nsmallest(limit, keyed)
