@@ -18,9 +18,10 @@ from custrel.cadence import (
     next_due,
     upcoming_occasions,
 )
-from custrel.errors import InvalidInputError, PolicyError
+from custrel.errors import CustrelError, InvalidInputError, PolicyError
 from custrel.grading import Grade, GradingPolicy
 from custrel.models import (
+    Calendar,
     Channel,
     ContactEvent,
     CustomerProfile,
@@ -409,3 +410,67 @@ def test_c2_refuses_bad_input(subject: object, as_of: object, within: object, fi
     with pytest.raises(InvalidInputError) as info:
         upcoming_occasions(subject, as_of=as_of, within=within)  # type: ignore[arg-type]
     assert info.value.field == field
+
+
+# rule C2: lunar-calendar occasions (the lunar extra) ------------------------------------------
+
+
+def lunar(on: date, kind: OccasionKind = OccasionKind.BIRTHDAY) -> CustomerProfile:
+    occasion = Occasion(kind=kind, on=on, calendar=Calendar.LUNAR)
+    return profile(Person(name="Wang Fang", occasions=(occasion,)))
+
+
+@pytest.mark.parametrize(
+    ("original", "as_of", "falls_on", "number", "why"),
+    [
+        (date(1988, 2, 29), date(2027, 2, 1), date(2027, 2, 18), 39, "lunar 1-13 in 2027"),
+        (
+            date(1990, 3, 26),
+            date(2026, 4, 1),
+            date(2026, 4, 16),
+            36,
+            "day 30 of a short month: day 29",
+        ),
+        (
+            date(2023, 3, 22),
+            date(2024, 3, 1),
+            date(2024, 3, 10),
+            1,
+            "leap month: the regular month",
+        ),
+        (
+            date(2001, 1, 14),
+            date(2026, 2, 1),
+            date(2026, 2, 7),
+            25,
+            "12th month: falls in the next year",
+        ),
+    ],
+)
+def test_c2_lunar_birthdays(
+    original: date, as_of: date, falls_on: date, number: int, why: str
+) -> None:
+    found = upcoming_occasions(lunar(original), as_of=as_of, within=timedelta(days=20))
+    assert [(o.on, o.number, o.calendar) for o in found] == [(falls_on, number, Calendar.LUNAR)], (
+        why
+    )
+
+
+def test_c2_lunar_once_only_events_are_not_recurring() -> None:
+    found = upcoming_occasions(
+        lunar(date(2026, 12, 1), OccasionKind.WEDDING),
+        as_of=date(2026, 11, 22),
+        within=timedelta(days=400),
+    )
+    assert [(o.on, o.number) for o in found] == [(date(2026, 12, 1), None)]
+
+
+def test_c2_lunar_dates_outside_the_tables_are_refused() -> None:
+    with pytest.raises(InvalidInputError, match="from 1900 to 2099"):
+        upcoming_occasions(lunar(date(1899, 12, 31)), as_of=AS_OF, within=timedelta(days=30))
+
+
+def test_c2_lunar_without_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "lunardate", None)
+    with pytest.raises(CustrelError, match=r"custrel\[lunar\]"):
+        upcoming_occasions(lunar(date(1988, 2, 29)), as_of=AS_OF, within=timedelta(days=30))

@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 import attrs
 
 from custrel import _checks as c
+from custrel._lunar import lunar_occurrences
 from custrel.errors import InvalidInputError
-from custrel.models import CustomerProfile, OccasionKind, Relation
+from custrel.models import Calendar, CustomerProfile, OccasionKind, Relation
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -32,23 +33,28 @@ class UpcomingOccasion:
         on: The day it falls on this time (29 February falls on 28 February in common
             years).
         kind: What it is.
+        calendar: The calendar it recurs by.
         whose: ``"self"`` for the customer, else the family member's name.
         relation: The family member's relation, ``None`` for the customer.
         number: The age on a birthday or the number of an anniversary (the years since
-            the original date); ``None`` for a one-time event.
+            the original date, lunar years for a lunar occasion); ``None`` for a one-time
+            event.
         label: The occasion's own label, if it has one.
         original: The original date (personal: hidden in ``repr()``).
 
     >>> from datetime import date
     >>> from custrel.cadence import UpcomingOccasion
     >>> from custrel.models import OccasionKind
-    >>> UpcomingOccasion(on=date(2027, 2, 28), kind=OccasionKind.BIRTHDAY, whose="self",
-    ...                  relation=None, number=39, label=None, original=date(1988, 2, 29))
-    UpcomingOccasion(on=datetime.date(2027, 2, 28), kind=<OccasionKind.BIRTHDAY: 'birthday'>, whose='self', relation=None, number=39, label=None, original=<hidden>)
-    """  # noqa: E501 - a doctest output line
+    >>> from custrel.models import Calendar
+    >>> UpcomingOccasion(on=date(2027, 2, 28), kind=OccasionKind.BIRTHDAY,
+    ...                  calendar=Calendar.GREGORIAN, whose="self", relation=None, number=39,
+    ...                  label=None, original=date(1988, 2, 29)).original
+    datetime.date(1988, 2, 29)
+    """
 
     on: date
     kind: OccasionKind
+    calendar: Calendar
     whose: str
     relation: Relation | None
     number: int | None
@@ -66,15 +72,21 @@ def _in_year(original: date, year: int) -> date:
     return original.replace(year=year)
 
 
-def _occurrences(original: date, kind: OccasionKind, start: date, end: date) -> Iterator[date]:
+def _occurrences(
+    original: date, kind: OccasionKind, calendar: Calendar, start: date, end: date
+) -> Iterator[tuple[date, int | None]]:
+    """``(day it falls on, years since the original)`` in the window; ``None`` once-only."""
     if kind in _ONCE:
         if start <= original <= end:
-            yield original
+            yield original, None
+        return
+    if calendar is Calendar.LUNAR:
+        yield from lunar_occurrences(original, start, end)
         return
     for year in range(max(start.year, original.year), end.year + 1):
         day = _in_year(original, year)
         if start <= day <= end and day >= original:
-            yield day
+            yield day, year - original.year
 
 
 def upcoming_occasions(
@@ -86,8 +98,9 @@ def upcoming_occasions(
     wedding and company anniversaries and other yearly occasions recur each year; a
     wedding, a child's wedding or a funeral is a one-time event listed only when its
     date is in the window. Both ends of the window are included. An occasion of 29
-    February falls on 28 February in common years. An organisation-only profile has
-    no occasions.
+    February falls on 28 February in common years. An occasion kept with
+    ``calendar=Calendar.LUNAR`` recurs on its lunar month and day (the ``lunar``
+    extra). An organisation-only profile has no occasions.
 
     Args:
         profile: The customer.
@@ -99,7 +112,9 @@ def upcoming_occasions(
 
     Raises:
         InvalidInputError: If an argument has the wrong type or ``within`` is negative
-            or not whole days.
+            or not whole days, or a lunar occasion is outside 1900-2099.
+        CustrelError: If the profile has a lunar occasion and the ``lunar`` extra is
+            not installed.
 
     >>> from datetime import date, timedelta
     >>> from custrel.models import (CustomerProfile, FamilyMember, Person, Relation,
@@ -123,12 +138,13 @@ def upcoming_occasions(
     person = profile.person
     if person is None:
         return []
-    sources: list[tuple[date, OccasionKind, str, Relation | None, str | None]] = []
+    gregorian = Calendar.GREGORIAN
+    sources: list[tuple[date, OccasionKind, Calendar, str, Relation | None, str | None]] = []
     if person.birthday is not None:
-        sources.append((person.birthday, OccasionKind.BIRTHDAY, "self", None, None))
-    sources.extend((o.on, o.kind, "self", None, o.label) for o in person.occasions)
+        sources.append((person.birthday, OccasionKind.BIRTHDAY, gregorian, "self", None, None))
+    sources.extend((o.on, o.kind, o.calendar, "self", None, o.label) for o in person.occasions)
     sources.extend(
-        (m.birthday, OccasionKind.BIRTHDAY, m.name, m.relation, None)
+        (m.birthday, OccasionKind.BIRTHDAY, gregorian, m.name, m.relation, None)
         for m in person.household.family
         if m.birthday is not None
     )
@@ -136,13 +152,14 @@ def upcoming_occasions(
         UpcomingOccasion(
             on=day,
             kind=kind,
+            calendar=calendar,
             whose=whose,
             relation=relation,
-            number=None if kind in _ONCE else day.year - original.year,
+            number=number,
             label=label,
             original=original,
         )
-        for original, kind, whose, relation, label in sources
-        for day in _occurrences(original, kind, as_of, end)
+        for original, kind, calendar, whose, relation, label in sources
+        for day, number in _occurrences(original, kind, calendar, as_of, end)
     ]
     return sorted(found, key=lambda o: (o.on, o.kind.value, o.whose))

@@ -67,6 +67,7 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
     },
     "Calendar": {
         "gregorian": ("Gregorian calendar", "公历"),
+        "lunar": ("lunar calendar", "农历"),
     },
     # rule C1 ----------------------------------------------------------------------------
     "Cadence": {

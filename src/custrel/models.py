@@ -143,17 +143,20 @@ class OccasionKind(enum.StrEnum):
 
 
 class Calendar(enum.StrEnum):
-    """The calendar an occasion's date is kept in.
+    """The calendar an occasion recurs by (rule C2).
 
-    Only the Gregorian calendar is supported so far; lunar dates (农历) will get their
-    own member without changing stored Gregorian occasions.
+    An occasion's ``on`` is always the real (Gregorian) day it happened. With
+    ``GREGORIAN`` it recurs on that month and day; with ``LUNAR`` (农历, the
+    ``custrel[lunar]`` extra) on the same lunar month and day, as many Chinese
+    customers keep their birthdays.
 
     >>> from custrel.models import Calendar
-    >>> Calendar.GREGORIAN.value
-    'gregorian'
+    >>> [c.value for c in Calendar]
+    ['gregorian', 'lunar']
     """
 
     GREGORIAN = "gregorian"
+    LUNAR = "lunar"
 
 
 class Severity(enum.StrEnum):
@@ -257,10 +260,10 @@ class Occasion:
 
     Args:
         kind: What the day is.
-        on: The date it happened or falls on. A 29 February date is accepted; in
+        on: The (Gregorian) date it happened. A 29 February date is accepted; in
             common years it is observed on 28 February.
         label: An optional note, such as ``"daughter's wedding"``.
-        calendar: The calendar ``on`` is kept in.
+        calendar: The calendar it recurs by: Gregorian, or lunar (农历).
 
     >>> from datetime import date
     >>> from custrel.models import Occasion, OccasionKind

@@ -30,6 +30,7 @@ from hypothesis import strategies as st
 from custrel.cadence import Cadence, CadencePolicy, PoolPolicy
 from custrel.grading import Grade, GradingPolicy
 from custrel.models import (
+    Calendar,
     Channel,
     Complaint,
     ContactEvent,
@@ -230,7 +231,7 @@ def contact_points() -> st.SearchStrategy[ContactPoints]:
 
 
 def occasions() -> st.SearchStrategy[Occasion]:
-    """Important days of every kind, 29 February included.
+    """Important days of every kind and calendar, 29 February included.
 
     Returns:
         A strategy of :class:`~custrel.models.Occasion`.
@@ -246,6 +247,7 @@ def occasions() -> st.SearchStrategy[Occasion]:
         kind=st.sampled_from(OccasionKind),
         on=dates(),
         label=st.none() | _NAMES,
+        calendar=st.sampled_from(Calendar),
     )
 
 
