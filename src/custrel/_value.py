@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 __all__ = ["ValueIndicators", "customer_value", "portfolio_values"]
 
 _CHECK_AS_OF = c.day()
+_CHECK_VALUE = c.money(signed=True)
 
 
 def _purchases_until(purchases: Iterable[Purchase], as_of: date) -> list[Purchase]:
@@ -201,6 +202,6 @@ def portfolio_values(
     values = {}
     for customer_id, own in by_customer.items():
         value = measure(ValueIndicators.from_purchases(own, as_of=as_of))
-        c.money(signed=True)(f"measure({customer_id!r})", c.to_money(value))
+        _CHECK_VALUE(f"measure({customer_id!r})", c.to_money(value))
         values[customer_id] = c.to_money(value)
     return values

@@ -520,7 +520,7 @@ def _keys(
         cid, g, last = entry
         if g.__class__ is not Grade:
             raise InvalidInputError(f"customers[{index}].grade", g, "a Grade")
-        if cid.__class__ is not str or not cid:
+        if cid.__class__ is not str or not cid.strip():
             c.identifier(f"customers[{index}].id", cid)
         if last is None:
             yield 0, g, cid

@@ -26,6 +26,8 @@ from custrel._pyramid import (
     TierCuts,
     TierMode,
     TierPolicy,
+    _portfolio,
+    _tier,
     retier,
     tier_portfolio,
 )
@@ -324,26 +326,24 @@ def explain_tier(
     >>> print(explain_tier("c-81", values=values).reason_zh)
     按价值排名第20/100，高于该客户的客户占19%：次要客户（按客户数前20%；次要客户下限 81）
     """  # noqa: E501 - doctest output lines
-    tiers = tier_portfolio(values, policy=policy)
-    if customer_id not in tiers:
+    checked, floors = _portfolio(values, policy)
+    if floors is None or customer_id not in checked:
         raise InvalidInputError("customer_id", customer_id, "a customer id present in values")
-    value = c.to_money(values[customer_id])
-    money = [c.to_money(v) for v in values.values()]
-    tier = tiers[customer_id]
-    n = len(money)
-    above = [v for v in money if v > value]
+    value = checked[customer_id]
+    tier = _tier(value, floors)
+    n = len(checked)
+    above = [v for v in checked.values() if v > value]
     if policy.mode is TierMode.HEAD_COUNT:
         share = Decimal(len(above)) / n
         basis_en, basis_zh = "of customers", "的客户"
     else:
-        total = sum(money, Decimal(0))
-        share = sum(above, Decimal(0)) / total if total else Decimal(0)
+        total = Decimal(sum(checked.values(), Decimal(0)))
+        share = Decimal(sum(above, Decimal(0))) / total if total else Decimal(0)
         basis_en, basis_zh = "of the value", "的价值"
-    cut = TierCuts.from_values(values, policy=policy).least_value(tier)
-    floor = (
-        min(v for k, v in zip(values, money, strict=True) if tiers[k] is tier)
-        if cut is None
-        else cut
+    cuts = dict(zip((Tier.VIP, Tier.MAJOR, Tier.ORDINARY), floors, strict=True))
+    cut = cuts.get(tier)
+    floor = Decimal(
+        min(v for v in checked.values() if _tier(v, floors) is tier) if cut is None else cut
     )
     upto = dict(zip(Tier, (*policy.cumulative, Decimal(1)), strict=True))[tier]
     mode_en = "head count" if policy.mode is TierMode.HEAD_COUNT else "value"
