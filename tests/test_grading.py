@@ -38,7 +38,10 @@ AS_OF = date(2026, 11, 22)
 
 G1_TABLE = [
     # expected close       grade  why
-    (date(2026, 10, 1), Grade.A, "overdue: most urgent"),
+    (date(2026, 10, 1), Grade.D, "overdue more than a month: a stale date"),
+    (date(2026, 10, 21), Grade.D, "overdue a month and a day"),
+    (date(2026, 10, 22), Grade.A, "overdue exactly the one-month grace: inclusive"),
+    (date(2026, 11, 1), Grade.A, "overdue: most urgent"),
     (date(2026, 11, 21), Grade.A, "yesterday"),
     (date(2026, 11, 22), Grade.A, "today"),
     (date(2026, 12, 22), Grade.A, "exactly one month: inclusive"),
@@ -256,6 +259,13 @@ def test_g3_refuses(need: object, large: object, urgent: object, field: str) -> 
             "之后：D级",
         ),
         (opp(date(2026, 11, 2)), Grade.A, "2026-11-02 has passed (2026-11-22): overdue", "逾期"),
+        (
+            opp(date(2024, 11, 2)),
+            Grade.D,
+            "2024-11-02 is more than 1 month past (2026-11-22): expected close date long past:"
+            " update it",
+            "预计成交日早已过期，请更新",
+        ),
         (opp(None), Grade.D, "no expected close date", "未定预计成交日期"),
         (opp(date(2026, 11, 2), status=DealStatus.CLOSED), Grade.D, "already closed", "已成交"),
         (opp(None, Need.POTENTIAL), Grade.D, "potential need", "潜在需求"),
@@ -286,12 +296,32 @@ def test_explanation_describes_custom_horizons() -> None:
     assert "1年2个月" in why.reason_zh
 
 
+@pytest.mark.parametrize(
+    ("as_of", "last_a", "first_d"),
+    [
+        (date(2026, 3, 31), date(2026, 2, 28), date(2026, 2, 27)),  # 31 Mar - 1 month
+        (date(2024, 3, 31), date(2024, 2, 29), date(2024, 2, 28)),  # leap year
+        (date(2025, 3, 29), date(2025, 2, 28), date(2025, 2, 27)),  # no 29 Feb
+    ],
+)
+def test_g1_overdue_grace_at_month_ends(as_of: date, last_a: date, first_d: date) -> None:
+    assert grade(opp(last_a), as_of=as_of) is Grade.A
+    assert grade(opp(first_d), as_of=as_of) is Grade.D
+
+
+def test_g1_zero_grace_grades_every_passed_date_d() -> None:
+    policy = GradingPolicy(overdue_grace=relativedelta())
+    assert grade(opp(AS_OF), as_of=AS_OF, policy=policy) is Grade.A
+    assert grade(opp(date(2026, 11, 21)), as_of=AS_OF, policy=policy) is Grade.D
+
+
 # Policies as data -----------------------------------------------------------------------------
 
 
 def test_default_policy_is_the_rule_book() -> None:
     assert DEFAULT_GRADING.to_dict() == {
         "horizons": [{"months": 1}, {"months": 3}, {"months": 6}],
+        "overdue_grace": {"months": 1},
         "urgency_horizons": [{"days": 7}, {"months": 1}, {"months": 3}],
     }
     assert GradingPolicy.from_dict(DEFAULT_GRADING.to_dict()) == DEFAULT_GRADING
@@ -299,7 +329,7 @@ def test_default_policy_is_the_rule_book() -> None:
 
 def test_fingerprint_is_pinned() -> None:
     """A change of this value means stored grades no longer name their rules."""
-    assert DEFAULT_GRADING.fingerprint() == "1445f294456229ac"
+    assert DEFAULT_GRADING.fingerprint() == "92456c1814acdf0a"
 
 
 def test_fingerprint_is_the_same_in_another_process() -> None:
@@ -319,6 +349,9 @@ def test_fingerprint_is_the_same_in_another_process() -> None:
         ({"horizons": [{"days": 30}, {"months": 1}, {"months": 6}]}, "horizons[1]"),
         ({"urgency_horizons": [{"hours": 1}, {"months": 1}, {"months": 3}]}, "urgency_horizons[0]"),
         ({"horizon": []}, "horizon"),
+        ({"overdue_grace": {"days": -1}}, "overdue_grace"),
+        ({"overdue_grace": {"hours": 5}}, "overdue_grace"),
+        ({"overdue_grace": 30}, "overdue_grace"),
     ],
 )
 def test_bad_policies_are_refused(data: dict[str, object], field: str) -> None:

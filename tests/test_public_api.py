@@ -51,6 +51,7 @@ PUBLIC = {
     "TierMode",
     "TierPolicy",
     "ValueIndicators",
+    "ValueMeasure",
     "WinBack",
     "customer_value",
     "explain_tier",

@@ -37,6 +37,7 @@ def test_format_of_a_purchase() -> None:
         "amount": "9.90",
         "profit": "-1.50",
         "refund": False,
+        "order_id": None,
     }
 
 

@@ -24,6 +24,7 @@ from custrel.tiering import (
     TierMode,
     TierPolicy,
     ValueIndicators,
+    ValueMeasure,
     WinBack,
     customer_value,
     explain_tier,
@@ -83,7 +84,7 @@ def test_indicators_of_several_purchases() -> None:
         sale(date(2026, 1, 31), 300, profit=90),
         sale(date(2026, 1, 1), 100, profit=10),
         sale(date(2026, 3, 2), 200, profit=-20),
-        sale(date(2026, 3, 5), 50, profit=-50, refund=True),
+        sale(date(2026, 3, 5), 50, profit=50, refund=True),  # profit given back
     ]
     v = ValueIndicators.from_purchases(purchases, as_of=date(2026, 3, 31))
     assert v.transactions == 3
@@ -128,15 +129,109 @@ def test_indicators_refuse_bad_input(purchases: object, as_of: object, field: st
     assert info.value.field == field
 
 
-def test_default_value_is_profit_where_all_known_else_amount() -> None:
+def test_value_is_amount_by_default_and_profit_on_request() -> None:
     known = ValueIndicators.from_purchases([sale(AS_OF, 100, profit=30)], as_of=AS_OF)
     unknown = ValueIndicators.from_purchases(
         [sale(AS_OF, 100, profit=30), sale(AS_OF, 50)], as_of=AS_OF
     )
-    assert customer_value(known) == Decimal(30)
+    assert customer_value(known) == Decimal(100)
     assert customer_value(unknown) == Decimal(150)
+    assert customer_value(known, measure=ValueMeasure.PROFIT) == Decimal(30)
+    with pytest.raises(InvalidInputError, match=r"indicators\.total_profit") as info:
+        customer_value(unknown, measure=ValueMeasure.PROFIT)
+    assert "ValueMeasure.AMOUNT" in str(info.value)
     with pytest.raises(InvalidInputError, match="indicators"):
         customer_value("c-1")  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError, match="measure"):
+        customer_value(known, measure="profit")  # type: ignore[arg-type]
+
+
+def test_one_measure_ranks_the_whole_portfolio() -> None:
+    """Rule T1: amount 1,000 with profit 100 never ranks below 510 with no profit."""
+    purchases = [sale(AS_OF, 1000, "a", profit=100), sale(AS_OF, 510, "b")]
+    values = portfolio_values(purchases, as_of=AS_OF)
+    assert values == {"a": Decimal(1000), "b": Decimal(510)}
+    with pytest.raises(InvalidInputError) as info:
+        portfolio_values(purchases, as_of=AS_OF, measure=ValueMeasure.PROFIT)
+    assert info.value.field == "purchases[1].profit"
+    with pytest.raises(InvalidInputError, match="measure"):
+        portfolio_values(purchases, as_of=AS_OF, measure="profit")  # type: ignore[arg-type]
+
+
+def test_profit_measure_subtracts_the_profit_a_refund_gives_back() -> None:
+    purchases = [sale(AS_OF, 1000, "a", profit=300), sale(AS_OF, 400, "a", profit=200, refund=True)]
+    assert portfolio_values(purchases, as_of=AS_OF, measure=ValueMeasure.PROFIT) == {
+        "a": Decimal(100)
+    }
+
+
+def test_a_refund_with_negative_profit_is_refused() -> None:
+    with pytest.raises(InvalidInputError, match=r"Purchase.profit: expected a profit >= 0"):
+        sale(AS_OF, 50, profit=-50, refund=True)
+
+
+def test_lines_of_one_order_are_one_transaction() -> None:
+    """Rule T3: orders, not lines; an order is on the day of its earliest line."""
+    lines = [
+        Purchase(
+            customer_id="c-1",
+            at=datetime(2026, 1, day, 12, tzinfo=UTC),
+            product=product,
+            amount=Decimal(amount),
+            order_id=order,
+        )
+        for day, product, amount, order in (
+            (1, "tea", 100, "o-1"),
+            (1, "cups", 50, "o-1"),
+            (2, "pot", 30, "o-1"),
+            (11, "tea", 40, None),
+            (11, "cups", 60, None),
+        )
+    ]
+    v = ValueIndicators.from_purchases(lines, as_of=date(2026, 1, 31))
+    assert v.transactions == 3
+    assert v.largest_amount == Decimal(180)
+    assert v.average_amount == Decimal(280) / 3
+    assert v.average_interval_days == 5.0  # 1 Jan -> 11 Jan -> 11 Jan
+    scores = rfm_scores(lines, as_of=date(2026, 1, 31))
+    assert scores["c-1"].frequency == 3
+
+
+def test_known_customers_without_purchases_get_the_bottom() -> None:
+    """Non-buyers get value 0, the bottom tier and the lowest scores: same set in both views."""
+    purchases = [sale(AS_OF, 100, "a"), sale(AS_OF, 30, "b", refund=True)]
+    known = ["a", "b", "c"]
+    values = portfolio_values(purchases, as_of=AS_OF, customers=known)
+    scores = rfm_scores(purchases, as_of=AS_OF, customers=known)
+    assert list(values) == list(scores) == known
+    assert values == {"a": Decimal(100), "b": Decimal(-30), "c": Decimal(0)}
+    tiers = tier_portfolio(values)
+    assert (tiers["b"], tiers["c"]) == (Tier.SMALL, Tier.SMALL)
+    assert scores["c"].cell == scores["b"].cell == (1, 1, 1)
+    assert (scores["c"].recency_days, scores["c"].frequency) == (None, 0)
+
+
+def test_same_customers_in_both_views_without_a_list() -> None:
+    purchases = [sale(AS_OF, 100, "a"), sale(AS_OF, 30, "b", refund=True)]
+    assert list(portfolio_values(purchases, as_of=AS_OF)) == list(
+        rfm_scores(purchases, as_of=AS_OF)
+    )
+
+
+@pytest.mark.parametrize("function", [portfolio_values, rfm_scores])
+def test_a_purchase_of_an_unlisted_customer_is_refused(function: object) -> None:
+    with pytest.raises(InvalidInputError) as info:
+        function([sale(AS_OF, 1, "a"), sale(AS_OF, 1, "x")], as_of=AS_OF, customers=["a"])  # type: ignore[operator]
+    assert info.value.field == "purchases[1].customer_id"
+
+
+@pytest.mark.parametrize(
+    ("customers", "field"), [("abc", "customers"), (["a", " "], "customers[1]")]
+)
+def test_bad_customer_lists_are_refused(customers: object, field: str) -> None:
+    with pytest.raises(InvalidInputError) as info:
+        portfolio_values([], as_of=AS_OF, customers=customers)  # type: ignore[arg-type]
+    assert info.value.field == field
 
 
 def test_portfolio_values_with_own_measure() -> None:
@@ -159,9 +254,23 @@ def test_empty_portfolio() -> None:
     assert tier_portfolio({}) == {}
 
 
-def test_one_customer_is_vip() -> None:
-    assert tier_portfolio({"c-1": Decimal(0)}) == {"c-1": Tier.VIP}
-    assert tier_portfolio({"c-1": -5}) == {"c-1": Tier.VIP}
+def test_one_customer_with_value_is_vip() -> None:
+    assert tier_portfolio({"c-1": Decimal("0.01")}) == {"c-1": Tier.VIP}
+
+
+@pytest.mark.parametrize("value", [Decimal(0), Decimal("-0.01"), -5])
+def test_no_value_is_small_whatever_the_rank(value: Decimal | int) -> None:
+    """Rule T2 (decision): a customer worth 0 or less is never above small."""
+    assert tier_portfolio({"c-1": value}) == {"c-1": Tier.SMALL}
+    assert tier_portfolio({"c-1": value, "c-2": -10})["c-1"] is Tier.SMALL
+
+
+def test_forty_buyers_and_sixty_without_value() -> None:
+    """Rule T2: the sixty zero-value customers are small, and small is not empty."""
+    values = {f"b-{i:02d}": 100 + i for i in range(40)} | {f"z-{i:02d}": 0 for i in range(60)}
+    tiers = tier_portfolio(values)
+    sizes = {tier: list(tiers.values()).count(tier) for tier in Tier}
+    assert sizes == {Tier.VIP: 1, Tier.MAJOR: 19, Tier.ORDINARY: 20, Tier.SMALL: 60}
 
 
 def tiers_of_100() -> dict[str, Tier]:
@@ -184,16 +293,37 @@ def test_hundred_distinct_values(rank: int, expected: Tier) -> None:
     assert tiers_of_100()[f"c-{rank - 1:03d}"] is expected
 
 
-def test_ties_at_a_cut_take_the_higher_tier() -> None:
+def test_a_tie_across_a_cut_takes_the_tier_of_its_last_member() -> None:
+    """Ranks 20 and 21 tie: the block does not fit the 20 key places, so both are ordinary."""
     values = {f"c-{i:03d}": 100 - i for i in range(100)}
-    values["c-020"] = values["c-019"]  # tie across the major/ordinary cut
+    values["c-020"] = values["c-019"]
     tiers = tier_portfolio(values)
-    assert tiers["c-019"] is tiers["c-020"] is Tier.MAJOR
-    assert tiers["c-021"] is Tier.ORDINARY
+    assert tiers["c-018"] is Tier.MAJOR
+    assert tiers["c-019"] is tiers["c-020"] is tiers["c-021"] is Tier.ORDINARY
 
 
-def test_all_equal_values_are_all_vip() -> None:
-    assert set(tier_portfolio({f"c-{i}": 7 for i in range(10)}).values()) == {Tier.VIP}
+def test_a_tie_that_ends_at_a_cut_keeps_the_tier() -> None:
+    values = {f"c-{i:03d}": 100 - i for i in range(100)}
+    values["c-018"] = values["c-019"]  # ranks 19 and 20: the block ends on the last key place
+    tiers = tier_portfolio(values)
+    assert tiers["c-018"] is tiers["c-019"] is Tier.MAJOR
+
+
+def test_a_top_tie_larger_than_the_vip_places_leaves_vip_empty() -> None:
+    values = {f"c-{i:03d}": 100 - i for i in range(100)} | {"c-000": 99}
+    tiers = tier_portfolio(values)
+    assert tiers["c-000"] is tiers["c-001"] is Tier.MAJOR
+    assert Tier.VIP not in tiers.values()
+    cuts = TierCuts.from_values(values)
+    assert (cuts.vip, cuts.major, cuts.ordinary) == (None, Decimal(81), Decimal(51))
+    assert cuts.tier_of(10_000) is Tier.MAJOR
+    assert cuts.least_value(Tier.VIP) is None
+
+
+def test_all_equal_values_fit_no_tier_but_the_bottom() -> None:
+    assert set(tier_portfolio({f"c-{i}": 7 for i in range(10)}).values()) == {Tier.SMALL}
+    cuts = TierCuts.from_values({f"c-{i}": 7 for i in range(10)})
+    assert (cuts.vip, cuts.major, cuts.ordinary) == (None, None, None)
 
 
 def test_small_portfolios_by_the_exact_rule() -> None:
@@ -214,15 +344,20 @@ def test_value_share_mode() -> None:
         "b": Tier.SMALL,
         "c": Tier.SMALL,
     }
-    spread = {f"c-{i}": 1 for i in range(100)} | {"big": 0}
-    tiers = tier_portfolio(spread, policy=policy)
-    assert tiers["c-0"] is Tier.VIP
-    assert tiers["big"] is Tier.SMALL
+    spread = {f"c-{i}": 1 for i in range(100)} | {"none": 0}
+    assert set(tier_portfolio(spread, policy=policy).values()) == {Tier.SMALL}
+    tied_top = {"a": 30, "b": 30, "c": 20, "d": 20}  # total 100: a, b before-last 30
+    assert tier_portfolio(tied_top, policy=policy) == {
+        "a": Tier.ORDINARY,
+        "b": Tier.ORDINARY,
+        "c": Tier.SMALL,
+        "d": Tier.SMALL,
+    }
 
 
 def test_value_share_mode_with_zero_total() -> None:
     policy = TierPolicy(mode=TierMode.VALUE_SHARE)
-    assert set(tier_portfolio({"a": 0, "b": 0}, policy=policy).values()) == {Tier.VIP}
+    assert set(tier_portfolio({"a": 0, "b": 0}, policy=policy).values()) == {Tier.SMALL}
 
 
 def test_value_share_mode_refuses_negative_values() -> None:
@@ -397,16 +532,37 @@ def test_rfm_recency_counts_from_as_of_across_29_february() -> None:
     assert scores["c-1"].recency_days == 1
 
 
-def test_rfm_refunds_reduce_money_and_refund_only_customers_are_not_scored() -> None:
+def test_rfm_refunds_reduce_money_and_refund_only_customers_score_lowest() -> None:
     purchases = [
         sale(AS_OF, 100),
         sale(AS_OF, 30, refund=True),
         sale(AS_OF, 30, "c-2", refund=True),
     ]
     scores = rfm_scores(purchases, as_of=AS_OF)
-    assert set(scores) == {"c-1"}
+    assert set(scores) == {"c-1", "c-2"}
     assert scores["c-1"].monetary == Decimal(70)
     assert scores["c-1"].frequency == 1
+    assert scores["c-2"] == RfmScore(
+        recency_days=None, frequency=0, monetary=Decimal(-30), r=1, f=1, m=1
+    )
+
+
+def test_rfm_a_large_block_of_one_order_customers_scores_f_1() -> None:
+    """Rule T2's principle in RFM: a tie block takes the score of its lowest member."""
+    purchases = [sale(AS_OF, 10, f"one-{i}") for i in range(60)]
+    purchases += [
+        sale(AS_OF - timedelta(days=d), 10, f"two-{i}") for i in range(40) for d in (0, 1)
+    ]
+    scores = rfm_scores(purchases, as_of=AS_OF)
+    assert {scores[f"one-{i}"].f for i in range(60)} == {1}
+    assert {scores[f"two-{i}"].f for i in range(40)} == {4}  # 1 + 5 * 60 // 100
+
+
+def test_rfm_no_money_scores_m_1_whatever_the_rank() -> None:
+    purchases = [sale(AS_OF, 100, "a"), sale(AS_OF, 0, "b"), sale(AS_OF, 0, "c")]
+    purchases += [sale(AS_OF, 50, "c", refund=True)]
+    scores = rfm_scores(purchases, as_of=AS_OF, bins=3)
+    assert (scores["a"].m, scores["b"].m, scores["c"].m) == (3, 1, 1)
 
 
 def test_rfm_ignores_purchases_after_as_of() -> None:
@@ -595,7 +751,7 @@ def test_explain_tier_in_both_languages() -> None:
     assert (why.tier, why.rank, why.customers) == (Tier.VIP, 1, 100)
     assert (why.share_above, why.cut) == (Decimal(0), Decimal(100))
     assert "rank 1 of 100" in why.reason_en
-    assert "重要客户" in why.reason_zh
+    assert "VIP客户" in why.reason_zh
     small = explain_tier("c-1", values=values)
     assert small.tier is Tier.SMALL
     assert small.cut == 1  # the least value of the small tier

@@ -80,6 +80,23 @@ def check_periods(field: str, periods: object, count: int) -> tuple[relativedelt
     return periods
 
 
+def check_period(field: str, period: object) -> relativedelta:
+    """One calendar period of whole years, months, weeks or days, zero or longer.
+
+    Raises:
+        PolicyError: Naming the field, the value and what was expected.
+    """
+    if (
+        not isinstance(period, relativedelta)
+        or any(getattr(period, unit) for unit in _OTHER_UNITS)
+        or min(months_and_days(period)) < 0
+    ):
+        raise PolicyError(
+            field, period, "a relativedelta of zero or more whole years, months, weeks or days"
+        )
+    return period
+
+
 def describe(period: relativedelta, lang: str = "en") -> str:
     """``relativedelta(months=1)`` as "1 month" (English) or "1个月" (Chinese)."""
     parts = [

@@ -173,53 +173,72 @@ def _check_policy(policy: object) -> TierPolicy:
 
 _EXACT_DIGITS = 80  # enough that c·n and c·(total value) are exact for any real portfolio
 
+Floors = tuple[Decimal | None, Decimal | None, Decimal | None]
 
-def _floors(ordered: list[Decimal | int], policy: TierPolicy) -> tuple[Decimal, Decimal, Decimal]:
+
+def _floors(ordered: list[Decimal | int], policy: TierPolicy) -> Floors:
     """The least value of VIP, of major or better and of ordinary or better.
 
-    ``ordered`` holds the portfolio's values, best first, and is not empty. Head count:
-    a value's tier is set by g, the number of values strictly greater (VIP if g < c1·n,
-    ...); since g < c·n exactly when g < ceil(c·n) = k, the least value of the tiers
-    above c is the k-th best value. Value share: the same with G, the sum of the values
-    strictly greater, against c·(total value), walked group by group; the top value is
-    always VIP.
+    ``ordered`` holds the portfolio's values, best first, and is not empty. A block of
+    equal values is placed where its last member falls (rule T2, decision): a value is
+    in the tiers above cumulative share c when b < c·n, b being the number of customers
+    ranked before the block's last member (those with a value >= it, less one). Since
+    b < c·n exactly when b < ceil(c·n) = k, that is when the block ends within the
+    first k places. Value share: the same with B, the sum of the values >= it less the
+    value itself, against c·(total value). A value of 0 or less is never above small,
+    and a tier no block fits in whole has no floor (``None``).
     """
     n = len(ordered)
     with localcontext(prec=_EXACT_DIGITS):
         if policy.mode is TierMode.HEAD_COUNT:
-            ranks = [
+            seats = [
                 int((share * n).to_integral_value(ROUND_CEILING)) for share in policy.cumulative
             ]
-            vip, major, ordinary = (ordered[k - 1] for k in ranks)
-            return Decimal(vip), Decimal(major), Decimal(ordinary)
-        total = sum(ordered, Decimal(0))
-        bounds = [share * total for share in policy.cumulative]
-        least: list[Decimal | int] = [ordered[0]] * 3
-        above = running = Decimal(0)
-        for index, value in enumerate(ordered):
-            if index and value != ordered[index - 1]:
-                above = running
-            running += value
-            rank = 0 if above == 0 else bisect.bisect_right(bounds, above)
-            for better in range(rank, 3):
-                least[better] = value
-        return Decimal(least[0]), Decimal(least[1]), Decimal(least[2])
+            found = [_fitting(ordered, k) for k in seats]
+        else:
+            total = sum(ordered, Decimal(0))
+            bounds = [share * total for share in policy.cumulative]
+            found = [None, None, None]
+            running = Decimal(0)
+            for index, value in enumerate(ordered):
+                running += value
+                if index + 1 < n and ordered[index + 1] == value:
+                    continue  # not the block's last member yet
+                before = running - value
+                for better in range(3):
+                    if before < bounds[better]:
+                        found[better] = value
+    least_positive = next((v for v in reversed(ordered) if v > 0), None)
+    floors = [
+        None if f is None or least_positive is None else max(f, least_positive) for f in found
+    ]
+    vip, major, ordinary = (None if f is None else Decimal(f) for f in floors)
+    return vip, major, ordinary
 
 
-def _tier(value: Decimal | int, floors: tuple[Decimal, Decimal, Decimal]) -> Tier:
+def _fitting(ordered: list[Decimal | int], k: int) -> Decimal | int | None:
+    """The least value whose whole block lies within the first ``k`` places, if any."""
+    value = ordered[k - 1]
+    if k == len(ordered) or ordered[k] != value:
+        return value
+    start = bisect.bisect_left(ordered, -value, key=lambda v: -v)  # the block's first place
+    return ordered[start - 1] if start else None
+
+
+def _tier(value: Decimal | int, floors: Floors) -> Tier:
     vip, major, ordinary = floors
-    if value >= vip:
+    if value <= 0:  # rule T2 (decision): no value earns no tier above the bottom
+        return Tier.SMALL
+    if vip is not None and value >= vip:
         return Tier.VIP
-    if value >= major:
+    if major is not None and value >= major:
         return Tier.MAJOR
-    if value >= ordinary:
+    if ordinary is not None and value >= ordinary:
         return Tier.ORDINARY
     return Tier.SMALL
 
 
-def _portfolio(
-    values: object, policy: object
-) -> tuple[dict[str, Decimal | int], tuple[Decimal, Decimal, Decimal] | None]:
+def _portfolio(values: object, policy: object) -> tuple[dict[str, Decimal | int], Floors | None]:
     """The checked values and their floors (``None`` for an empty portfolio)."""
     policy = _check_policy(policy)
     checked = _check_values(values)
@@ -240,12 +259,16 @@ def tier_portfolio(
     """Place every customer of a portfolio in the pyramid (rules T1, T2).
 
     With n customers and cumulative shares c1 < c2 < c3 < 1 (0.01, 0.20, 0.50 by
-    default), a customer's tier is decided by g, the number of customers with a
-    strictly greater value: VIP if g < c1·n, major if g < c2·n, ordinary if g < c3·n,
-    else small — in exact arithmetic. So equal values always share a tier, the result
-    does not depend on input order, the top customer is always VIP and, with distinct
-    values, exactly ceil(c1·n) customers are VIP. In value-share mode, g is replaced by
-    the sum of the greater values and n by the total value.
+    default), the tiers have ceil(c·n) places: VIP the first ceil(c1·n), VIP and major
+    together the first ceil(c2·n), and so on. Customers with equal values always share
+    a tier, and a block of equal values takes the tier in which its *last* member
+    falls: a tier never holds more customers than its places, and a large block of
+    equal values (60 customers worth 0, say) goes to the bottom rather than lifting
+    the whole block into a tier it does not fit. A customer whose value is 0 or less
+    (no value, or a loss) is always small. The result does not depend on input order;
+    with distinct values exactly ceil(c1·n) customers are VIP. In value-share mode,
+    places are counted in value: a block is in a tier when the value ranked before its
+    last member is below c·(total value).
 
     Args:
         values: Customer id to value (``Decimal`` or ``int``; negative values, such as
@@ -264,6 +287,13 @@ def tier_portfolio(
     >>> tiers = tier_portfolio(values)
     >>> tiers["c-000"], tiers["c-001"], tiers["c-019"], tiers["c-020"], tiers["c-099"]
     (<Tier.VIP: 'vip'>, <Tier.MAJOR: 'major'>, <Tier.MAJOR: 'major'>, <Tier.ORDINARY: 'ordinary'>, <Tier.SMALL: 'small'>)
+
+    Forty buyers and sixty customers worth nothing: the sixty are small, not ordinary.
+
+    >>> from collections import Counter
+    >>> values = {**{f"b-{i}": 100 + i for i in range(40)}, **{f"z-{i}": 0 for i in range(60)}}
+    >>> {t.value: n for t, n in sorted(Counter(tier_portfolio(values).values()).items())}
+    {'vip': 1, 'major': 19, 'ordinary': 20, 'small': 60}
     """  # noqa: E501 - a doctest output line
     checked, floors = _portfolio(values, policy)
     if floors is None:
@@ -280,10 +310,14 @@ class TierCuts:
     portfolio it agrees with :func:`tier_portfolio`. Cuts serialise with
     :func:`custrel.to_dict`.
 
+    A value of 0 or less is always small. A cut is ``None`` when no customer of the
+    portfolio reaches the tier: a block of equal values larger than its places (rule
+    T2), or no customer with a positive value.
+
     Args:
-        vip: The least value that is VIP.
-        major: The least value that is major or better.
-        ordinary: The least value that is ordinary or better.
+        vip: The least value that is VIP, or ``None``.
+        major: The least value that is major or better, or ``None``.
+        ordinary: The least value that is ordinary or better, or ``None``.
         customers: How many customers the cuts were computed from.
         policy_fingerprint: The fingerprint of the policy used.
 
@@ -295,9 +329,9 @@ class TierCuts:
     (<Tier.MAJOR: 'major'>, <Tier.VIP: 'vip'>, <Tier.SMALL: 'small'>)
     """
 
-    vip: Decimal
-    major: Decimal
-    ordinary: Decimal
+    vip: Decimal | None
+    major: Decimal | None
+    ordinary: Decimal | None
     customers: int
     policy_fingerprint: str
 
@@ -356,7 +390,7 @@ class TierCuts:
         return _tier(value, (self.vip, self.major, self.ordinary))
 
     def least_value(self, tier: Tier, /) -> Decimal | None:
-        """The least value that reaches ``tier`` (``None`` for small: any value does).
+        """The least value that reaches ``tier`` (``None`` for small, or an empty tier).
 
         Args:
             tier: The tier.

@@ -16,6 +16,7 @@ import attrs
 
 from custrel import _checks as c
 from custrel._policy import Policy
+from custrel._value import check_known, known_customers
 from custrel.errors import InvalidInputError, PolicyError
 from custrel.models import Purchase
 
@@ -43,8 +44,8 @@ class RfmScore:
     """A customer's RFM scores and the raw values behind them.
 
     Args:
-        recency_days: Days from the last sale to ``as_of``.
-        frequency: Number of sales.
+        recency_days: Days from the last sale to ``as_of``; ``None`` with no sale.
+        frequency: Number of orders (rule T3: lines sharing an ``order_id`` are one).
         monetary: Sales minus refunds.
         r: Recency score, 1 to ``bins``; higher is more recent.
         f: Frequency score, 1 to ``bins``; higher is more frequent.
@@ -56,7 +57,7 @@ class RfmScore:
     (5, 5, 4)
     """
 
-    recency_days: int
+    recency_days: int | None
     frequency: int
     monetary: Decimal
     r: int
@@ -75,33 +76,48 @@ def _score(less: int, n: int, bins: int) -> int:
 
 
 def rfm_scores(
-    purchases: Iterable[Purchase], /, *, as_of: date, bins: int = 5
+    purchases: Iterable[Purchase],
+    /,
+    *,
+    as_of: date,
+    bins: int = 5,
+    customers: Iterable[str] | None = None,
 ) -> dict[str, RfmScore]:
     """Score every customer 1..bins on recency, frequency and money, by quantile.
 
-    Raw values, from the sales made on or before ``as_of`` (a purchase counts on the
+    Raw values, from the records made on or before ``as_of`` (a purchase counts on the
     calendar day of its own timestamp): R = days from the customer's last sale to
     ``as_of`` (measured from ``as_of``, not from the newest purchase of the portfolio),
-    F = number of sales, M = sales minus refunds. A customer with no sale up to
-    ``as_of`` (only refunds, or only later purchases) is not scored.
+    F = number of orders (lines sharing an ``order_id`` are one, rule T3), M = sales
+    minus refunds.
+
+    The customers scored are the same as in
+    :func:`~custrel.tiering.portfolio_values`: everyone with a sale or a refund on or
+    before ``as_of``, plus, when ``customers`` lists every known customer id, those
+    who have bought nothing yet. A customer with no sale has no recency
+    (``recency_days=None``), frequency 0, and scores 1 on R and F.
 
     Scores, with n scored customers: a value's score is ``1 + bins * w // n`` where w
-    is the number of customers strictly worse on that axis (less recent for R, fewer
-    sales for F, less money for M). So equal values always share a bin, the best
-    value of a portfolio scores the highest bin it can reach, the worst scores 1, and
-    the result does not depend on input order.
+    is the number of customers strictly worse on that axis (less recent or no sale
+    for R, fewer orders for F, less money for M). So equal values always share a
+    bin, and a block of equal values gets the score of its lowest-placed member (rule
+    T2's principle, the same as the tiers): a large block of one-order customers
+    scores F = 1 rather than a middling score. A customer whose M is 0 or less (no
+    value) scores M = 1, as they would be small in the pyramid. The result does not
+    depend on input order.
 
     Args:
         purchases: Every customer's purchases, in any order.
         as_of: The reference day.
         bins: The number of score levels, 1 to 100 (5 by default).
+        customers: Every known customer id, or ``None`` for those with purchases.
 
     Returns:
-        Customer id to scores, customers in order of first appearance.
+        Customer id to scores, in the order of ``customers``, else of first record.
 
     Raises:
-        InvalidInputError: If an argument has the wrong type or ``bins`` is out of
-            range.
+        InvalidInputError: If an argument has the wrong type, ``bins`` is out of
+            range, or a purchase belongs to a customer not in ``customers``.
 
     >>> from datetime import date, datetime, timezone
     >>> from custrel.models import Purchase
@@ -110,15 +126,16 @@ def rfm_scores(
     ...     return Purchase(customer_id=cid, at=datetime(2026, 11, day, tzinfo=timezone.utc),
     ...                     product="tea", amount=amount)
     >>> scores = rfm_scores([sale("a", 20, 100), sale("a", 21, 50), sale("b", 1, 500)],
-    ...                     as_of=date(2026, 11, 22), bins=2)
-    >>> scores["a"].cell, scores["b"].cell
-    ((2, 2, 1), (1, 1, 2))
+    ...                     as_of=date(2026, 11, 22), bins=2, customers=["a", "b", "c"])
+    >>> scores["a"].cell, scores["b"].cell, scores["c"].cell, scores["c"].recency_days
+    ((2, 2, 1), (1, 1, 2), (1, 1, 1), None)
     """
     _CHECK_AS_OF("as_of", as_of)
     _CHECK_BINS("bins", bins)
+    known = known_customers(customers)
     c.iterable("purchases", purchases, "Purchase")
-    # customer id -> [last sale day or None, number of sales, sales minus refunds]
-    stats: dict[str, list[Any]] = {}
+    # customer id -> [last sale day or None, lines without an order, money, order ids]
+    stats: dict[str, list[Any]] = {cid: [None, 0, Decimal(0), None] for cid in known or ()}
     for index, purchase in enumerate(purchases):
         if purchase.__class__ is not Purchase and not isinstance(purchase, Purchase):
             raise InvalidInputError(f"purchases[{index}]", purchase, "a Purchase")
@@ -127,29 +144,45 @@ def rfm_scores(
             continue
         entry = stats.get(purchase.customer_id)
         if entry is None:
-            entry = stats[purchase.customer_id] = [None, 0, Decimal(0)]
+            check_known(known, index, purchase)
+            entry = stats[purchase.customer_id] = [None, 0, Decimal(0), None]
         if purchase.refund:
             entry[2] -= purchase.amount
             continue
         entry[2] += purchase.amount
-        entry[1] += 1
+        order = purchase.order_id
+        if order is None:
+            entry[1] += 1
+        elif entry[3] is None:
+            entry[3] = {order}
+        else:
+            entry[3].add(order)
         if entry[0] is None or day > entry[0]:
             entry[0] = day
-    sold = {cid: entry for cid, entry in stats.items() if entry[1]}
-    n = len(sold)
-    by_recency = sorted((as_of - entry[0]).days for entry in sold.values())
-    by_frequency = sorted(entry[1] for entry in sold.values())
-    by_money = sorted(entry[2] for entry in sold.values())
+    n = len(stats)
+    raw = {
+        cid: (
+            None if last is None else (as_of - last).days,
+            lines + (len(orders) if orders else 0),
+            money,
+        )
+        for cid, (last, lines, money, orders) in stats.items()
+    }
+    by_recency = sorted(days for days, _, _ in raw.values() if days is not None)
+    unsold = n - len(by_recency)
+    by_frequency = sorted(count for _, count, _ in raw.values())
+    by_money = sorted(money for _, _, money in raw.values())
     scores = {}
-    for cid, (last, count, amount) in sold.items():
-        days = (as_of - last).days
+    for cid, (days, count, money) in raw.items():
         scores[cid] = RfmScore(
             recency_days=days,
             frequency=count,
-            monetary=amount,
-            r=_score(n - bisect.bisect_right(by_recency, days), n, bins),
+            monetary=money,
+            r=1
+            if days is None
+            else _score(unsold + len(by_recency) - bisect.bisect_right(by_recency, days), n, bins),
             f=_score(bisect.bisect_left(by_frequency, count), n, bins),
-            m=_score(bisect.bisect_left(by_money, amount), n, bins),
+            m=1 if money <= 0 else _score(bisect.bisect_left(by_money, money), n, bins),
         )
     return scores
 

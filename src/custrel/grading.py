@@ -35,7 +35,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from custrel import _checks as c
-from custrel._periods import check_periods, describe
+from custrel._periods import check_period, check_periods, describe
 from custrel._policy import Policy
 from custrel.errors import InvalidInputError
 from custrel.models import DealStatus, Need, Opportunity
@@ -71,7 +71,7 @@ class Grade(enum.StrEnum):
     A = "A"  # rule G1: explicit need, deal within one month
     B = "B"  # rule G1: explicit need, deal within three months
     C = "C"  # rule G1: explicit need, deal within six months
-    D = "D"  # rule G1: potential need, or the deal is six months or more away
+    D = "D"  # rule G1: potential need, or the deal is more than six months away
     E = "E"  # rule G1: no need or no chance of a deal
 
 
@@ -110,6 +110,10 @@ def _check_grade_horizons(_: object, attribute: attrs.Attribute[Any], value: obj
     check_periods(f"GradingPolicy.{attribute.name}", value, 3)
 
 
+def _check_grace(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    check_period(f"GradingPolicy.{attribute.name}", value)
+
+
 @attrs.frozen(kw_only=True, cache_hash=True)
 class GradingPolicy(Policy):
     """The horizons of rules G1 and G2, as calendar periods from ``as_of``.
@@ -118,8 +122,15 @@ class GradingPolicy(Policy):
     exactly one calendar month after ``as_of`` is still ``A``. Calendar months follow
     ``relativedelta``, so one month after 31 January is 28 (or 29) February.
 
+    An explicit need whose expected close date has passed stays ``A`` (overdue, the
+    most urgent) for ``overdue_grace`` after that date, bound inclusive; once the date
+    is further in the past it grades ``D``: the date is stale and must be updated.
+
     Args:
         horizons: The A, B and C horizons (rule G1), 1, 3 and 6 months by default.
+        overdue_grace: How long after a passed expected close date the need still
+            grades ``A`` (rule G1), 1 month by default; zero grades every passed date
+            ``D``.
         urgency_horizons: The urgent, fairly urgent and not urgent horizons (rule G2),
             1 week, 1 month and 3 months by default.
 
@@ -141,6 +152,10 @@ class GradingPolicy(Policy):
     horizons: tuple[relativedelta, relativedelta, relativedelta] = attrs.field(
         default=(_months(1), _months(3), _months(6)),  # rule G1: A, B, C
         validator=_check_grade_horizons,
+    )
+    overdue_grace: relativedelta = attrs.field(
+        default=_months(1),  # rule G1 (decision): a passed date stays A for a month
+        validator=_check_grace,
     )
     urgency_horizons: tuple[relativedelta, relativedelta, relativedelta] = attrs.field(
         default=(relativedelta(weeks=1), _months(1), _months(3)),  # rule G2
@@ -170,6 +185,7 @@ class GradingPolicy(Policy):
         return BoundGradingPolicy(
             policy=self,
             as_of=as_of,
+            stale_before=as_of - self.overdue_grace,
             a_until=as_of + a,
             b_until=as_of + b,
             c_until=as_of + c_,
@@ -193,6 +209,8 @@ class BoundGradingPolicy:
     Args:
         policy: The policy it was bound from.
         as_of: The reference day.
+        stale_before: Expected close dates before this day are long past: the
+            need grades ``D`` until the date is updated.
         a_until: The last expected close date that grades ``A``.
         b_until: The last that grades ``B``.
         c_until: The last that grades ``C``.
@@ -209,6 +227,7 @@ class BoundGradingPolicy:
 
     policy: GradingPolicy
     as_of: date
+    stale_before: date
     a_until: date
     b_until: date
     c_until: date
@@ -244,9 +263,13 @@ class BoundGradingPolicy:
         need = opportunity.need
         if need is Need.EXPLICIT:  # rule G1: only an explicit need grades A-C
             close = opportunity.expected_close
-            if close is None or opportunity.status is DealStatus.CLOSED:
+            if (
+                close is None
+                or opportunity.status is DealStatus.CLOSED
+                or close < self.stale_before  # long past: the date must be updated
+            ):
                 return Grade.D
-            if close <= self.a_until:  # overdue counts as A: most urgent
+            if close <= self.a_until:  # overdue within the grace counts as A: most urgent
                 return Grade.A
             if close <= self.b_until:
                 return Grade.B
@@ -322,9 +345,10 @@ def grade(
     - No need (死亡客户): ``E``.
     - Potential need (潜在需求): ``D``.
     - Explicit need (明显的业务需求) with the expected close date on or before
-      ``as_of`` + 1 month: ``A`` (a date already past is overdue, the most urgent);
-      + 3 months: ``B``; + 6 months: ``C``; later: ``D``. Calendar months, bounds
-      inclusive.
+      ``as_of`` + 1 month: ``A`` (a date already past is overdue, the most urgent,
+      for up to 1 month, the policy's ``overdue_grace``; a date passed longer ago is
+      stale and grades ``D`` until it is updated); + 3 months: ``B``; + 6 months:
+      ``C``; later: ``D``. Calendar months, bounds inclusive.
     - Explicit need with no expected close date, or a deal already closed
       (:attr:`~custrel.models.DealStatus.CLOSED`, nothing left to close): ``D``.
 
@@ -511,6 +535,18 @@ def _reasons(  # noqa: PLR0911 - one return per case of rule G1 reads best
             "明显需求，但未定预计成交日期：D级",
         )
     day, as_of = close.isoformat(), bound.as_of.isoformat()
+    if close < bound.stale_before:
+        grace = bound.policy.overdue_grace
+        return (
+            (
+                f"explicit need, but expected close {day} is more than {describe(grace)} past"
+                f" ({as_of}): expected close date long past: update it; grade D"
+            ),
+            (
+                f"明显需求，但预计成交日 {day} 已过去超过 {describe(grace, 'zh')}（{as_of}）："
+                "预计成交日早已过期，请更新；D级"
+            ),
+        )
     if close < bound.as_of:
         return (
             f"explicit need, expected close {day} has passed ({as_of}): overdue, grade A",

@@ -100,7 +100,7 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "A": ("A: deal within one month", "A级：一个月内可成交"),
         "B": ("B: deal within three months", "B级：三个月内可成交"),
         "C": ("C: deal within six months", "C级：六个月内可成交"),
-        "D": ("D: potential need or distant deal", "D级：潜在需求或半年以上成交"),
+        "D": ("D: potential need or distant deal", "D级：潜在需求或超过半年才成交"),
         "E": ("E: dead customer", "E级：死亡客户"),
     },
     # rule G2 ----------------------------------------------------------------------------
@@ -118,10 +118,15 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
     },
     # rule T2 ----------------------------------------------------------------------------
     "Tier": {
-        "vip": ("VIP customer", "重要客户"),
-        "major": ("major customer", "次要客户"),
+        "vip": ("VIP customer", "VIP客户"),
+        "major": ("major customer", "重要客户"),
         "ordinary": ("ordinary customer", "普通客户"),
         "small": ("small customer", "小客户"),
+    },
+    # rules T1, T3 -----------------------------------------------------------------------
+    "ValueMeasure": {
+        "amount": ("sales minus refunds", "销售额（扣除退款）"),
+        "profit": ("profit", "利润"),
     },
     "TierMode": {
         "head_count": ("by head count", "按客户数"),

@@ -621,8 +621,11 @@ class ContactEvent:
 class Purchase:
     """One purchase (rule P4: 购买历史).
 
-    A refund is recorded as its own purchase with ``refund=True`` and a non-negative
-    ``amount`` (the money returned), never as a negative sale.
+    One record is one product line. Lines that share an ``order_id`` are one order,
+    and the value rules (rule T3) count orders, not lines. A refund is recorded as its
+    own purchase with ``refund=True``, a non-negative ``amount`` (the money returned)
+    and, if known, a non-negative ``profit`` (the profit given back), never as a
+    negative sale: both are subtracted from the customer's totals.
 
     Args:
         customer_id: Who bought.
@@ -630,8 +633,13 @@ class Purchase:
         product: The product or service.
         quantity: How many (0 or more).
         amount: What was paid, a ``Decimal`` or ``int`` of 0 or more.
-        profit: The profit on it, if known; may be negative (a loss).
+        profit: The profit on it, if known; on a sale it may be negative (a loss), on
+            a refund it is the profit given back, 0 or more.
         refund: Whether this record is money paid back rather than a sale.
+        order_id: The order the line belongs to, if known.
+
+    Raises:
+        InvalidInputError: If a field is wrong, or a refund's profit is negative.
 
     >>> from datetime import datetime, timezone
     >>> from custrel.models import Purchase
@@ -653,6 +661,16 @@ class Purchase:
         validator=c.checked(c.money(signed=True, optional=True)),
     )
     refund: bool = attrs.field(default=False, validator=c.checked(c.flag))
+    order_id: str | None = attrs.field(default=None, validator=c.checked(c.optional_identifier))
+
+    def __attrs_post_init__(self) -> None:
+        """Check that a refund gives profit back rather than making more (rule T3)."""
+        if self.refund and self.profit is not None and self.profit < 0:
+            raise InvalidInputError(
+                "Purchase.profit",
+                self.profit,
+                "a profit >= 0 on a refund: the profit given back, which is subtracted",
+            )
 
 
 @attrs.frozen(kw_only=True)

@@ -322,7 +322,7 @@ def to_dict(obj: object, /) -> dict[str, Any]:
     >>> from custrel.models import Purchase
     >>> to_dict(Purchase(customer_id="c-1", at=datetime(2026, 11, 2, tzinfo=timezone.utc),
     ...                  product="tea", amount=Decimal("9.90")))
-    {'customer_id': 'c-1', 'at': '2026-11-02T00:00:00+00:00', 'product': 'tea', 'quantity': 1, 'amount': '9.90', 'profit': None, 'refund': False}
+    {'customer_id': 'c-1', 'at': '2026-11-02T00:00:00+00:00', 'product': 'tea', 'quantity': 1, 'amount': '9.90', 'profit': None, 'refund': False, 'order_id': None}
     """  # noqa: E501 - a doctest output line
     if not attrs.has(type(obj)):
         raise InvalidInputError("obj", obj, "an instance of a custrel model or policy")

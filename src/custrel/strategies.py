@@ -456,7 +456,9 @@ def _purchase(
     draw: st.DrawFn, customer_id: str | None, min_value: date, max_value: date
 ) -> Purchase:
     amount = draw(money(max_value=Decimal(100_000)))
-    profit = draw(st.none() | money(min_value=-amount, max_value=amount))
+    refund = draw(st.booleans().map(lambda b: b and amount > 0))
+    low = Decimal(0) if refund else -amount
+    profit = draw(st.none() | money(min_value=low, max_value=amount))
     return Purchase(
         customer_id=draw(_ids(customer_id)),
         at=draw(aware_datetimes(min_value=min_value, max_value=max_value)),
@@ -464,7 +466,8 @@ def _purchase(
         quantity=draw(st.integers(min_value=0, max_value=1_000)),
         amount=amount,
         profit=profit,
-        refund=draw(st.booleans().map(lambda b: b and amount > 0 and profit is None)),
+        refund=refund,
+        order_id=draw(st.none() | st.sampled_from(["o-1", "o-2", "o-3"])),
     )
 
 
@@ -641,6 +644,9 @@ def _grading_policy(draw: st.DrawFn) -> GradingPolicy:
             relativedelta(months=months[0]),
             relativedelta(months=months[1]),
             relativedelta(months=months[2]),
+        ),
+        overdue_grace=relativedelta(
+            months=draw(st.integers(0, 6)), days=draw(st.sampled_from([0, 1, 15]))
         ),
         urgency_horizons=(
             relativedelta(days=days[0]),

@@ -40,8 +40,9 @@ from custrel._rfm import (
     rfm_scores,
     rfm_segment,
 )
-from custrel._value import ValueIndicators, customer_value, portfolio_values
+from custrel._value import ValueIndicators, ValueMeasure, customer_value, portfolio_values
 from custrel.errors import InvalidInputError
+from custrel.labels import label
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -63,6 +64,7 @@ __all__ = [
     "TierMode",
     "TierPolicy",
     "ValueIndicators",
+    "ValueMeasure",
     "WinBack",
     "customer_value",
     "explain_tier",
@@ -266,7 +268,10 @@ class TierExplanation:
 
     Args:
         tier: The tier.
-        rank: 1 + the number of customers with a strictly greater value (ties share).
+        rank: 1 + the number of customers with a strictly greater value.
+        tied: How many customers share the customer's value, the customer included;
+            the block is placed where its last member, at rank ``rank + tied - 1``,
+            falls (rule T2).
         customers: The number of customers in the portfolio.
         share_above: The share of the portfolio strictly above the customer: of the
             head count, or of the total value in value-share mode.
@@ -276,25 +281,18 @@ class TierExplanation:
 
     >>> from custrel.tiering import explain_tier
     >>> why = explain_tier("c-2", values={"c-1": 300, "c-2": 200, "c-3": 100})
-    >>> why.tier, why.rank, why.share_above
-    (<Tier.ORDINARY: 'ordinary'>, 2, Decimal('0.3333333333333333333333333333'))
+    >>> why.tier, why.rank, why.tied, why.share_above
+    (<Tier.ORDINARY: 'ordinary'>, 2, 1, Decimal('0.3333333333333333333333333333'))
     """
 
     tier: Tier
     rank: int
+    tied: int
     customers: int
     share_above: Decimal
     cut: Decimal
     reason_en: str
     reason_zh: str
-
-
-_TIER_ZH = {
-    Tier.VIP: "重要客户",
-    Tier.MAJOR: "次要客户",
-    Tier.ORDINARY: "普通客户",
-    Tier.SMALL: "小客户",
-}
 
 
 def explain_tier(
@@ -324,7 +322,9 @@ def explain_tier(
     >>> print(explain_tier("c-81", values=values).reason_en)
     rank 20 of 100 by value, 19% of customers above: major (the top 20% by head count; major from 81)
     >>> print(explain_tier("c-81", values=values).reason_zh)
-    按价值排名第20/100，高于该客户的客户占19%：次要客户（按客户数前20%；次要客户下限 81）
+    按价值排名第20/100，高于该客户的客户占19%：重要客户（按客户数前20%；重要客户下限 81）
+    >>> print(explain_tier("c-3", values={"c-1": 5, "c-2": 0, "c-3": 0}).reason_en)
+    no value (0): small, whatever the rank
     """  # noqa: E501 - doctest output lines
     checked, floors = _portfolio(values, policy)
     if floors is None or customer_id not in checked:
@@ -333,6 +333,7 @@ def explain_tier(
     tier = _tier(value, floors)
     n = len(checked)
     above = [v for v in checked.values() if v > value]
+    tied = sum(1 for v in checked.values() if v == value)
     if policy.mode is TierMode.HEAD_COUNT:
         share = Decimal(len(above)) / n
         basis_en, basis_zh = "of customers", "的客户"
@@ -340,28 +341,38 @@ def explain_tier(
         total = Decimal(sum(checked.values(), Decimal(0)))
         share = Decimal(sum(above, Decimal(0))) / total if total else Decimal(0)
         basis_en, basis_zh = "of the value", "的价值"
-    cuts = dict(zip((Tier.VIP, Tier.MAJOR, Tier.ORDINARY), floors, strict=True))
-    cut = cuts.get(tier)
+    cut = dict(zip((Tier.VIP, Tier.MAJOR, Tier.ORDINARY), floors, strict=True)).get(tier)
     floor = Decimal(
         min(v for v in checked.values() if _tier(v, floors) is tier) if cut is None else cut
     )
-    upto = dict(zip(Tier, (*policy.cumulative, Decimal(1)), strict=True))[tier]
-    mode_en = "head count" if policy.mode is TierMode.HEAD_COUNT else "value"
-    mode_zh = "按客户数" if policy.mode is TierMode.HEAD_COUNT else "按价值"
-    percent = f"{share * 100:.0f}%"
-    top = f"{upto * 100:.0f}%"
+    rank = len(above) + 1
+    name_zh = label(tier, "zh")
+    if value <= 0:
+        reason_en = f"no value ({value}): small, whatever the rank"
+        reason_zh = f"无价值（{value}）：{name_zh}，不论排名"
+    else:
+        upto = dict(zip(Tier, (*policy.cumulative, Decimal(1)), strict=True))[tier]
+        mode_en = "head count" if policy.mode is TierMode.HEAD_COUNT else "value"
+        mode_zh = "按客户数" if policy.mode is TierMode.HEAD_COUNT else "按价值"
+        percent, top = f"{share * 100:.0f}%", f"{upto * 100:.0f}%"
+        last = rank + tied - 1
+        tie_en = f", tied with {tied - 1} more down to rank {last}" if tied > 1 else ""
+        tie_zh = f"，与另外{tied - 1}位并列至第{last}名" if tied > 1 else ""
+        reason_en = (
+            f"rank {rank} of {n} by value{tie_en}, {percent} {basis_en} above: {tier.value}"
+            f" (the top {top} by {mode_en}; {tier.value} from {floor})"
+        )
+        reason_zh = (
+            f"按价值排名第{rank}/{n}{tie_zh}，高于该客户{basis_zh}占{percent}：{name_zh}"
+            f"（{mode_zh}前{top}；{name_zh}下限 {floor}）"
+        )
     return TierExplanation(
         tier=tier,
-        rank=len(above) + 1,
+        rank=rank,
+        tied=tied,
         customers=n,
         share_above=share,
         cut=floor,
-        reason_en=(
-            f"rank {len(above) + 1} of {n} by value, {percent} {basis_en} above: {tier.value}"
-            f" (the top {top} by {mode_en}; {tier.value} from {floor})"
-        ),
-        reason_zh=(
-            f"按价值排名第{len(above) + 1}/{n}，高于该客户{basis_zh}占{percent}：{_TIER_ZH[tier]}"
-            f"（{mode_zh}前{top}；{_TIER_ZH[tier]}下限 {floor}）"
-        ),
+        reason_en=reason_en,
+        reason_zh=reason_zh,
     )

@@ -3,7 +3,7 @@
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from custrel import strategies as cs
@@ -38,20 +38,32 @@ def test_every_opportunity_gets_exactly_one_grade(
 
 
 @given(DAYS, DAYS, st.integers(min_value=0, max_value=400), POLICIES)
-def test_an_earlier_close_never_grades_worse(
+def test_an_earlier_close_never_grades_worse_until_it_is_stale(
     as_of: date, close: date, earlier_by: int, policy: GradingPolicy
 ) -> None:
     earlier = close - timedelta(days=earlier_by)
+    assume(earlier >= as_of - policy.overdue_grace)
     assert grade(explicit(earlier), as_of=as_of, policy=policy) <= grade(
         explicit(close), as_of=as_of, policy=policy
     )
 
 
+@given(DAYS, DAYS, POLICIES)
+def test_a_close_older_than_the_grace_grades_d(
+    as_of: date, close: date, policy: GradingPolicy
+) -> None:
+    """Rule G1 (decision): a long-past expected close is stale, never A for ever."""
+    expected = Grade.D if close < as_of - policy.overdue_grace else Grade.A
+    if close <= as_of:
+        assert grade(explicit(close), as_of=as_of, policy=policy) is expected
+
+
 @given(DAYS, DAYS, st.integers(min_value=0, max_value=400), POLICIES)
-def test_a_later_as_of_never_grades_a_fixed_close_worse(
+def test_a_later_as_of_never_grades_a_fixed_close_worse_until_it_is_stale(
     as_of: date, close: date, later_by: int, policy: GradingPolicy
 ) -> None:
     later = as_of + timedelta(days=later_by)
+    assume(close >= later - policy.overdue_grace)
     assert grade(explicit(close), as_of=later, policy=policy) <= grade(
         explicit(close), as_of=as_of, policy=policy
     )

@@ -12,11 +12,13 @@ from custrel import strategies as cs
 from custrel.models import Purchase
 from custrel.tiering import (
     DEFAULT_TIERS,
+    RfmScore,
     Tier,
     TierCuts,
     TierMode,
     TierPolicy,
     ValueIndicators,
+    portfolio_values,
     retier,
     rfm_scores,
     tier_portfolio,
@@ -73,7 +75,10 @@ def test_raising_a_value_never_lowers_the_tier(
     assert tier_portfolio(lowered, policy=policy)[key] >= before
 
 
-@given(st.sets(VALUES, min_size=1, max_size=300), cs.tier_policies())
+POSITIVE = st.integers(min_value=1, max_value=1000).map(Decimal)
+
+
+@given(st.sets(POSITIVE, min_size=1, max_size=300), cs.tier_policies())
 def test_with_distinct_values_tier_sizes_follow_the_shares(
     distinct: set[Decimal], policy: TierPolicy
 ) -> None:
@@ -86,9 +91,32 @@ def test_with_distinct_values_tier_sizes_follow_the_shares(
         assert sum(t <= tier for t in tiers) == math.ceil(c * n)
 
 
-@given(PORTFOLIOS.filter(bool), POLICIES)
-def test_top_customer_is_vip(values: dict[str, Decimal], policy: TierPolicy) -> None:
+@given(PORTFOLIOS, cs.tier_policies())
+def test_a_tier_never_holds_more_than_its_places(
+    values: dict[str, Decimal], policy: TierPolicy
+) -> None:
+    """Rule T2 (decision): ties never push a tier past ceil(c·n) customers."""
+    policy = TierPolicy(shares=policy.shares)  # head-count mode
+    tiers = list(tier_portfolio(values, policy=policy).values())
+    n = len(values)
+    for c, tier in zip(policy.cumulative, (Tier.VIP, Tier.MAJOR, Tier.ORDINARY), strict=True):
+        assert sum(t <= tier for t in tiers) <= math.ceil(c * n)
+
+
+@given(PORTFOLIOS, POLICIES)
+def test_no_value_is_always_small(values: dict[str, Decimal], policy: TierPolicy) -> None:
     values = _fit(values, policy)
+    tiers = tier_portfolio(values, policy=policy)
+    assert all(tiers[k] is Tier.SMALL for k, v in values.items() if v <= 0)
+
+
+@given(PORTFOLIOS.filter(bool), POLICIES)
+def test_a_unique_top_customer_with_value_is_vip(
+    values: dict[str, Decimal], policy: TierPolicy
+) -> None:
+    values = _fit(values, policy)
+    top = max(values.values())
+    assume(top > 0 and list(values.values()).count(top) == 1)
     tiers = tier_portfolio(values, policy=policy)
     assert tiers[max(values, key=values.__getitem__)] is Tier.VIP
 
@@ -144,6 +172,10 @@ def test_rfm_does_not_depend_on_input_order(
     )
 
 
+def _days(score: RfmScore) -> float:
+    return math.inf if score.recency_days is None else score.recency_days
+
+
 @given(PURCHASES, st.integers(1, 10))
 def test_rfm_scores_are_in_range_and_monotone(purchases: list[Purchase], bins: int) -> None:
     scores = list(rfm_scores(purchases, as_of=AS_OF, bins=bins).values())
@@ -151,8 +183,10 @@ def test_rfm_scores_are_in_range_and_monotone(purchases: list[Purchase], bins: i
         assert 1 <= a.r <= bins
         assert 1 <= a.f <= bins
         assert 1 <= a.m <= bins
+        assert a.m == 1 or a.monetary > 0
+        assert (a.recency_days is None) <= (a.r == a.f == 1)
         for b in scores:
-            assert (a.recency_days <= b.recency_days) <= (a.r >= b.r)
+            assert (_days(a) <= _days(b)) <= (a.r >= b.r)
             assert (a.frequency >= b.frequency) <= (a.f >= b.f)
             assert (a.monetary >= b.monetary) <= (a.m >= b.m)
 
@@ -177,6 +211,18 @@ def test_indicators_of_a_union_add_up(
         assert both.total_profit is None
     largest = [x for x in (a.largest_amount, b.largest_amount) if x is not None]
     assert both.largest_amount == (max(largest) if largest else None)
+
+
+@given(PURCHASES, st.lists(cs.customer_ids(), max_size=5))
+def test_tiers_and_rfm_cover_the_same_customers(
+    purchases: list[Purchase], extra: list[str]
+) -> None:
+    known = sorted({p.customer_id for p in purchases} | set(extra))
+    for customers in (None, known):
+        values = portfolio_values(purchases, as_of=AS_OF, customers=customers)
+        scores = rfm_scores(purchases, as_of=AS_OF, customers=customers)
+        assert list(values) == list(scores)
+    assert set(values) == set(known)
 
 
 @given(POLICIES)
