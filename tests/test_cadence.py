@@ -5,6 +5,7 @@ import sys
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from dateutil.relativedelta import relativedelta
 
 from custrel.cadence import (
     DEFAULT_CADENCE,
@@ -13,6 +14,7 @@ from custrel.cadence import (
     CadencePolicy,
     agenda,
     cadence_for,
+    first_contact_day,
     follow_up,
     last_follow_up,
     next_due,
@@ -252,6 +254,193 @@ def test_agenda_refuses_malformed_entries(
     assert info.value.field == field
 
 
+# rule C1: cadences a sales team can tune ------------------------------------------------------
+
+TUNED = CadencePolicy.from_dict(
+    {
+        "cadences": {
+            "A": "daily",
+            "B": {"days": 10},
+            "C": {"weeks": 3},
+            "D": {"months": 1},
+            "E": {"years": 2},
+        }
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("grade", "last", "due"),
+    [
+        (Grade.B, date(2026, 11, 12), date(2026, 11, 22)),  # B every 10 days: due today
+        (Grade.C, date(2026, 11, 1), date(2026, 11, 22)),  # 3 weeks
+        (Grade.D, date(2026, 1, 31), date(2026, 2, 28)),  # a calendar month from a month end
+        (Grade.D, date(2024, 1, 31), date(2024, 2, 29)),  # ... in a leap year
+        (Grade.E, date(2024, 2, 29), date(2026, 2, 28)),  # two years from 29 February
+    ],
+)
+def test_c1_a_grade_may_follow_any_calendar_period(grade: Grade, last: date, due: date) -> None:
+    assert next_due(grade, last, as_of=AS_OF, policy=TUNED) == due
+    assert cadence_for(Grade.B, policy=TUNED) == relativedelta(days=10)
+
+
+def test_c1_tuned_cadences_round_trip_as_data() -> None:
+    assert TUNED.to_dict()["cadences"]["B"] == {"days": 10}
+    assert TUNED.to_dict()["cadences"]["A"] == "daily"
+    assert CadencePolicy.from_dict(TUNED.to_dict()) == TUNED
+
+
+@pytest.mark.parametrize(
+    ("cadence", "says"),
+    [
+        ({"days": 0}, "a period longer than 0 days"),
+        ({"hours": 5}, "a period such as"),
+        ({"days": -3}, "zero or more whole"),
+        (7, "one of 'daily'|a period such as"),
+    ],
+)
+def test_c1_bad_periods_are_refused(cadence: object, says: str) -> None:
+    data = {"cadences": {"A": "daily", "B": cadence, "C": "weekly", "D": "monthly", "E": "yearly"}}
+    with pytest.raises(PolicyError, match=says):
+        CadencePolicy.from_dict(data)
+
+
+NATIONAL_DAY = [date(2026, 10, d) for d in range(1, 8)]
+
+
+@pytest.mark.parametrize(
+    ("last", "due"),
+    [
+        (date(2026, 11, 19), date(2026, 11, 20)),  # Thursday -> Friday
+        (date(2026, 11, 20), date(2026, 11, 23)),  # Friday -> Monday
+        (date(2026, 9, 30), date(2026, 10, 8)),  # over the National Day holidays
+        (date(2026, 10, 9), date(2026, 10, 10)),  # a make-up Saturday (调休) is a working day
+    ],
+)
+def test_c1_a_daily_cadence_may_skip_non_working_days(last: date, due: date) -> None:
+    policy = CadencePolicy(daily_on_working_days=True)
+    off, on = NATIONAL_DAY, [date(2026, 10, 10)]
+    assert next_due(Grade.A, last, as_of=AS_OF, policy=policy, holidays=off, workdays=on) == due
+    plain = next_due(Grade.A, last, as_of=AS_OF, holidays=off, workdays=on)
+    assert plain == last + timedelta(days=1)
+    opportunity = Opportunity(
+        customer_id="c-1",
+        need=Need.EXPLICIT,
+        expected_close=last,
+        status=DealStatus.NEGOTIATING,
+    )
+    after = follow_up(opportunity, last, policy=policy, holidays=off, workdays=on)
+    assert after.next_due == due
+
+
+def test_c1_agenda_uses_tuned_cadences_and_working_days() -> None:
+    policy = CadencePolicy(
+        cadences=dict(DEFAULT_CADENCE.cadences) | {Grade.B: relativedelta(days=10)},
+        daily_on_working_days=True,
+    )
+    entries = [("a", Grade.A, date(2026, 11, 20)), ("b", Grade.B, date(2026, 11, 11))]
+    items = agenda(entries, as_of=date(2026, 11, 22), policy=policy)
+    assert [(i.customer_id, i.due) for i in items] == [("b", date(2026, 11, 21))]
+
+
+# rule G1 at customer level: the agenda takes the customer's opportunities -------------------------
+
+
+def deal(close: date | None, status: DealStatus = DealStatus.NEGOTIATING) -> Opportunity:
+    return Opportunity(customer_id="c-1", need=Need.EXPLICIT, expected_close=close, status=status)
+
+
+def test_agenda_grades_a_customer_by_their_best_open_opportunity() -> None:
+    deals = [deal(date(2027, 4, 1)), deal(date(2026, 12, 1)), deal(AS_OF, DealStatus.CLOSED)]
+    items = agenda([("c-1", deals, date(2026, 11, 15))], as_of=AS_OF)
+    assert [(i.grade, i.due) for i in items] == [(Grade.A, date(2026, 11, 16))]
+
+
+@pytest.mark.parametrize(
+    ("entry", "field"),
+    [
+        (("c-1", "A", None), "customers[0].grade"),
+        (("c-1", [], None), "customers[0].opportunities"),
+        (("c-1", ["x"], None), "customers[0].opportunities[0]"),
+        (("c-2", [deal(AS_OF)], None), "customers[0].opportunities[0].customer_id"),
+    ],
+)
+def test_agenda_refuses_bad_opportunity_entries(entry: object, field: str) -> None:
+    with pytest.raises(InvalidInputError) as info:
+        agenda([entry], as_of=AS_OF)  # type: ignore[list-item]
+    assert info.value.field == field
+
+
+# rule C3: first contact by the channels the seed prescribes ----------------------------------
+
+
+def reached(day: int, channel: Channel, direction: Direction = Direction.OUTBOUND) -> ContactEvent:
+    return ContactEvent(
+        customer_id="c-1",
+        at=datetime(2026, 11, day, 9, tzinfo=UTC),
+        channel=channel,
+        direction=direction,
+    )
+
+
+@pytest.mark.parametrize("channel", [Channel.FAX, Channel.EMAIL, Channel.POST, Channel.WEBSITE])
+def test_c3_the_seeds_first_contact_channels_count(channel: Channel) -> None:
+    """Seed 001 第五条: open by fax, e-mail, post or a website introduction."""
+    event = reached(3, channel)
+    assert DEFAULT_CADENCE.counts_as_first_contact(event)
+    assert first_contact_day([event], assigned_on=date(2026, 11, 1), as_of=AS_OF) == date(
+        2026, 11, 3
+    )
+
+
+def test_c3_first_contact_is_the_earliest_qualifying_contact_in_the_window() -> None:
+    events = [
+        reached(9, Channel.VISIT),
+        reached(1, Channel.EMAIL),  # before the assignment
+        reached(4, Channel.SMS, Direction.INBOUND),  # the customer wrote: not our contact
+        reached(6, Channel.POST),
+        reached(25, Channel.PHONE),  # after as_of
+    ]
+    assert first_contact_day(events, assigned_on=date(2026, 11, 2), as_of=AS_OF) == date(
+        2026, 11, 6
+    )
+    none = [reached(4, Channel.SMS, Direction.INBOUND)]
+    assert first_contact_day(none, assigned_on=date(2026, 11, 2), as_of=AS_OF) is None
+
+
+def test_c3_first_contact_channels_are_a_policy() -> None:
+    visits_only = CadencePolicy(first_contact={Channel.VISIT}, outbound=set())
+    fax = reached(3, Channel.FAX)
+    assert not visits_only.counts_as_first_contact(fax)
+    assert (
+        first_contact_day([fax], assigned_on=date(2026, 11, 1), as_of=AS_OF, policy=visits_only)
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("events", "kwargs", "field"),
+    [
+        (["x"], {}, "events[0]"),
+        ("abc", {}, "events"),
+        ([], {"assigned_on": "2026-11-01"}, "assigned_on"),
+        ([], {"policy": "strict"}, "policy"),
+    ],
+)
+def test_c3_first_contact_day_refuses_bad_input(
+    events: object, kwargs: dict[str, object], field: str
+) -> None:
+    arguments: dict[str, object] = {"assigned_on": date(2026, 11, 1), "as_of": AS_OF} | kwargs
+    with pytest.raises(InvalidInputError) as info:
+        first_contact_day(events, **arguments)  # type: ignore[arg-type]
+    assert info.value.field == field
+
+
+def test_counts_as_first_contact_refuses_a_non_event() -> None:
+    with pytest.raises(InvalidInputError, match="event"):
+        DEFAULT_CADENCE.counts_as_first_contact("fax")  # type: ignore[arg-type]
+
+
 # The policy as data -------------------------------------------------------------------------
 
 
@@ -269,7 +458,7 @@ def test_default_policy_is_the_rule_book() -> None:
 
 
 def test_fingerprint_is_pinned_and_stable_across_processes() -> None:
-    assert DEFAULT_CADENCE.fingerprint() == "78f3e50bf12b0f0d"
+    assert DEFAULT_CADENCE.fingerprint() == "5479537027d0e9ee"
     code = "from custrel.cadence import DEFAULT_CADENCE as p; print(p.fingerprint())"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == DEFAULT_CADENCE.fingerprint()

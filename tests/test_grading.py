@@ -15,6 +15,7 @@ from custrel.grading import (
     Grade,
     GradingPolicy,
     Urgency,
+    customer_grade,
     demand_grade,
     explain_grade,
     grade,
@@ -262,8 +263,10 @@ def test_g3_refuses(need: object, large: object, urgent: object, field: str) -> 
         (
             opp(date(2024, 11, 2)),
             Grade.D,
-            "2024-11-02 is more than 1 month past (2026-11-22): expected close date long past:"
-            " update it",
+            (
+                "2024-11-02 is more than 1 month past (2026-11-22): expected close date long"
+                " past: update it"
+            ),
             "预计成交日早已过期，请更新",
         ),
         (opp(None), Grade.D, "no expected close date", "未定预计成交日期"),
@@ -313,6 +316,46 @@ def test_g1_zero_grace_grades_every_passed_date_d() -> None:
     policy = GradingPolicy(overdue_grace=relativedelta())
     assert grade(opp(AS_OF), as_of=AS_OF, policy=policy) is Grade.A
     assert grade(opp(date(2026, 11, 21)), as_of=AS_OF, policy=policy) is Grade.D
+
+
+# rule G1 at customer level --------------------------------------------------------------------
+
+
+def test_customer_grade_is_the_best_open_grade() -> None:
+    deals = [opp(date(2027, 4, 1)), opp(date(2027, 1, 10)), opp(AS_OF, status=DealStatus.CLOSED)]
+    assert customer_grade(deals, as_of=AS_OF) is Grade.B
+
+
+def test_customer_grade_with_every_deal_closed() -> None:
+    closed = [opp(AS_OF, status=DealStatus.CLOSED), opp(None, Need.NONE, DealStatus.CLOSED)]
+    assert customer_grade(closed, as_of=AS_OF) is Grade.D
+
+
+@pytest.mark.parametrize(
+    ("opportunities", "kwargs", "field"),
+    [
+        ([], {}, "opportunities"),
+        ("abc", {}, "opportunities"),
+        ([opp(None), "x"], {}, "opportunities[1]"),
+        (
+            [
+                opp(None),
+                Opportunity(customer_id="c-2", need=Need.NONE, status=DealStatus.POTENTIAL),
+            ],
+            {},
+            "opportunities[1].customer_id",
+        ),
+        ([opp(None)], {"customer_id": "c-9"}, "opportunities[0].customer_id"),
+        ([opp(None)], {"as_of": "2026-11-22"}, "as_of"),
+    ],
+)
+def test_customer_grade_refuses_bad_input(
+    opportunities: object, kwargs: dict[str, object], field: str
+) -> None:
+    arguments: dict[str, object] = {"as_of": AS_OF} | kwargs
+    with pytest.raises(InvalidInputError) as info:
+        customer_grade(opportunities, **arguments)  # type: ignore[arg-type]
+    assert info.value.field == field
 
 
 # Policies as data -----------------------------------------------------------------------------

@@ -16,17 +16,20 @@ datetime.date(2026, 11, 27)
 from __future__ import annotations
 
 import enum
+import functools
 import heapq
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, timedelta
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import attrs
+from dateutil.relativedelta import relativedelta
 
 from custrel import _checks as c
 from custrel._assignment import Claim, assign_balanced, owner_by_first_record
 from custrel._occasions import UpcomingOccasion, upcoming_occasions
+from custrel._periods import check_period, months_and_days
 from custrel._policy import Policy
 from custrel._pool import (
     DEFAULT_POOL,
@@ -39,13 +42,23 @@ from custrel._pool import (
 )
 from custrel._workdays import (
     RECORD_WORKING_DAYS,
+    _calendar,
+    _working,
     add_working_days,
     is_working_day,
     minutes_deadline,
     record_deadline,
 )
 from custrel.errors import InvalidInputError, PolicyError
-from custrel.grading import DEFAULT_GRADING, Grade, GradingPolicy, grade
+from custrel.grading import (
+    DEFAULT_GRADING,
+    BoundGradingPolicy,
+    Grade,
+    GradingPolicy,
+    customer_grade,
+    grade,
+)
+from custrel.grading import _bind as grading_at
 from custrel.models import Channel, ContactEvent, Direction, Opportunity
 
 if TYPE_CHECKING:
@@ -68,6 +81,7 @@ __all__ = [
     "agenda",
     "assign_balanced",
     "cadence_for",
+    "first_contact_day",
     "first_contact_deadline",
     "follow_up",
     "is_working_day",
@@ -84,6 +98,7 @@ __all__ = [
 _CHECK_DAY = c.day()
 _CHECK_OPTIONAL_DAY = c.day(optional=True)
 _FEBRUARY, _LEAP_DAY = 2, 29
+_ONE_DAY = timedelta(days=1)
 
 
 class Cadence(enum.StrEnum):
@@ -144,9 +159,25 @@ _DEFAULT_CADENCES = MappingProxyType(
 )
 _LIVE = frozenset({Channel.PHONE, Channel.VISIT, Channel.MEETING})
 _OUTBOUND = frozenset(Channel) - {Channel.POST, Channel.FAX, Channel.WEBSITE}
+# rule C3 (seed 001 第五条): first contact by fax, e-mail, post or a website introduction,
+# then the phone to confirm and make an appointment, and of course a visit or a meeting.
+_FIRST_CONTACT = frozenset(
+    {
+        Channel.FAX,
+        Channel.EMAIL,
+        Channel.POST,
+        Channel.WEBSITE,
+        Channel.PHONE,
+        Channel.VISIT,
+        Channel.MEETING,
+    }
+)
+
+_Interval = Cadence | relativedelta
+"""A grade's follow-up interval: a named cadence or any calendar period (rule C1)."""
 
 
-def _freeze(value: Mapping[Grade, Cadence]) -> Mapping[Grade, Cadence]:
+def _freeze(value: Mapping[Grade, _Interval]) -> Mapping[Grade, _Interval]:
     if isinstance(value, Mapping):
         return MappingProxyType(dict(value))
     return value
@@ -159,8 +190,14 @@ def _check_cadences(_: object, __: attrs.Attribute[Any], value: object) -> None:
     for key, cadence in value.items():
         if not isinstance(key, Grade):
             raise PolicyError(f"{name}[{key!r}]", key, "a Grade")
-        if not isinstance(cadence, Cadence):
-            raise PolicyError(f"{name}[{key!r}]", cadence, "a Cadence")
+        if isinstance(cadence, relativedelta):
+            check_period(f"{name}[{key!r}]", cadence)
+            if months_and_days(cadence) == (0, 0):
+                raise PolicyError(f"{name}[{key!r}]", cadence, "a period longer than 0 days")
+        elif not isinstance(cadence, Cadence):
+            raise PolicyError(
+                f"{name}[{key!r}]", cadence, "a Cadence or a calendar period (relativedelta)"
+            )
     missing = [g.value for g in Grade if g not in value]
     if missing:
         raise PolicyError(name, missing, "a cadence for every grade; these have none")
@@ -182,30 +219,48 @@ def _to_channels(value: Iterable[Channel]) -> frozenset[Channel]:
 class CadencePolicy(Policy):
     """Follow-up cadence by grade (rule C1), and which contacts count as a follow-up.
 
+    Each grade follows one of the five named cadences (the defaults) or any calendar
+    period a sales team chooses, such as ``relativedelta(days=10)`` for "B every 10
+    days" (``{"days": 10}`` in a policy file). With ``daily_on_working_days``, a
+    daily cadence falls on the next working day instead of a weekend or holiday.
+
     Most CRMs silently take any activity as a follow-up; here the policy says which
     do. By default every outbound contact counts except post, fax and website (one-way
     mailings), and an inbound contact counts only when it is live — a call, a visit or
     a meeting; an inbound e-mail, message or web form may be unanswered, so it does not
-    reset the clock.
+    reset the clock. The *first* contact with a newly assigned customer (rule C3) has
+    its own channels: seed 001 tells the salesperson to open with a fax, an e-mail, a
+    mailing or a website introduction and then to phone, so those count as a first
+    contact even though they are not regular follow-ups.
 
     Args:
         cadences: Every grade's cadence (A daily, B weekly, C half-monthly, D monthly,
-            E yearly by default).
+            E yearly by default), a :class:`Cadence` or a calendar period.
         outbound: Channels on which a contact we started counts.
         inbound: Channels on which a contact the customer started counts.
+        first_contact: Channels on which an outbound contact counts as the first
+            contact (rule C3): fax, e-mail, post, website, phone, visit and meeting.
+        daily_on_working_days: Whether a daily cadence skips non-working days (given
+            as ``holidays`` and ``workdays`` to the functions that compute due days).
 
     Raises:
         PolicyError: If a grade has no cadence or a value has the wrong type.
 
+    >>> from dateutil.relativedelta import relativedelta
     >>> from custrel.cadence import Cadence, CadencePolicy
     >>> from custrel.grading import Grade
     >>> CadencePolicy(cadences={Grade.A: Cadence.DAILY})
     Traceback (most recent call last):
     ...
     custrel.errors.PolicyError: CadencePolicy.cadences: expected a cadence for every grade; these have none, got list ['B', 'C', 'D', 'E']
+    >>> tuned = CadencePolicy.from_dict({"cadences": {"A": "daily", "B": {"days": 10},
+    ...                                               "C": {"weeks": 3}, "D": {"months": 1},
+    ...                                               "E": "yearly"}})
+    >>> tuned.cadences[Grade.B], tuned.cadences[Grade.D]
+    (relativedelta(days=+10), relativedelta(months=+1))
     """  # noqa: E501 - a doctest output line
 
-    cadences: Mapping[Grade, Cadence] = attrs.field(
+    cadences: Mapping[Grade, _Interval] = attrs.field(
         default=_DEFAULT_CADENCES, converter=_freeze, validator=_check_cadences, hash=False
     )
     outbound: frozenset[Channel] = attrs.field(
@@ -214,6 +269,10 @@ class CadencePolicy(Policy):
     inbound: frozenset[Channel] = attrs.field(
         default=_LIVE, converter=_to_channels, validator=_channels
     )
+    first_contact: frozenset[Channel] = attrs.field(
+        default=_FIRST_CONTACT, converter=_to_channels, validator=_channels
+    )
+    daily_on_working_days: bool = attrs.field(default=False, validator=c.policy(c.flag))
 
     def counts(self, event: ContactEvent, /) -> bool:
         """Whether a contact event counts as a follow-up under this policy.
@@ -240,6 +299,33 @@ class CadencePolicy(Policy):
         allowed = self.outbound if event.direction is Direction.OUTBOUND else self.inbound
         return event.channel in allowed
 
+    def counts_as_first_contact(self, event: ContactEvent, /) -> bool:
+        """Whether a contact event counts as the first contact with a customer (rule C3).
+
+        An outbound contact on one of the ``first_contact`` channels, or any contact
+        that counts as a follow-up.
+
+        Args:
+            event: The contact.
+
+        Returns:
+            Whether it meets the one-week first-contact rule.
+
+        Raises:
+            InvalidInputError: If ``event`` is not a ContactEvent.
+
+        >>> from datetime import datetime, timezone
+        >>> from custrel.cadence import DEFAULT_CADENCE
+        >>> from custrel.models import Channel, ContactEvent, Direction
+        >>> fax = ContactEvent(customer_id="c-1", at=datetime(2026, 11, 20, tzinfo=timezone.utc),
+        ...                    channel=Channel.FAX, direction=Direction.OUTBOUND)
+        >>> DEFAULT_CADENCE.counts(fax), DEFAULT_CADENCE.counts_as_first_contact(fax)
+        (False, True)
+        """
+        if self.counts(event):
+            return True
+        return event.direction is Direction.OUTBOUND and event.channel in self.first_contact
+
 
 DEFAULT_CADENCE = CadencePolicy()
 """The rule book's cadences (rule C1) and the default follow-up channels."""
@@ -251,7 +337,7 @@ def _check_policy(policy: object) -> CadencePolicy:
     return policy
 
 
-def cadence_for(grade: Grade, /, *, policy: CadencePolicy = DEFAULT_CADENCE) -> Cadence:
+def cadence_for(grade: Grade, /, *, policy: CadencePolicy = DEFAULT_CADENCE) -> _Interval:
     """The follow-up cadence of a grade (rule C1).
 
     Args:
@@ -259,7 +345,7 @@ def cadence_for(grade: Grade, /, *, policy: CadencePolicy = DEFAULT_CADENCE) -> 
         policy: The cadences; the rule book's by default.
 
     Returns:
-        The cadence.
+        The cadence: a named :class:`Cadence`, or the calendar period the policy gives.
 
     Raises:
         InvalidInputError: If an argument has the wrong type.
@@ -273,6 +359,42 @@ def cadence_for(grade: Grade, /, *, policy: CadencePolicy = DEFAULT_CADENCE) -> 
     return _check_policy(policy).cadences[grade]
 
 
+Step = timedelta | Callable[[date], date]
+
+
+def _steps(
+    policy: CadencePolicy, holidays: Iterable[date], workdays: Iterable[date]
+) -> dict[Grade, Step]:
+    """Each grade's step from a last follow-up to its due day: a timedelta where it can."""
+    off, on = _calendar(holidays, workdays)
+
+    def next_working(day: date) -> date:
+        day += _ONE_DAY
+        while not _working(day, off, on):
+            day += _ONE_DAY
+        return day
+
+    steps: dict[Grade, Step] = {}
+    for grade_, cadence in policy.cadences.items():
+        if isinstance(cadence, relativedelta):
+            steps[grade_] = functools.partial(_plus, cadence)
+        elif cadence is Cadence.DAILY and policy.daily_on_working_days:
+            steps[grade_] = next_working
+        elif cadence is Cadence.YEARLY:
+            steps[grade_] = _next_year
+        else:
+            steps[grade_] = _STEPS[cadence]
+    return steps
+
+
+def _plus(period: relativedelta, day: date) -> date:
+    return day + period
+
+
+def _after(step: Step, day: date) -> date:
+    return day + step if isinstance(step, timedelta) else step(day)
+
+
 def next_due(
     grade: Grade,
     last_contact: date | None,
@@ -280,11 +402,14 @@ def next_due(
     *,
     as_of: date,
     policy: CadencePolicy = DEFAULT_CADENCE,
+    holidays: Iterable[date] = (),
+    workdays: Iterable[date] = (),
 ) -> date:
     """When a customer must next be followed up (rule C1).
 
     One interval of the grade's cadence after the last follow-up; a customer never
-    followed up is due at once, on ``as_of``.
+    followed up is due at once, on ``as_of``. With the policy's
+    ``daily_on_working_days``, a daily cadence is due on the next working day.
 
     Args:
         grade: The customer's grade.
@@ -292,6 +417,8 @@ def next_due(
             ``None``.
         as_of: The reference day.
         policy: The cadences; the rule book's by default.
+        holidays: Public holidays, for ``daily_on_working_days``.
+        workdays: Make-up working days (调休), for ``daily_on_working_days``.
 
     Returns:
         The due day (it may be before ``as_of``: overdue).
@@ -306,11 +433,69 @@ def next_due(
     datetime.date(2025, 2, 28)
     >>> next_due(Grade.A, None, as_of=date(2026, 11, 22))
     datetime.date(2026, 11, 22)
+    >>> weekdays = CadencePolicy(daily_on_working_days=True)
+    >>> next_due(Grade.A, date(2026, 11, 20), as_of=date(2026, 11, 22), policy=weekdays)
+    datetime.date(2026, 11, 23)
     """
-    cadence = cadence_for(grade, policy=policy)
+    c.member(Grade)("grade", grade)
+    policy = _check_policy(policy)
     _CHECK_OPTIONAL_DAY("last_contact", last_contact)
     _CHECK_DAY("as_of", as_of)
-    return as_of if last_contact is None else cadence.after(last_contact)
+    steps = _steps(policy, holidays, workdays)
+    return as_of if last_contact is None else _after(steps[grade], last_contact)
+
+
+def first_contact_day(
+    events: Iterable[ContactEvent],
+    /,
+    *,
+    assigned_on: date,
+    as_of: date,
+    policy: CadencePolicy = DEFAULT_CADENCE,
+) -> date | None:
+    """The day of the first contact with a newly assigned customer (rule C3).
+
+    The earliest event on or after ``assigned_on`` and on or before ``as_of`` that
+    counts as a first contact (:meth:`CadencePolicy.counts_as_first_contact`): a fax,
+    e-mail, mailing or website introduction counts, as seed 001 prescribes, even
+    though they are not regular follow-ups. Feed the result to
+    :func:`needs_reassignment` or, with the later follow-ups, to :func:`pool_status`.
+
+    Args:
+        events: The customer's contact events, in any order.
+        assigned_on: The day the customer was assigned.
+        as_of: The reference day.
+        policy: Which contacts count.
+
+    Returns:
+        The day, or ``None`` if there has been no first contact.
+
+    Raises:
+        InvalidInputError: If an argument has the wrong type.
+
+    >>> from datetime import date, datetime, timezone
+    >>> from custrel.models import Channel, ContactEvent, Direction
+    >>> fax = ContactEvent(customer_id="c-1", at=datetime(2026, 11, 3, tzinfo=timezone.utc),
+    ...                    channel=Channel.FAX, direction=Direction.OUTBOUND)
+    >>> first_contact_day([fax], assigned_on=date(2026, 11, 1), as_of=date(2026, 11, 22))
+    datetime.date(2026, 11, 3)
+    """
+    policy = _check_policy(policy)
+    _CHECK_DAY("assigned_on", assigned_on)
+    _CHECK_DAY("as_of", as_of)
+    c.iterable("events", events, "ContactEvent")
+    first: date | None = None
+    for index, event in enumerate(events):
+        if not isinstance(event, ContactEvent):
+            raise InvalidInputError(f"events[{index}]", event, "a ContactEvent")
+        day = event.at.date()
+        if (
+            assigned_on <= day <= as_of
+            and (first is None or day < first)
+            and policy.counts_as_first_contact(event)
+        ):
+            first = day
+    return first
 
 
 def last_follow_up(
@@ -361,7 +546,7 @@ class FollowUp:
     Args:
         on: The day of the follow-up.
         grade: The grade decided again on that day.
-        cadence: The new grade's cadence.
+        cadence: The new grade's cadence (a named cadence or a calendar period).
         next_due: When the next follow-up is due.
 
     >>> from datetime import date
@@ -374,7 +559,7 @@ class FollowUp:
 
     on: date
     grade: Grade
-    cadence: Cadence
+    cadence: _Interval
     next_due: date
 
 
@@ -385,6 +570,8 @@ def follow_up(
     *,
     grading: GradingPolicy = DEFAULT_GRADING,
     policy: CadencePolicy = DEFAULT_CADENCE,
+    holidays: Iterable[date] = (),
+    workdays: Iterable[date] = (),
 ) -> FollowUp:
     """Re-grade a customer after a follow-up and restart their cadence (rule G4).
 
@@ -398,6 +585,8 @@ def follow_up(
             and be about the same customer) or as its day.
         grading: The grading horizons.
         policy: The cadences and which contacts count.
+        holidays: Public holidays, for the policy's ``daily_on_working_days``.
+        workdays: Make-up working days, for the policy's ``daily_on_working_days``.
 
     Returns:
         The day, the new grade, its cadence and the next due day.
@@ -432,8 +621,10 @@ def follow_up(
         _CHECK_DAY("contact", contact)
         day = contact
     new_grade = grade(opportunity, as_of=day, policy=grading)
-    cadence = policy.cadences[new_grade]
-    return FollowUp(on=day, grade=new_grade, cadence=cadence, next_due=cadence.after(day))
+    step = _steps(policy, holidays, workdays)[new_grade]
+    return FollowUp(
+        on=day, grade=new_grade, cadence=policy.cadences[new_grade], next_due=_after(step, day)
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -461,25 +652,33 @@ class AgendaItem:
 
 
 def agenda(
-    customers: Iterable[tuple[str, Grade, date | None]],
+    customers: Iterable[tuple[str, Grade | Sequence[Opportunity], date | None]],
     /,
     *,
     as_of: date,
     limit: int | None = None,
     policy: CadencePolicy = DEFAULT_CADENCE,
+    grading: GradingPolicy = DEFAULT_GRADING,
+    holidays: Iterable[date] = (),
+    workdays: Iterable[date] = (),
 ) -> list[AgendaItem]:
     """The follow-ups due by ``as_of``, most urgent first (rule C1).
 
     Most days overdue first, then the best grade, then the customer id. The input is
     streamed once; with ``limit=k`` only the k most urgent are kept, in a heap, so the
-    cost is O(n log k) and a million customers are fine.
+    cost is O(n log k) and a million customers are fine. A customer's grade may be
+    given as a :class:`~custrel.grading.Grade` or as their opportunities (a list or
+    tuple), graded on ``as_of`` with :func:`~custrel.grading.customer_grade`.
 
     Args:
-        customers: ``(customer_id, grade, last follow-up day or None)`` for each
-            customer, in any order.
+        customers: ``(customer_id, grade or opportunities, last follow-up day or
+            None)`` for each customer, in any order.
         as_of: The reference day.
         limit: Keep only this many (``None``: all that are due).
         policy: The cadences.
+        grading: The grading horizons, for customers given by their opportunities.
+        holidays: Public holidays, for the policy's ``daily_on_working_days``.
+        workdays: Make-up working days, for the policy's ``daily_on_working_days``.
 
     Returns:
         The due follow-ups, most urgent first.
@@ -489,18 +688,25 @@ def agenda(
 
     >>> from datetime import date
     >>> from custrel.grading import Grade
-    >>> for item in agenda([("c-1", Grade.B, date(2026, 11, 10)), ("c-2", Grade.A, None),
-    ...                     ("c-3", Grade.D, date(2026, 11, 1))], as_of=date(2026, 11, 22)):
+    >>> from custrel.models import DealStatus, Need, Opportunity
+    >>> deals = [Opportunity(customer_id="c-4", need=Need.EXPLICIT,
+    ...                      expected_close=date(2026, 12, 1), status=DealStatus.NEGOTIATING),
+    ...          Opportunity(customer_id="c-4", need=Need.POTENTIAL, status=DealStatus.POTENTIAL)]
+    >>> book = [("c-1", Grade.B, date(2026, 11, 10)), ("c-2", Grade.A, None),
+    ...         ("c-3", Grade.D, date(2026, 11, 1)), ("c-4", deals, date(2026, 11, 20))]
+    >>> for item in agenda(book, as_of=date(2026, 11, 22)):
     ...     print(item.customer_id, item.grade.value, item.due, item.days_overdue)
     c-1 B 2026-11-17 5
+    c-4 A 2026-11-21 1
     c-2 A 2026-11-22 0
     """
     policy = _check_policy(policy)
     _CHECK_DAY("as_of", as_of)
     c.count(1, optional=True)("limit", limit)
     c.iterable("customers", customers, "(id, grade, last)")
-    steps = {g: _STEPS.get(cadence) for g, cadence in policy.cadences.items()}
-    keyed = _keys(customers, as_of, steps)
+    steps = _steps(policy, holidays, workdays)
+    bound = grading_at(grading, as_of)
+    keyed = _keys(customers, as_of, steps, bound)
     chosen = sorted(keyed) if limit is None else heapq.nsmallest(limit, keyed)
     return [
         AgendaItem(
@@ -511,23 +717,40 @@ def agenda(
 
 
 def _keys(
-    customers: Iterable[object], as_of: date, steps: Mapping[Grade, timedelta | None]
+    customers: Iterable[object],
+    as_of: date,
+    steps: Mapping[Grade, Step],
+    bound: BoundGradingPolicy,
 ) -> Iterator[tuple[int, Grade, str]]:
     """``(-days overdue, grade, id)`` of each customer due by ``as_of``, checked as it goes."""
     for index, entry in enumerate(customers):
         if entry.__class__ is not tuple or len(entry) != 3:  # noqa: PLR2004 - (id, grade, last)
             raise InvalidInputError(f"customers[{index}]", entry, "a tuple (id, grade, last)")
         cid, g, last = entry
-        if g.__class__ is not Grade:
-            raise InvalidInputError(f"customers[{index}].grade", g, "a Grade")
         if cid.__class__ is not str or not cid.strip():
             c.identifier(f"customers[{index}].id", cid)
+        if g.__class__ is not Grade:
+            g = _grade_of(index, cid, g, bound)
         if last is None:
             yield 0, g, cid
             continue
         if last.__class__ is not date:
             _CHECK_DAY(f"customers[{index}].last", last)
         step = steps[g]
-        due = _next_year(last) if step is None else last + step
+        due = last + step if step.__class__ is timedelta else _after(step, last)
         if due <= as_of:
             yield (due - as_of).days, g, cid
+
+
+def _grade_of(index: int, cid: str, given: object, bound: BoundGradingPolicy) -> Grade:
+    """The grade of an agenda entry given as the customer's opportunities."""
+    if not isinstance(given, list | tuple):
+        raise InvalidInputError(
+            f"customers[{index}].grade", given, "a Grade or a list of the customer's Opportunity"
+        )
+    try:
+        return customer_grade(given, as_of=bound.as_of, policy=bound.policy, customer_id=cid)
+    except InvalidInputError as exc:
+        raise InvalidInputError(
+            f"customers[{index}].{exc.field}", exc.value, exc.expected, hint=exc.hint
+        ) from None

@@ -29,7 +29,7 @@ import enum
 import functools
 from datetime import date
 from decimal import Decimal  # noqa: TC003 - documented in the signature
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -40,6 +40,9 @@ from custrel._policy import Policy
 from custrel.errors import InvalidInputError
 from custrel.models import DealStatus, Need, Opportunity
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
 __all__ = [
     "DEFAULT_GRADING",
     "BoundGradingPolicy",
@@ -48,6 +51,7 @@ __all__ = [
     "GradeExplanation",
     "GradingPolicy",
     "Urgency",
+    "customer_grade",
     "demand_grade",
     "explain_grade",
     "grade",
@@ -380,6 +384,74 @@ def grade(
     if bound.policy is not policy or bound.as_of != as_of or type(as_of) is not date:
         bound = _bind(policy, as_of)
     return bound.grade(opportunity)
+
+
+def customer_grade(
+    opportunities: Iterable[Opportunity],
+    /,
+    *,
+    as_of: date,
+    policy: GradingPolicy = DEFAULT_GRADING,
+    customer_id: str | None = None,
+) -> Grade:
+    """A customer's grade from all their opportunities (rule G1).
+
+    The best grade of their open opportunities (any status but closed): the customer
+    is worth following up as often as their most promising deal asks. With every
+    opportunity closed, the best of their grades (D for a need, E for none). A
+    customer with no opportunity has no grade and is refused: grade them by recording
+    one (a potential need is ``D``).
+
+    Args:
+        opportunities: One customer's opportunities, in any order.
+        as_of: The reference day.
+        policy: The horizons; the rule book's by default.
+        customer_id: The customer they must all belong to; by default, the first's.
+
+    Returns:
+        The grade.
+
+    Raises:
+        InvalidInputError: If there is no opportunity, an item is not an Opportunity,
+            or they belong to different customers.
+
+    >>> from datetime import date
+    >>> from custrel.models import DealStatus, Need, Opportunity
+    >>> deals = [Opportunity(customer_id="c-1", need=Need.POTENTIAL, status=DealStatus.POTENTIAL),
+    ...          Opportunity(customer_id="c-1", need=Need.EXPLICIT, status=DealStatus.NEGOTIATING,
+    ...                      expected_close=date(2027, 1, 15))]
+    >>> customer_grade(deals, as_of=date(2026, 11, 22))
+    <Grade.B: 'B'>
+    >>> customer_grade([], as_of=date(2026, 11, 22))
+    Traceback (most recent call last):
+    ...
+    custrel.errors.InvalidInputError: opportunities: expected at least one opportunity, got list []
+    """
+    bound = _bind(policy, as_of)
+    c.iterable("opportunities", opportunities, "Opportunity")
+    given = list(opportunities)
+    if not given:
+        raise InvalidInputError("opportunities", given, "at least one opportunity")
+    owner = customer_id
+    best_open: Grade | None = None
+    best_closed: Grade | None = None
+    for index, opportunity in enumerate(given):
+        if not isinstance(opportunity, Opportunity):
+            raise InvalidInputError(f"opportunities[{index}]", opportunity, "an Opportunity")
+        if owner is None:
+            owner = opportunity.customer_id
+        elif opportunity.customer_id != owner:
+            raise InvalidInputError(
+                f"opportunities[{index}].customer_id",
+                opportunity.customer_id,
+                f"the same customer as the others ({owner!r})",
+            )
+        result = bound.grade(opportunity)
+        if opportunity.status is DealStatus.CLOSED:
+            best_closed = result if best_closed is None else min(best_closed, result)
+        else:
+            best_open = result if best_open is None else min(best_open, result)
+    return best_open if best_open is not None else cast("Grade", best_closed)
 
 
 def urgency(

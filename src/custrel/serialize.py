@@ -212,6 +212,28 @@ def _unstructure_period(period: relativedelta) -> dict[str, int]:
     return {unit: n for unit, n in units.items() if n} or {"days": 0}
 
 
+def _is_enum_or_period(kind: object) -> bool:
+    """``SomeStrEnum | relativedelta``: a named value or a calendar period."""
+    args = get_args(kind)
+    return (
+        len(args) == 2  # noqa: PLR2004 - the enum and the period
+        and relativedelta in args
+        and any(isinstance(a, type) and issubclass(a, enum.StrEnum) for a in args)
+    )
+
+
+def _enum_or_period_hook(kind: object) -> _Hook:
+    """Structure a string as the enum member and a mapping as a period."""
+    named = next(a for a in get_args(kind) if a is not relativedelta)
+
+    def structure(value: object, _: object) -> object:
+        if isinstance(value, str | enum.Enum):
+            return _structure_enum(value, named)
+        return _structure_period(value, relativedelta)
+
+    return structure
+
+
 def _is_homogeneous(kind: object) -> bool:
     origin = get_origin(kind)
     args = get_args(kind)
@@ -279,6 +301,7 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook(datetime, _structure_datetime)
     converter.register_structure_hook(relativedelta, _structure_period)
     converter.register_structure_hook(enum.StrEnum, _structure_enum)
+    converter.register_structure_hook_factory(_is_enum_or_period, _enum_or_period_hook)
     converter.register_structure_hook_factory(_is_homogeneous, _collection_hook(converter))
     converter.register_structure_hook_factory(attrs.has, _class_hook(converter))
     converter.register_unstructure_hook(enum.StrEnum, _enum_value)

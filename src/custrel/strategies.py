@@ -703,7 +703,7 @@ def tier_policies() -> st.SearchStrategy[TierPolicy]:
 
 
 def cadence_policies() -> st.SearchStrategy[CadencePolicy]:
-    """Valid cadence policies: any cadence for each grade, any follow-up channels.
+    """Valid cadence policies: a named cadence or a period per grade, any channels.
 
     Returns:
         A strategy of :class:`~custrel.cadence.CadencePolicy`.
@@ -714,11 +714,18 @@ def cadence_policies() -> st.SearchStrategy[CadencePolicy]:
     >>> set(find(cadence_policies(), lambda p: True).cadences) == set(Grade)
     True
     """
+    periods = st.builds(
+        relativedelta,
+        months=st.integers(0, 13),
+        days=st.integers(0, 40),
+    ).filter(lambda p: p.months or p.days)
     return st.builds(
         CadencePolicy,
-        cadences=st.fixed_dictionaries({g: st.sampled_from(Cadence) for g in Grade}),
+        cadences=st.fixed_dictionaries({g: st.sampled_from(Cadence) | periods for g in Grade}),
         outbound=st.frozensets(st.sampled_from(Channel)),
         inbound=st.frozensets(st.sampled_from(Channel)),
+        first_contact=st.frozensets(st.sampled_from(Channel)),
+        daily_on_working_days=st.booleans(),
     )
 
 

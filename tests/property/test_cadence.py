@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 from decimal import Decimal
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -18,8 +19,8 @@ from custrel.cadence import (
     pool_status,
     upcoming_occasions,
 )
-from custrel.grading import Grade
-from custrel.models import Calendar, CustomerProfile
+from custrel.grading import Grade, customer_grade, grade
+from custrel.models import Calendar, CustomerProfile, DealStatus, Opportunity
 
 DAYS = cs.dates(min_value=date(2000, 1, 1), max_value=date(2035, 12, 31))
 GRADES = st.sampled_from(Grade)
@@ -150,6 +151,46 @@ def test_occasions_fall_in_the_window_in_order(
             assert o.number == o.on.year - o.original.year
         if o.number is not None:
             assert o.number >= 0
+
+
+@given(ENTRIES, cs.cadence_policies(), HOLIDAYS, st.none() | st.integers(1, 20))
+def test_agenda_agrees_with_next_due_under_any_policy(
+    entries: list[tuple[str, Grade, date | None]],
+    policy: CadencePolicy,
+    holidays: frozenset[date],
+    limit: int | None,
+) -> None:
+    """Rule C1: custom periods and working-day dailies give the same due days everywhere."""
+    as_of = date(2026, 11, 22)
+    due = [
+        (cid, g, next_due(g, last, as_of=as_of, policy=policy, holidays=holidays))
+        for cid, g, last in entries
+    ]
+    expected = sorted(((d - as_of).days, g, cid) for cid, g, d in due if d <= as_of)[:limit]
+    result = agenda(entries, as_of=as_of, limit=limit, policy=policy, holidays=holidays)
+    assert [((i.due - as_of).days, i.grade, i.customer_id) for i in result] == expected
+    for (_, _, last), (_, _, day) in zip(entries, due, strict=True):
+        assert last is None or day > last
+
+
+@given(cs.dates(min_value=date(2026, 1, 1), max_value=date(2026, 12, 31)), HOLIDAYS)
+def test_a_working_day_daily_cadence_is_due_on_the_next_working_day(
+    last: date, holidays: frozenset[date]
+) -> None:
+    policy = CadencePolicy(daily_on_working_days=True)
+    due = next_due(Grade.A, last, as_of=last, policy=policy, holidays=holidays)
+    assert due == add_working_days(last, 1, holidays=holidays)
+
+
+@given(st.lists(cs.opportunities(), min_size=1, max_size=8), DAYS)
+def test_customer_grade_is_the_best_open_grade_and_order_free(
+    opportunities: list[Opportunity], as_of: date
+) -> None:
+    mine = [attrs.evolve(o, customer_id="c-1") for o in opportunities]
+    result = customer_grade(mine, as_of=as_of)
+    assert customer_grade(list(reversed(mine)), as_of=as_of) is result
+    grades = [grade(o, as_of=as_of) for o in mine if o.status is not DealStatus.CLOSED]
+    assert result is min(grades or [grade(o, as_of=as_of) for o in mine])
 
 
 @given(cs.cadence_policies())
