@@ -9,8 +9,10 @@ import pytest
 from custrel.errors import InvalidInputError
 from custrel.models import (
     Channel,
+    ContactEvent,
     ContactPoints,
     CustomerProfile,
+    Direction,
     FamilyMember,
     Household,
     Occasion,
@@ -25,6 +27,7 @@ from custrel.profile import (
     PERSON_COMPLETENESS_FIELDS,
     completeness,
     is_stale,
+    reachability,
     redact,
 )
 
@@ -184,3 +187,95 @@ def test_completeness_counts_both_parts_together() -> None:
 
 def test_documented_field_lists() -> None:
     assert len(PERSON_COMPLETENESS_FIELDS) == len(ORGANIZATION_COMPLETENESS_FIELDS) == 8
+
+
+# rule P2: the owners' and managers' archive ------------------------------------------------
+
+
+def test_owners_and_managers_are_persons_whose_personal_fields_are_hidden_and_redacted() -> None:
+    owner = Person(
+        name="Li Ming",
+        education="MBA",
+        personality="cautious",
+        ability="strong in sales",
+        started_business_on=date(2009, 3, 1),
+    )
+    company = Organization(
+        name="Hangzhou Tea Co.",
+        owners=[owner],
+        managers=(Person(name="Zhao Lei"),),
+        assets=Decimal("12000000.00"),
+        cooperation_attitude="positive",
+        trade_terms="30 days net",
+        credit_problems=["late payment 2025"],
+    )
+    shown = repr(company)
+    assert "MBA" not in shown
+    assert "cautious" not in shown
+    assert "2009" not in shown
+    assert "Li Ming" in shown
+    profile = CustomerProfile(customer_id="c-1", created_on=date(2026, 1, 1), organization=company)
+    kept = redact(profile).organization
+    assert kept is not None
+    assert kept.owners[0] == Person(name="Li Ming")
+    assert (kept.assets, kept.trade_terms) == (Decimal("12000000.00"), "30 days net")
+
+
+def test_a_personal_assessment_is_masked_in_errors() -> None:
+    with pytest.raises(InvalidInputError) as info:
+        Person(name="Li Ming", personality=12345)  # type: ignore[arg-type]
+    assert info.value.field == "Person.personality"
+    assert "12345" not in str(info.value)
+
+
+# rule P8: reachability ------------------------------------------------------------------------
+
+
+def attempt(
+    day: int, reached: bool | None, direction: Direction = Direction.OUTBOUND
+) -> ContactEvent:
+    return ContactEvent(
+        customer_id="c-1",
+        at=datetime(2026, 11, day, 9, tzinfo=UTC),
+        channel=Channel.PHONE,
+        direction=direction,
+        reached=reached,
+    )
+
+
+def test_reachability_is_the_share_of_recorded_attempts_that_got_through() -> None:
+    events = [
+        attempt(1, True),
+        attempt(2, False),
+        attempt(3, False),
+        attempt(4, True),
+        attempt(5, None),  # not recorded: not counted
+        attempt(6, True, Direction.INBOUND),  # the customer called: not our attempt
+        attempt(25, False),  # after as_of
+    ]
+    assert reachability(events, as_of=date(2026, 11, 22)) == 0.5
+    assert reachability(events, as_of=date(2026, 11, 22), since=date(2026, 11, 2)) == 1 / 3
+    assert reachability(events, as_of=date(2026, 11, 1)) == 1.0
+
+
+def test_reachability_without_a_recorded_attempt_is_unknown() -> None:
+    assert reachability([], as_of=date(2026, 11, 22)) is None
+    assert reachability([attempt(2, None)], as_of=date(2026, 11, 22)) is None
+
+
+@pytest.mark.parametrize(
+    ("events", "kwargs", "field"),
+    [
+        ("abc", {}, "events"),
+        ([attempt(2, True), "x"], {}, "events[1]"),
+        ([], {"as_of": "2026-11-22"}, "as_of"),
+        ([], {"since": datetime(2026, 11, 1, tzinfo=UTC)}, "since"),
+    ],
+)
+def test_reachability_refuses_bad_input(
+    events: object, kwargs: dict[str, object], field: str
+) -> None:
+    arguments: dict[str, object] = {"as_of": date(2026, 11, 22)} | kwargs
+    with pytest.raises(InvalidInputError) as info:
+        reachability(events, **arguments)  # type: ignore[arg-type]
+    assert info.value.field == field

@@ -16,6 +16,7 @@ from importlib.metadata import PackageNotFoundError, version
 from custrel.cadence import (
     DEFAULT_CADENCE,
     DEFAULT_POOL,
+    DEFAULT_RECORD_WORKFLOW,
     RECORD_WORKING_DAYS,
     AgendaItem,
     Cadence,
@@ -25,6 +26,9 @@ from custrel.cadence import (
     PoolPolicy,
     PoolReason,
     PoolStatus,
+    RecordStep,
+    RecordWorkflowPolicy,
+    StepDue,
     UpcomingOccasion,
     add_working_days,
     agenda,
@@ -36,11 +40,13 @@ from custrel.cadence import (
     is_working_day,
     last_follow_up,
     minutes_deadline,
+    minutes_steps,
     needs_reassignment,
     next_due,
     owner_by_first_record,
     pool_status,
     record_deadline,
+    record_steps,
     upcoming_occasions,
 )
 from custrel.errors import MISSING_VALUE, CustrelError, InvalidInputError, PolicyError
@@ -83,7 +89,7 @@ from custrel.models import (
     Relation,
     Severity,
 )
-from custrel.profile import completeness, is_stale, redact
+from custrel.profile import completeness, is_stale, reachability, redact
 from custrel.serialize import dumps, from_dict, loads, to_dict
 from custrel.tiering import (
     DEFAULT_RFM_SEGMENTS,
@@ -125,6 +131,7 @@ __all__ = [
     "DEFAULT_CADENCE",
     "DEFAULT_GRADING",
     "DEFAULT_POOL",
+    "DEFAULT_RECORD_WORKFLOW",
     "DEFAULT_RFM_SEGMENTS",
     "DEFAULT_TIERS",
     "MISSING_VALUE",
@@ -166,6 +173,8 @@ __all__ = [
     "PoolStatus",
     "Preferences",
     "Purchase",
+    "RecordStep",
+    "RecordWorkflowPolicy",
     "Relation",
     "Relationship",
     "RfmBox",
@@ -173,6 +182,7 @@ __all__ = [
     "RfmSegment",
     "RfmSegmentPolicy",
     "Severity",
+    "StepDue",
     "Tier",
     "TierAction",
     "TierCuts",
@@ -208,12 +218,15 @@ __all__ = [
     "last_follow_up",
     "loads",
     "minutes_deadline",
+    "minutes_steps",
     "needs_reassignment",
     "next_due",
     "owner_by_first_record",
     "pool_status",
     "portfolio_values",
+    "reachability",
     "record_deadline",
+    "record_steps",
     "redact",
     "relationship_level",
     "retier",

@@ -40,6 +40,14 @@ from custrel._pool import (
     needs_reassignment,
     pool_status,
 )
+from custrel._records import (
+    DEFAULT_RECORD_WORKFLOW,
+    RecordStep,
+    RecordWorkflowPolicy,
+    StepDue,
+    minutes_steps,
+    record_steps,
+)
 from custrel._workdays import (
     RECORD_WORKING_DAYS,
     _calendar,
@@ -67,6 +75,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_CADENCE",
     "DEFAULT_POOL",
+    "DEFAULT_RECORD_WORKFLOW",
     "RECORD_WORKING_DAYS",
     "AgendaItem",
     "Cadence",
@@ -76,6 +85,9 @@ __all__ = [
     "PoolPolicy",
     "PoolReason",
     "PoolStatus",
+    "RecordStep",
+    "RecordWorkflowPolicy",
+    "StepDue",
     "UpcomingOccasion",
     "add_working_days",
     "agenda",
@@ -87,11 +99,13 @@ __all__ = [
     "is_working_day",
     "last_follow_up",
     "minutes_deadline",
+    "minutes_steps",
     "needs_reassignment",
     "next_due",
     "owner_by_first_record",
     "pool_status",
     "record_deadline",
+    "record_steps",
     "upcoming_occasions",
 ]
 

@@ -116,6 +116,18 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "B": ("B: ordinary need", "B类：一般需求，有意向"),
         "C": ("C: potential need", "C类：潜在需求"),
     },
+    # rule C4 ----------------------------------------------------------------------------
+    "RecordStep": {
+        "record_entered": (
+            "record reviewed and entered in the CRM",
+            "经理审核后录入客户关系管理系统",
+        ),
+        "record_forwarded": ("record sent to marketing", "指定专人发送市场营销部"),
+        "minutes_written": ("meeting minutes written", "编写会谈纪要"),
+        "minutes_reviewed": ("minutes reviewed by the department manager", "部门经理审阅"),
+        "minutes_sent": ("minutes sent to the customer", "提交客户"),
+        "receipt_confirmed": ("customer confirmed receipt", "确认客户收到"),
+    },
     # rule T2 ----------------------------------------------------------------------------
     "Tier": {
         "vip": ("VIP customer", "VIP客户"),

@@ -214,6 +214,10 @@ def _occasions(value: Iterable[Occasion]) -> tuple[Occasion, ...]:
     return c.to_tuple(value)  # type: ignore[no-any-return]
 
 
+def _people(value: Iterable[Person]) -> tuple[Person, ...]:
+    return c.to_tuple(value)  # type: ignore[no-any-return]
+
+
 _HIDDEN = c.repr_hidden
 
 
@@ -410,6 +414,11 @@ class Person:
         key_connections: Important people they know (重要人脉; hidden in ``repr()``).
         current_concerns: What occupies them lately (近来关注的问题).
         occasions: Important anniversaries and life events (重要纪念日).
+        education: Education (学历; hidden in ``repr()``).
+        personality: Personality, as our people judge it (性格; hidden in ``repr()``).
+        ability: Ability, as our people judge it (能力; hidden in ``repr()``).
+        started_business_on: When they started their business (创业时间, rule P2, for
+            an organisation's owners and managers; hidden in ``repr()``).
 
     >>> from datetime import date
     >>> from custrel.models import ContactPoints, Person
@@ -462,6 +471,18 @@ class Person:
         converter=_occasions,
         validator=c.checked(c.items(c.instance_of(Occasion), "Occasion")),
     )
+    education: str | None = attrs.field(
+        default=None, validator=c.checked(c.personal_text), repr=_HIDDEN
+    )
+    personality: str | None = attrs.field(
+        default=None, validator=c.checked(c.personal_text), repr=_HIDDEN
+    )
+    ability: str | None = attrs.field(
+        default=None, validator=c.checked(c.personal_text), repr=_HIDDEN
+    )
+    started_business_on: date | None = attrs.field(
+        default=None, validator=c.checked(c.day(optional=True, personal=True)), repr=_HIDDEN
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -482,6 +503,13 @@ class Organization:
         scale: Its scale, such as ``"large"``.
         credit_standing: Credit standing (信用状况).
         legal_representative: Legal representative.
+        owners: Its owners (所有者), as persons: seed 001 keeps their personality,
+            interests, family, education, age, ability and when they started out.
+        managers: Its managers (经营管理者), as persons.
+        assets: Its assets (资产), in money.
+        cooperation_attitude: Its attitude to working with us (合作态度).
+        trade_terms: The terms we trade on (交易条件).
+        credit_problems: Credit problems that have come up (出现的信用问题).
 
     >>> from decimal import Decimal
     >>> from custrel.models import Organization
@@ -523,6 +551,24 @@ class Organization:
     )
     legal_representative: str | None = attrs.field(
         default=None, validator=c.checked(c.optional_identifier)
+    )
+    owners: tuple[Person, ...] = attrs.field(
+        default=(), converter=_people, validator=c.checked(c.items(c.instance_of(Person), "Person"))
+    )
+    managers: tuple[Person, ...] = attrs.field(
+        default=(), converter=_people, validator=c.checked(c.items(c.instance_of(Person), "Person"))
+    )
+    assets: Decimal | None = attrs.field(
+        default=None,
+        converter=c.to_optional_money,
+        validator=c.checked(c.money(optional=True)),
+    )
+    cooperation_attitude: str | None = attrs.field(
+        default=None, validator=c.checked(c.optional_identifier)
+    )
+    trade_terms: str | None = attrs.field(default=None, validator=c.checked(c.optional_identifier))
+    credit_problems: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings, validator=c.checked(c.items(c.identifier, "problems"))
     )
 
 
@@ -594,6 +640,8 @@ class ContactEvent:
         summary: What was said.
         outcome: What came of it.
         by: Who on our side took part, if recorded.
+        reached: Whether the contact got through — the customer answered, replied or
+            met us — if recorded; ``None`` when unknown (rule P8: reachability).
 
     >>> from datetime import datetime, timedelta, timezone
     >>> from custrel.models import Channel, ContactEvent, Direction
@@ -615,6 +663,7 @@ class ContactEvent:
     summary: str = attrs.field(default="", validator=c.checked(c.text))
     outcome: str = attrs.field(default="", validator=c.checked(c.text))
     by: str | None = attrs.field(default=None, validator=c.checked(c.optional_identifier))
+    reached: bool | None = attrs.field(default=None, validator=c.checked(c.optional_flag))
 
 
 @attrs.frozen(kw_only=True)

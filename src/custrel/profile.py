@@ -1,4 +1,4 @@
-"""Rules about the profile itself: staleness (P6), privacy (P7) and completeness (P8).
+"""Rules about the profile itself: staleness (P6), privacy (P7), completeness and reachability (P8).
 
 >>> from datetime import date
 >>> from custrel.models import ContactPoints, CustomerProfile, Person
@@ -18,13 +18,17 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from custrel import _checks as c
 from custrel._checks import repr_hidden
 from custrel.errors import InvalidInputError
-from custrel.models import CustomerProfile
+from custrel.models import ContactEvent, CustomerProfile, Direction
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 __all__ = [
     "DEFAULT_MAX_AGE",
@@ -32,6 +36,7 @@ __all__ = [
     "PERSON_COMPLETENESS_FIELDS",
     "completeness",
     "is_stale",
+    "reachability",
     "redact",
 ]
 
@@ -115,6 +120,60 @@ def completeness(profile: CustomerProfile, /) -> float:
     if not counted:
         return 0.0
     return float(Fraction(sum(counted), len(counted)))
+
+
+def reachability(
+    events: Iterable[ContactEvent], /, *, as_of: date, since: date | None = None
+) -> float | None:
+    """How easy a customer is to reach: the share of our attempts that got through (P8).
+
+    Seed 000 judges a customer by how easy they are to find (与否容易找到). The attempts
+    are our outbound contacts on or before ``as_of`` (and on or after ``since``) whose
+    ``reached`` is recorded; the score is the share of them that reached the customer.
+    A contact the customer started shows they can be reached but is not an attempt of
+    ours, so it does not count; nor does a contact whose result was not recorded.
+
+    Args:
+        events: One customer's contact events, in any order.
+        as_of: The reference day (events on later days are ignored).
+        since: The first day to count, or ``None`` for all history.
+
+    Returns:
+        A share from 0.0 to 1.0, or ``None`` when there is no recorded attempt.
+
+    Raises:
+        InvalidInputError: If an argument has the wrong type.
+
+    >>> from datetime import date, datetime, timezone
+    >>> from custrel.models import Channel, ContactEvent, Direction
+    >>> def call(day, reached):
+    ...     at = datetime(2026, 11, day, tzinfo=timezone.utc)
+    ...     return ContactEvent(customer_id="c-1", at=at, channel=Channel.PHONE,
+    ...                         direction=Direction.OUTBOUND, reached=reached)
+    >>> reachability([call(2, False), call(3, False), call(4, True), call(5, None)],
+    ...              as_of=date(2026, 11, 22))
+    0.3333333333333333
+    >>> reachability([], as_of=date(2026, 11, 22)) is None
+    True
+    """
+    c.day()("as_of", as_of)
+    c.day(optional=True)("since", since)
+    c.iterable("events", events, "ContactEvent")
+    attempts = reached = 0
+    for index, event in enumerate(events):
+        if not isinstance(event, ContactEvent):
+            raise InvalidInputError(f"events[{index}]", event, "a ContactEvent")
+        day = event.at.date()
+        if (
+            event.reached is None
+            or event.direction is not Direction.OUTBOUND
+            or day > as_of
+            or (since is not None and day < since)
+        ):
+            continue
+        attempts += 1
+        reached += event.reached
+    return None if not attempts else float(Fraction(reached, attempts))
 
 
 def is_stale(

@@ -347,6 +347,23 @@ def persons() -> st.SearchStrategy[Person]:
         key_connections=st.lists(_NAMES, max_size=3).map(tuple),
         current_concerns=st.lists(_WORD, max_size=3).map(tuple),
         occasions=st.lists(occasions(), max_size=3).map(tuple),
+        education=st.none() | _WORD,
+        personality=st.none() | _WORD,
+        ability=st.none() | _WORD,
+        started_business_on=st.none() | dates(max_value=date(2030, 12, 31)),
+    )
+
+
+def _leaders() -> st.SearchStrategy[Person]:
+    """Owners and managers: the fields seed 001 keeps for them, not a whole household."""
+    return st.builds(
+        Person,
+        name=_NAMES,
+        job_title=st.none() | _WORD,
+        education=st.none() | _WORD,
+        personality=st.none() | _WORD,
+        ability=st.none() | _WORD,
+        started_business_on=st.none() | dates(max_value=date(2030, 12, 31)),
     )
 
 
@@ -377,6 +394,12 @@ def organizations() -> st.SearchStrategy[Organization]:
         scale=optional_word,
         credit_standing=optional_word,
         legal_representative=st.none() | _NAMES,
+        owners=st.lists(_leaders(), max_size=2).map(tuple),
+        managers=st.lists(_leaders(), max_size=2).map(tuple),
+        assets=st.none() | money(max_value=Decimal(10**12)),
+        cooperation_attitude=optional_word,
+        trade_terms=optional_word,
+        credit_problems=st.lists(_WORD, max_size=2).map(tuple),
     )
 
 
@@ -448,6 +471,7 @@ def contact_events(
         summary=st.text(max_size=20),
         outcome=st.text(max_size=20),
         by=st.none() | st.sampled_from(["rep-1", "rep-2", "rep-3"]),
+        reached=st.none() | st.booleans(),
     )
 
 

@@ -57,6 +57,10 @@ _STAND_INS: dict[str, object] = {
     "birthday": date(2000, 1, 1),
     "on": date(2000, 1, 1),
     "key_connections": ("stand-in",),
+    "education": "stand-in",
+    "personality": "stand-in",
+    "ability": "stand-in",
+    "started_business_on": date(2000, 1, 1),
 }
 
 
