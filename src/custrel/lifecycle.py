@@ -152,7 +152,9 @@ class LifecyclePolicy(Policy):
         settle_days: A customer who buys again after lapsing is WON_BACK for this many
             days after that purchase (rule L4), 90 by default.
         growth: GROWING when the recent window's net spend is at least (1 + growth)
-            times the window before (rule L1: expanding), 0.5 by default.
+            times the window before (rule L1: expanding), 0.5 by default. Only a
+            customer who was buying when the window before began can grow: otherwise
+            every new relationship would look like growth while it ramps up.
         frequency_drop: FREQUENCY_DROP when recent occasions are at most
             (1 - frequency_drop) times the window before (rule L3), 0.5 by default.
         spend_drop: SPEND_DROP when recent net spend is at most (1 - spend_drop) times
@@ -222,6 +224,7 @@ class _Bound:
     __slots__ = (
         "as_of",
         "as_of_ord",
+        "baseline_from",
         "ceiling",
         "complaint_rise",
         "floor",
@@ -245,6 +248,7 @@ class _Bound:
         self.as_of = as_of
         self.as_of_ord = as_of.toordinal()
         self.window = policy.window_days
+        self.baseline_from = self.as_of_ord - 2 * policy.window_days + 1  # the prior window's day 1
         self.recent_start = as_of - timedelta(days=policy.window_days)  # exclusive
         self.prior_start = as_of - timedelta(days=2 * policy.window_days)  # exclusive
         self.new_days = policy.new_days
@@ -418,7 +422,11 @@ class _History:
             return Stage.NEW  # rule L1
         if self.won_back():
             return Stage.WON_BACK  # rule L4
-        if self.spend_prior > 0 and self.spend_recent >= self.spend_prior * bound.growth:
+        if (
+            self.days[0] <= bound.baseline_from  # a full window before to compare with
+            and self.spend_prior > 0
+            and self.spend_recent >= self.spend_prior * bound.growth
+        ):
             return Stage.GROWING  # rule L1
         return Stage.ACTIVE
 
@@ -468,13 +476,17 @@ class _History:
             hi = bisect.bisect_right(ordinals, high)
             return totals[hi] - totals[bisect.bisect_right(ordinals, low)]
 
-        window = bound.window
+        window, first = bound.window, days[0]
         for day in days[1:]:
             r = bisect.bisect_right(returns, day)
             if r and day - returns[r - 1] <= bound.settle:
                 continue  # WON_BACK on that day
             prior = spend(day - 2 * window, day - window)
-            if prior > 0 and spend(day - window, day) >= prior * bound.growth:
+            if (
+                first <= day - 2 * window + 1
+                and prior > 0
+                and spend(day - window, day) >= prior * bound.growth
+            ):
                 return Stage.GROWING
             best = max(best, _PROGRESS[Stage.ACTIVE])
         return _by_progress(best)
@@ -516,7 +528,9 @@ def lifecycle_stage(
     4. An occasion within the last ``settle_days`` ended a lapse (the gap before it was
        longer than the horizon computed from the occasions before the gap): WON_BACK.
     5. Net spend in the recent window at least (1 + ``growth``) times a positive net
-       spend in the window before: GROWING; otherwise ACTIVE (rule L1).
+       spend in the window before, for a customer who was already buying when that
+       window began (their first occasion on or before its first day): GROWING;
+       otherwise ACTIVE (rule L1).
     6. An ACTIVE or GROWING customer with any :func:`churn_signals`: AT_RISK (rule L3).
 
     Args:
@@ -631,8 +645,8 @@ def highest_stage(
     >>> def sale(day, amount):
     ...     return Purchase(customer_id="c-1", product="tea", amount=amount,
     ...                     at=datetime.combine(day, datetime.min.time(), timezone.utc))
-    >>> history = [sale(date(2025, 1, 10), 100), sale(date(2025, 3, 10), 100),
-    ...            sale(date(2025, 5, 10), 900)]
+    >>> history = [sale(date(2024, 11, 1), 100), sale(date(2025, 1, 10), 100),
+    ...            sale(date(2025, 3, 10), 100), sale(date(2025, 5, 10), 900)]
     >>> highest_stage(history, as_of=date(2026, 11, 22))
     <Stage.GROWING: 'growing'>
     >>> lifecycle_stage(history, as_of=date(2026, 11, 22))
