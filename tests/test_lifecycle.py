@@ -461,7 +461,8 @@ def _(value: object) -> Any:
         ),
         (lambda: highest_stage([sale(1), _(None)], as_of=AS_OF), "purchases[1]"),
         (lambda: explain_stage([], as_of=_(None)), "as_of"),
-        (lambda: list(portfolio_stages(_("c-1"), as_of=AS_OF)), "customers"),
+        (lambda: portfolio_stages(_("c-1"), as_of=AS_OF), "customers"),  # at once
+        (lambda: portfolio_stages([], as_of=_("2026-11-22")), "as_of"),
         (lambda: list(portfolio_stages([_(("c-1", []))], as_of=AS_OF)), "customers[0]"),
         (lambda: list(portfolio_stages([(" ", [], [])], as_of=AS_OF)), "customers[0][0]"),
         (

@@ -463,10 +463,11 @@ class _History:
         days, bound = self.days, self.bound
         if len(days) < 2:  # noqa: PLR2004 - one occasion is NEW on its day
             return _by_progress(best)
-        returns = [
+        returns = [  # the occasions that ended a lapse
             days[j]
             for j in range(1, len(days))
-            if days[j] - days[j - 1] > bound.horizon_days(_twice_median(days, j))
+            if days[j] - days[j - 1] > bound.floor
+            and days[j] - days[j - 1] > bound.horizon_days(_twice_median(days, j))
         ]
         keys = sorted(self.net)
         ordinals = [k.toordinal() for k in keys]
@@ -670,8 +671,9 @@ class ChurnWindow:
         spend: Net spend in it: sales minus refunds.
         complaints: Complaints received in it.
 
-    >>> from custrel.lifecycle import ChurnWindow
     >>> from datetime import date
+    >>> from decimal import Decimal
+    >>> from custrel.lifecycle import ChurnWindow
     >>> ChurnWindow(start=date(2026, 8, 25), end=date(2026, 11, 22), occasions=0,
     ...             spend=Decimal(0), complaints=0).end
     datetime.date(2026, 11, 22)
@@ -894,10 +896,9 @@ class CustomerStage:
 
 
 def _customers(
-    customers: object, bound: _Bound, *, highest: bool
+    customers: Iterable[object], bound: _Bound, *, highest: bool
 ) -> Iterator[tuple[str, Stage, Stage]]:
-    c.iterable("customers", customers, "(customer_id, purchases, complaints)")
-    for index, item in enumerate(cast("Iterable[object]", customers)):
+    for index, item in enumerate(customers):
         if not isinstance(item, tuple) or len(item) != 3:  # noqa: PLR2004 - a triple
             raise InvalidInputError(
                 f"customers[{index}]", item, "a (customer_id, purchases, complaints) tuple"
@@ -912,6 +913,11 @@ def _customers(
             ) from None
         stage, underlying = history.stages()
         yield customer_id, stage, history.highest(underlying) if highest else stage
+
+
+def _checked_customers(customers: object) -> Iterable[object]:
+    c.iterable("customers", customers, "(customer_id, purchases, complaints)")
+    return cast("Iterable[object]", customers)
 
 
 def portfolio_stages(
@@ -932,20 +938,25 @@ def portfolio_stages(
         as_of: The reference day.
         policy: The thresholds; the calibrated defaults unless given.
 
-    Yields:
-        Each customer's id, stage and highest stage.
+    Returns:
+        An iterator of each customer's id, stage and highest stage.
 
     Raises:
-        InvalidInputError: If an item is not such a triple or a record belongs to
-            another customer (raised when that item is reached).
+        InvalidInputError: At once if ``as_of``, ``policy`` or ``customers`` is of the
+            wrong type; while iterating, if an item is not such a triple or a record
+            belongs to another customer.
 
     >>> from datetime import date
     >>> [s.stage for s in portfolio_stages([("c-1", [], [])], as_of=date(2026, 11, 22))]
     [<Stage.PROSPECT: 'prospect'>]
     """
     bound = _bind(policy, as_of)
-    for customer_id, stage, highest in _customers(customers, bound, highest=True):
-        yield CustomerStage(customer_id=customer_id, stage=stage, highest=highest)
+    return (
+        CustomerStage(customer_id=customer_id, stage=stage, highest=highest)
+        for customer_id, stage, highest in _customers(
+            _checked_customers(customers), bound, highest=True
+        )
+    )
 
 
 def stage_counts(
@@ -974,7 +985,8 @@ def stage_counts(
     >>> counts[Stage.PROSPECT], counts[Stage.LAPSED]
     (2, 0)
     """
+    bound = _bind(policy, as_of)
     counts = dict.fromkeys(Stage, 0)
-    for _, stage, _ in _customers(customers, _bind(policy, as_of), highest=False):
+    for _, stage, _ in _customers(_checked_customers(customers), bound, highest=False):
         counts[stage] += 1
     return counts
