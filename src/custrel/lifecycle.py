@@ -104,8 +104,7 @@ class ChurnSignal(enum.StrEnum):
 
 # Policy ------------------------------------------------------------------------------------
 
-_DAYS = c.count(1)
-_COUNT = c.count(1)
+_POSITIVE = c.count(1)  # day counts and occasion counts
 
 
 def _fraction(*, below_one: bool) -> c.Check:
@@ -180,14 +179,14 @@ class LifecyclePolicy(Policy):
     custrel.errors.PolicyError: LifecyclePolicy.horizon_ceiling_days: expected an int >= horizon_floor_days (400), got int 365
     """  # noqa: E501 - a doctest output line
 
-    new_days: int = attrs.field(default=90, validator=c.policy(_DAYS))  # rule L1
-    window_days: int = attrs.field(default=90, validator=c.policy(_DAYS))  # rule L3
+    new_days: int = attrs.field(default=90, validator=c.policy(_POSITIVE))  # rule L1
+    window_days: int = attrs.field(default=90, validator=c.policy(_POSITIVE))  # rule L3
     horizon_multiple: Decimal = attrs.field(  # rule L4
         default=Decimal(3), converter=_decimal, validator=c.policy(_fraction(below_one=False))
     )
-    horizon_floor_days: int = attrs.field(default=180, validator=c.policy(_DAYS))  # rule L4
-    horizon_ceiling_days: int = attrs.field(default=365, validator=c.policy(_DAYS))  # rule L4
-    settle_days: int = attrs.field(default=90, validator=c.policy(_DAYS))  # rule L4
+    horizon_floor_days: int = attrs.field(default=180, validator=c.policy(_POSITIVE))  # rule L4
+    horizon_ceiling_days: int = attrs.field(default=365, validator=c.policy(_POSITIVE))  # rule L4
+    settle_days: int = attrs.field(default=90, validator=c.policy(_POSITIVE))  # rule L4
     growth: Decimal = attrs.field(  # rule L1
         default=Decimal("0.5"), converter=_decimal, validator=c.policy(_fraction(below_one=False))
     )
@@ -197,12 +196,12 @@ class LifecyclePolicy(Policy):
     spend_drop: Decimal = attrs.field(  # rule L3
         default=Decimal("0.5"), converter=_decimal, validator=c.policy(_fraction(below_one=True))
     )
-    min_baseline: int = attrs.field(default=2, validator=c.policy(_COUNT))  # rule L3
+    min_baseline: int = attrs.field(default=2, validator=c.policy(_POSITIVE))  # rule L3
     overdue_multiple: Decimal = attrs.field(  # rule L3
         default=Decimal(1), converter=_decimal, validator=c.policy(_fraction(below_one=False))
     )
     overdue_min_days: int = attrs.field(default=30, validator=c.policy(c.count(0)))  # rule L3
-    complaint_rise: int = attrs.field(default=1, validator=c.policy(_COUNT))  # rule L3
+    complaint_rise: int = attrs.field(default=1, validator=c.policy(_POSITIVE))  # rule L3
 
     def __attrs_post_init__(self) -> None:
         """Check that the horizon's floor does not exceed its ceiling."""
