@@ -8,6 +8,31 @@ import pytest
 import custrel
 
 PUBLIC = {
+    "DEFAULT_LIFECYCLE",
+    "ChurnSignal",
+    "ChurnWindow",
+    "CustomerStage",
+    "LifecyclePolicy",
+    "Stage",
+    "StageExplanation",
+    "churn_signals",
+    "explain_stage",
+    "highest_stage",
+    "lifecycle_stage",
+    "portfolio_stages",
+    "stage_counts",
+    "DEFAULT_SERVICE",
+    "ComplaintEstimate",
+    "ComplaintRoute",
+    "ComplaintStep",
+    "Handler",
+    "Notice",
+    "ServicePolicy",
+    "complaint_follow_up_due",
+    "estimate_complaints",
+    "next_complaint_step",
+    "route_complaint",
+    "take_complaint_step",
     "DEFAULT_CADENCE",
     "DEFAULT_POOL",
     "DEFAULT_RECORD_WORKFLOW",
@@ -125,9 +150,11 @@ MODULES = [
     "errors",
     "grading",
     "labels",
+    "lifecycle",
     "models",
     "profile",
     "serialize",
+    "service",
     "strategies",
     "tiering",
 ]
@@ -146,6 +173,8 @@ def test_module_all_is_unique_and_complete(name: str) -> None:
 
 
 CONSTANTS = {
+    "DEFAULT_LIFECYCLE",
+    "DEFAULT_SERVICE",
     "__version__",
     "MISSING_VALUE",
     "DEFAULT_GRADING",

@@ -183,6 +183,38 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "serious": ("serious complaint", "重大投诉"),
         "ordinary": ("ordinary complaint", "一般投诉"),
     },
+    # rules L1-L4 --------------------------------------------------------------------------
+    "Stage": {
+        "prospect": ("prospect", "潜在客户"),
+        "new": ("new customer", "新客户"),
+        "active": ("active customer", "活跃客户"),
+        "growing": ("growing customer", "成长客户"),
+        "at_risk": ("at risk of churn", "流失风险客户"),
+        "lapsed": ("lapsed customer", "流失客户"),
+        "won_back": ("won back", "挽回客户"),
+    },
+    # rule L3 ----------------------------------------------------------------------------
+    "ChurnSignal": {
+        "frequency_drop": ("fewer purchases", "购买频次下降"),
+        "spend_drop": ("less spend", "消费金额下降"),
+        "complaint_rise": ("more complaints", "投诉增加"),
+        "overdue_repurchase": ("repurchase overdue", "逾期未复购"),
+    },
+    # rules S1, S2 -------------------------------------------------------------------------
+    "ComplaintStep": {
+        "listen": ("listen and acknowledge", "聆听、认同"),
+        "record": ("record and judge", "记录要点、判断是否成立"),
+        "remedy": ("propose and carry out a remedy", "提出并实施解决方案"),
+        "follow_up": ("follow up", "跟踪服务"),
+    },
+    "Handler": {
+        "general_manager": ("general manager", "总经理"),
+        "service_department": ("service department", "服务部门"),
+    },
+    "Notice": {
+        "written": ("in writing", "书面函告"),
+        "written_or_phone": ("in writing or by phone", "书面或电话通知"),
+    },
 }
 
 

@@ -29,6 +29,7 @@ from hypothesis import strategies as st
 
 from custrel.cadence import Cadence, CadencePolicy, PoolPolicy
 from custrel.grading import Grade, GradingPolicy
+from custrel.lifecycle import LifecyclePolicy
 from custrel.models import (
     Calendar,
     Channel,
@@ -52,6 +53,7 @@ from custrel.models import (
     Relation,
     Severity,
 )
+from custrel.service import ServicePolicy
 from custrel.tiering import TierMode, TierPolicy
 
 __all__ = [
@@ -67,6 +69,7 @@ __all__ = [
     "grading_policies",
     "histories",
     "households",
+    "lifecycle_policies",
     "money",
     "occasions",
     "opportunities",
@@ -76,6 +79,7 @@ __all__ = [
     "preferences",
     "profiles",
     "purchases",
+    "service_policies",
     "tier_policies",
 ]
 
@@ -771,4 +775,68 @@ def pool_policies() -> st.SearchStrategy[PoolPolicy]:
         hard_cap_days=st.none() | st.integers(1, 365),
         warning_days=st.integers(0, 10),
         working_days=st.booleans(),
+    )
+
+
+# Lifecycle (rules L1-L4) and service (rules S1-S3) -----------------------------------------
+
+
+def _ratios(low: int, high: int) -> st.SearchStrategy[Decimal]:
+    """Decimals with two places in ``low/100 .. high/100``."""
+    return st.integers(low, high).map(lambda n: Decimal(n).scaleb(-2))
+
+
+@st.composite
+def _lifecycle_policy(draw: st.DrawFn) -> LifecyclePolicy:
+    floor = draw(st.integers(1, 400))
+    return LifecyclePolicy(
+        new_days=draw(st.integers(1, 400)),
+        window_days=draw(st.integers(1, 400)),
+        horizon_multiple=draw(_ratios(50, 800)),
+        horizon_floor_days=floor,
+        horizon_ceiling_days=draw(st.integers(floor, 800)),
+        settle_days=draw(st.integers(1, 400)),
+        growth=draw(_ratios(1, 300)),
+        frequency_drop=draw(_ratios(1, 99)),
+        spend_drop=draw(_ratios(1, 99)),
+        min_baseline=draw(st.integers(1, 5)),
+        overdue_multiple=draw(_ratios(50, 400)),
+        overdue_min_days=draw(st.integers(0, 120)),
+        complaint_rise=draw(st.integers(1, 3)),
+    )
+
+
+def lifecycle_policies() -> st.SearchStrategy[LifecyclePolicy]:
+    """Valid lifecycle policies: any day counts and ratios, the floor below the ceiling.
+
+    Returns:
+        A strategy of :class:`~custrel.lifecycle.LifecyclePolicy`.
+
+    >>> from hypothesis import find
+    >>> from custrel.strategies import lifecycle_policies
+    >>> p = find(lifecycle_policies(), lambda p: True)
+    >>> p.horizon_floor_days <= p.horizon_ceiling_days
+    True
+    """
+    return _lifecycle_policy()
+
+
+def service_policies() -> st.SearchStrategy[ServicePolicy]:
+    """Valid complaint-handling policies: any day counts, a reach share in (0, 1].
+
+    Returns:
+        A strategy of :class:`~custrel.service.ServicePolicy`.
+
+    >>> from hypothesis import find
+    >>> from custrel.strategies import service_policies
+    >>> 0 < find(service_policies(), lambda p: True).reach_share <= 1
+    True
+    """
+    return st.builds(
+        ServicePolicy,
+        escalate_days=st.integers(0, 7),
+        serious_visit_days=st.integers(0, 30),
+        visit_days=st.integers(0, 60),
+        follow_up_days=st.integers(0, 60),
+        reach_share=_ratios(1, 100),
     )

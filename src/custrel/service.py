@@ -1,0 +1,412 @@
+"""Complaint handling (rules S1-S3: 客户投诉处理).
+
+A complaint is handled in four steps, in order (S1); it is routed by severity, to the
+general manager or to the service department, and every complaint is visited (S2);
+and since only about 30 % of complaints ever reach the service staff, the complaints
+heard are a fraction of those felt (S3).
+
+>>> from datetime import datetime, timezone
+>>> from custrel.models import Complaint, Severity
+>>> from custrel.service import route_complaint
+>>> route = route_complaint(Complaint(customer_id="c-1", severity=Severity.SERIOUS,
+...                                   at=datetime(2026, 11, 20, 9, tzinfo=timezone.utc)))
+>>> route.handler, route.notice, route.visit_by
+(<Handler.GENERAL_MANAGER: 'general_manager'>, <Notice.WRITTEN: 'written'>, datetime.date(2026, 11, 23))
+"""  # noqa: E501 - a doctest output line
+
+from __future__ import annotations
+
+import enum
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING, cast
+
+import attrs
+
+from custrel import _checks as c
+from custrel._policy import Policy
+from custrel.errors import InvalidInputError
+from custrel.models import Complaint, Severity
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = [
+    "DEFAULT_SERVICE",
+    "ComplaintEstimate",
+    "ComplaintRoute",
+    "ComplaintStep",
+    "Handler",
+    "Notice",
+    "ServicePolicy",
+    "complaint_follow_up_due",
+    "estimate_complaints",
+    "next_complaint_step",
+    "route_complaint",
+    "take_complaint_step",
+]
+
+
+# rule S1 ------------------------------------------------------------------------------------
+
+
+class ComplaintStep(enum.StrEnum):
+    """The four steps of handling a complaint, in their only allowed order (rule S1).
+
+    >>> from custrel.service import ComplaintStep
+    >>> [s.value for s in ComplaintStep]
+    ['listen', 'record', 'remedy', 'follow_up']
+    """
+
+    LISTEN = "listen"  # let the customer vent: listen and acknowledge (聆听、认同)
+    RECORD = "record"  # record the essentials, judge whether it stands (记录要点、判断是否成立)
+    REMEDY = "remedy"  # propose and carry out an acceptable remedy (提出并实施方案)
+    FOLLOW_UP = "follow_up"  # follow up (跟踪服务)
+
+
+_STEPS = tuple(ComplaintStep)
+
+
+def _checked_steps(done: object) -> tuple[ComplaintStep, ...]:
+    """The steps taken so far, which must be the first steps of rule S1 in order."""
+    c.iterable("done", done, "ComplaintStep")
+    steps = tuple(cast("Iterable[object]", done))
+    for index, step in enumerate(steps):
+        c.member(ComplaintStep)(f"done[{index}]", step)
+        if index >= len(_STEPS) or step is not _STEPS[index]:
+            expected = (
+                f"{_STEPS[index]!r}: steps are taken in order, none skipped or repeated"
+                if index < len(_STEPS)
+                else "nothing: all four steps are done"
+            )
+            raise InvalidInputError(f"done[{index}]", step, expected)
+    return cast("tuple[ComplaintStep, ...]", steps)
+
+
+def next_complaint_step(done: Iterable[ComplaintStep], /) -> ComplaintStep | None:
+    """The step that comes next, given the steps taken so far (rule S1).
+
+    Args:
+        done: The steps already taken, in the order they were taken.
+
+    Returns:
+        The next step, or ``None`` once the follow-up is done.
+
+    Raises:
+        InvalidInputError: If ``done`` skips, repeats or reorders a step.
+
+    >>> from custrel.service import ComplaintStep, next_complaint_step
+    >>> next_complaint_step([])
+    <ComplaintStep.LISTEN: 'listen'>
+    >>> next_complaint_step([ComplaintStep.LISTEN, ComplaintStep.RECORD])
+    <ComplaintStep.REMEDY: 'remedy'>
+    >>> next_complaint_step([ComplaintStep.LISTEN, ComplaintStep.REMEDY])
+    Traceback (most recent call last):
+    ...
+    custrel.errors.InvalidInputError: done[1]: expected <ComplaintStep.RECORD: 'record'>: steps are taken in order, none skipped or repeated, got ComplaintStep <ComplaintStep.REMEDY: 'remedy'>
+    """  # noqa: E501 - a doctest output line
+    steps = _checked_steps(done)
+    return _STEPS[len(steps)] if len(steps) < len(_STEPS) else None
+
+
+def take_complaint_step(
+    done: Iterable[ComplaintStep], step: ComplaintStep, /
+) -> tuple[ComplaintStep, ...]:
+    """Record one more step, refusing any step but the next (rule S1).
+
+    Args:
+        done: The steps already taken, in order.
+        step: The step being taken now.
+
+    Returns:
+        The steps taken, ``step`` included.
+
+    Raises:
+        InvalidInputError: If ``step`` is not the next step (a skip, a repeat or a step
+            after the last), or ``done`` is out of order.
+
+    >>> from custrel.service import ComplaintStep, take_complaint_step
+    >>> take_complaint_step([], ComplaintStep.LISTEN)
+    (<ComplaintStep.LISTEN: 'listen'>,)
+    >>> take_complaint_step([ComplaintStep.LISTEN], ComplaintStep.REMEDY)
+    Traceback (most recent call last):
+    ...
+    custrel.errors.InvalidInputError: step: expected <ComplaintStep.RECORD: 'record'>, the next step; none may be skipped, got ComplaintStep <ComplaintStep.REMEDY: 'remedy'>
+    """  # noqa: E501 - a doctest output line
+    steps = _checked_steps(done)
+    c.member(ComplaintStep)("step", step)
+    following = _STEPS[len(steps)] if len(steps) < len(_STEPS) else None
+    if following is None:
+        raise InvalidInputError("step", step, "no further step: the follow-up is done")
+    if step is not following:
+        raise InvalidInputError("step", step, f"{following!r}, the next step; none may be skipped")
+    return (*steps, step)
+
+
+# rule S2 ------------------------------------------------------------------------------------
+
+
+class Handler(enum.StrEnum):
+    """Who handles a complaint (rule S2).
+
+    >>> from custrel.service import Handler
+    >>> Handler.GENERAL_MANAGER.value
+    'general_manager'
+    """
+
+    GENERAL_MANAGER = "general_manager"  # serious: to the general manager at once (总经理)
+    SERVICE_DEPARTMENT = "service_department"  # ordinary: the service department (服务部门)
+
+
+class Notice(enum.StrEnum):
+    """How the customer is told the outcome (rule S2).
+
+    >>> from custrel.service import Notice
+    >>> [n.value for n in Notice]
+    ['written', 'written_or_phone']
+    """
+
+    WRITTEN = "written"  # serious: by letter (函告)
+    WRITTEN_OR_PHONE = "written_or_phone"  # ordinary: in writing or by phone (书面或电话)
+
+
+def _share(name: str, value: object) -> None:
+    if isinstance(value, float):
+        raise InvalidInputError(
+            name, value, "a Decimal in (0, 1]", hint=f"pass Decimal({str(value)!r})"
+        )
+    if not isinstance(value, Decimal) or not value.is_finite() or not 0 < value <= 1:
+        raise InvalidInputError(name, value, "a Decimal in (0, 1]")
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class ServicePolicy(Policy):
+    """The day counts of complaint handling (rules S1-S3), in calendar days.
+
+    The texts give the order and the routing but no day counts; these defaults are
+    custrel's decisions (docs/rules.md).
+
+    Args:
+        escalate_days: A serious complaint reaches the general manager within this many
+            days of being received (rule S2: at once), 0 (the same day) by default.
+        serious_visit_days: The business head or a designated person visits the
+            customer within this many days of a serious complaint (rule S2), 3 by
+            default ...
+        visit_days: ... and of an ordinary one, 7 by default.
+        follow_up_days: The follow-up (rule S1's last step) is due this many days after
+            the remedy, 7 by default.
+        reach_share: The share of complaints that reach the service staff (rule S3),
+            0.3 by default.
+
+    Raises:
+        PolicyError: If a value is out of range.
+
+    >>> from custrel.service import ServicePolicy
+    >>> ServicePolicy().visit_days, ServicePolicy().reach_share
+    (7, Decimal('0.3'))
+    >>> ServicePolicy(reach_share=0)
+    Traceback (most recent call last):
+    ...
+    custrel.errors.PolicyError: ServicePolicy.reach_share: expected a Decimal in (0, 1], got Decimal Decimal('0')
+    """  # noqa: E501 - a doctest output line
+
+    escalate_days: int = attrs.field(default=0, validator=c.policy(c.count(0)))  # rule S2
+    serious_visit_days: int = attrs.field(default=3, validator=c.policy(c.count(0)))  # rule S2
+    visit_days: int = attrs.field(default=7, validator=c.policy(c.count(0)))  # rule S2
+    follow_up_days: int = attrs.field(default=7, validator=c.policy(c.count(0)))  # rule S1
+    reach_share: Decimal = attrs.field(  # rule S3: about 30 % reach the service staff
+        default=Decimal("0.3"), converter=c.to_money, validator=c.policy(_share)
+    )
+
+
+DEFAULT_SERVICE = ServicePolicy()
+"""Serious complaints escalated the same day and visited within 3 days, ordinary within 7."""
+
+
+def _check_policy(policy: object) -> ServicePolicy:
+    if not isinstance(policy, ServicePolicy):
+        raise InvalidInputError("policy", policy, "a ServicePolicy")
+    return policy
+
+
+def _check_complaint(complaint: object) -> Complaint:
+    if not isinstance(complaint, Complaint):
+        raise InvalidInputError("complaint", complaint, "a Complaint")
+    return complaint
+
+
+@attrs.frozen(kw_only=True)
+class ComplaintRoute:
+    """Where a complaint goes and what is due for it (rule S2).
+
+    Args:
+        severity: The complaint's severity.
+        handler: Who handles it.
+        notice: How the customer is told the outcome.
+        escalate_by: For a serious complaint, the last day to put it before the general
+            manager; ``None`` for an ordinary one.
+        visit_by: The last day for the visit by the business head or a designated
+            person (every complaint, however small, is visited).
+
+    >>> from datetime import datetime, timezone
+    >>> from custrel.models import Complaint, Severity
+    >>> from custrel.service import route_complaint
+    >>> route = route_complaint(Complaint(customer_id="c-1", severity=Severity.ORDINARY,
+    ...                                   at=datetime(2026, 11, 20, tzinfo=timezone.utc)))
+    >>> route.notice, route.escalate_by, route.visit_by
+    (<Notice.WRITTEN_OR_PHONE: 'written_or_phone'>, None, datetime.date(2026, 11, 27))
+    """
+
+    severity: Severity
+    handler: Handler
+    notice: Notice
+    escalate_by: date | None
+    visit_by: date
+
+
+def route_complaint(
+    complaint: Complaint, /, *, policy: ServicePolicy = DEFAULT_SERVICE
+) -> ComplaintRoute:
+    """Route a complaint by its severity and set its due dates (rule S2).
+
+    A serious complaint (重大) goes to the general manager at once (``escalate_days``
+    after it is received, the same day by default) and the customer is told the outcome
+    by letter; an ordinary one (一般) is handled by the service department, which tells
+    the customer in writing or by phone. Either way the business head or a designated
+    person visits the customer: within ``serious_visit_days`` or ``visit_days``. Days
+    count from the complaint's own local calendar day.
+
+    Args:
+        complaint: The complaint.
+        policy: The day counts; custrel's defaults unless given.
+
+    Returns:
+        The route.
+
+    Raises:
+        InvalidInputError: If an argument has the wrong type.
+
+    >>> from datetime import datetime, timezone
+    >>> from custrel.models import Complaint, Severity
+    >>> route_complaint(Complaint(customer_id="c-1", severity=Severity.SERIOUS,
+    ...                           at=datetime(2026, 2, 27, tzinfo=timezone.utc))).visit_by
+    datetime.date(2026, 3, 2)
+    >>> route_complaint("c-1")
+    Traceback (most recent call last):
+    ...
+    custrel.errors.InvalidInputError: complaint: expected a Complaint, got str 'c-1'
+    """
+    complaint = _check_complaint(complaint)
+    policy = _check_policy(policy)
+    received = complaint.at.date()
+    if complaint.severity is Severity.SERIOUS:
+        return ComplaintRoute(
+            severity=complaint.severity,
+            handler=Handler.GENERAL_MANAGER,
+            notice=Notice.WRITTEN,
+            escalate_by=received + timedelta(days=policy.escalate_days),
+            visit_by=received + timedelta(days=policy.serious_visit_days),
+        )
+    return ComplaintRoute(
+        severity=complaint.severity,
+        handler=Handler.SERVICE_DEPARTMENT,
+        notice=Notice.WRITTEN_OR_PHONE,
+        escalate_by=None,
+        visit_by=received + timedelta(days=policy.visit_days),
+    )
+
+
+def complaint_follow_up_due(
+    complaint: Complaint, /, *, policy: ServicePolicy = DEFAULT_SERVICE
+) -> date | None:
+    """When the follow-up of a remedied complaint is due (rule S1, last step).
+
+    The remedy is done when the complaint is resolved (``Complaint.resolved_at``); the
+    follow-up is due ``follow_up_days`` after that day.
+
+    Args:
+        complaint: The complaint.
+        policy: The day counts; custrel's defaults unless given.
+
+    Returns:
+        The last day for the follow-up, or ``None`` while there is no remedy yet.
+
+    Raises:
+        InvalidInputError: If an argument has the wrong type.
+
+    >>> from datetime import datetime, timezone
+    >>> from custrel.models import Complaint, Severity
+    >>> at = datetime(2026, 11, 20, tzinfo=timezone.utc)
+    >>> complaint_follow_up_due(Complaint(customer_id="c-1", severity=Severity.ORDINARY,
+    ...                                   at=at, resolved_at=at.replace(day=24)))
+    datetime.date(2026, 12, 1)
+    """
+    complaint = _check_complaint(complaint)
+    policy = _check_policy(policy)
+    if complaint.resolved_at is None:
+        return None
+    return complaint.resolved_at.date() + timedelta(days=policy.follow_up_days)
+
+
+# rule S3 ------------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class ComplaintEstimate:
+    """The complaints heard and an estimate of those never voiced (rule S3).
+
+    Args:
+        voiced: Complaints that reached the service staff.
+        estimated_total: ``voiced / reach_share``, rounded half up to a whole number.
+        unvoiced: ``estimated_total - voiced``: grievances that never reached anyone.
+        reach_share: The share assumed to reach the service staff.
+
+    >>> from custrel.service import estimate_complaints
+    >>> estimate_complaints(12).unvoiced
+    28
+    """
+
+    voiced: int
+    estimated_total: int
+    unvoiced: int
+    reach_share: Decimal
+
+
+def estimate_complaints(
+    voiced: int, /, *, policy: ServicePolicy = DEFAULT_SERVICE
+) -> ComplaintEstimate:
+    """Estimate the complaints that never reached the service staff (rule S3).
+
+    By incomplete statistics only about 30 % of complaints (抱怨) reach the service
+    staff directly; the rest accumulate unheard and may turn into formal complaints
+    (投诉). Regular contact is how they surface. This is an estimate for a report, not
+    a count: ``voiced / reach_share``, rounded half up.
+
+    Args:
+        voiced: The complaints received in the period.
+        policy: Holds ``reach_share``, 0.3 by default.
+
+    Returns:
+        The voiced count, the estimated total and the unvoiced remainder.
+
+    Raises:
+        InvalidInputError: If ``voiced`` is not an int of 0 or more.
+
+    >>> from custrel.service import estimate_complaints
+    >>> e = estimate_complaints(30)
+    >>> e.estimated_total, e.unvoiced
+    (100, 70)
+    >>> estimate_complaints(-1)
+    Traceback (most recent call last):
+    ...
+    custrel.errors.InvalidInputError: voiced: expected an int >= 0, got int -1
+    """
+    c.count(0)("voiced", voiced)
+    policy = _check_policy(policy)
+    total = int((Decimal(voiced) / policy.reach_share).to_integral_value(ROUND_HALF_UP))
+    return ComplaintEstimate(
+        voiced=voiced,
+        estimated_total=total,
+        unvoiced=total - voiced,
+        reach_share=policy.reach_share,
+    )

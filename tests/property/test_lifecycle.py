@@ -1,0 +1,176 @@
+"""Properties of lifecycle stages and churn signals (rules L1-L4)."""
+
+from datetime import date, timedelta
+from random import Random
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from custrel import strategies as cs
+from custrel.lifecycle import (
+    DEFAULT_LIFECYCLE,
+    LifecyclePolicy,
+    Stage,
+    churn_signals,
+    explain_stage,
+    highest_stage,
+    lifecycle_stage,
+    portfolio_stages,
+)
+from custrel.models import Complaint, Purchase
+
+AS_OF = cs.dates(min_value=date(2001, 1, 1), max_value=date(2030, 12, 31))
+POLICIES = st.one_of(st.just(DEFAULT_LIFECYCLE), cs.lifecycle_policies())
+DEVELOPMENT = (Stage.PROSPECT, Stage.NEW, Stage.ACTIVE, Stage.GROWING)
+
+
+@st.composite
+def cases(
+    draw: st.DrawFn, *, max_purchases: int = 12, max_complaints: int = 3
+) -> tuple[date, list[Purchase], list[Complaint]]:
+    """An ``as_of`` with one customer's records around it (some after it)."""
+    as_of = draw(AS_OF)
+    low, high = as_of - timedelta(days=900), as_of + timedelta(days=60)
+    purchases = draw(
+        st.lists(
+            cs.purchases(customer_id="c-1", min_value=low, max_value=high), max_size=max_purchases
+        )
+    )
+    complaints = draw(
+        st.lists(
+            cs.complaints(customer_id="c-1", min_value=low, max_value=high),
+            max_size=max_complaints,
+        )
+    )
+    return as_of, purchases, complaints
+
+
+@given(cases(), POLICIES)
+def test_every_history_gets_one_stage_and_always_the_same(
+    case: tuple[date, list[Purchase], list[Complaint]], policy: LifecyclePolicy
+) -> None:
+    as_of, purchases, complaints = case
+    stage = lifecycle_stage(purchases, as_of=as_of, complaints=complaints, policy=policy)
+    assert stage in set(Stage)
+    assert stage is lifecycle_stage(purchases, as_of=as_of, complaints=complaints, policy=policy)
+    why = explain_stage(purchases, as_of=as_of, complaints=complaints, policy=policy)
+    assert why.stage is stage
+    assert why.highest in DEVELOPMENT
+    assert why.highest is highest_stage(purchases, as_of=as_of, policy=policy)
+    assert why.signals == churn_signals(
+        purchases, as_of=as_of, complaints=complaints, policy=policy
+    )
+    assert policy.horizon_floor_days <= why.horizon_days <= policy.horizon_ceiling_days
+
+
+@given(cases(), POLICIES, st.randoms(use_true_random=False))
+def test_the_order_of_the_records_does_not_matter(
+    case: tuple[date, list[Purchase], list[Complaint]],
+    policy: LifecyclePolicy,
+    random: Random,
+) -> None:
+    as_of, purchases, complaints = case
+    shuffled_purchases, shuffled_complaints = list(purchases), list(complaints)
+    random.shuffle(shuffled_purchases)
+    random.shuffle(shuffled_complaints)
+    assert explain_stage(
+        purchases, as_of=as_of, complaints=complaints, policy=policy
+    ) == explain_stage(
+        shuffled_purchases, as_of=as_of, complaints=shuffled_complaints, policy=policy
+    )
+
+
+@given(cases(max_purchases=0), POLICIES)
+def test_no_purchase_is_a_prospect(
+    case: tuple[date, list[Purchase], list[Complaint]], policy: LifecyclePolicy
+) -> None:
+    as_of, _, complaints = case
+    assert lifecycle_stage([], as_of=as_of, complaints=complaints, policy=policy) is Stage.PROSPECT
+
+
+@given(cases(), POLICIES)
+def test_any_sale_up_to_as_of_is_never_a_prospect(
+    case: tuple[date, list[Purchase], list[Complaint]], policy: LifecyclePolicy
+) -> None:
+    as_of, purchases, complaints = case
+    sold = any(not p.refund and p.at.date() <= as_of for p in purchases)
+    stage = lifecycle_stage(purchases, as_of=as_of, complaints=complaints, policy=policy)
+    assert (stage is not Stage.PROSPECT) is sold
+    assert (highest_stage(purchases, as_of=as_of, policy=policy) is not Stage.PROSPECT) is sold
+
+
+@given(cases(), POLICIES, st.data())
+def test_records_after_as_of_change_nothing(
+    case: tuple[date, list[Purchase], list[Complaint]], policy: LifecyclePolicy, data: st.DataObject
+) -> None:
+    as_of, purchases, complaints = case
+    later = as_of + timedelta(days=1)
+    extra = data.draw(st.lists(cs.purchases(customer_id="c-1", min_value=later), max_size=4))
+    extra_complaints = data.draw(
+        st.lists(cs.complaints(customer_id="c-1", min_value=later), max_size=2)
+    )
+    assert explain_stage(
+        [*purchases, *extra],
+        as_of=as_of,
+        complaints=[*complaints, *extra_complaints],
+        policy=policy,
+    ) == explain_stage(purchases, as_of=as_of, complaints=complaints, policy=policy)
+
+
+@given(cases(), POLICIES, st.integers(min_value=1, max_value=1000))
+def test_a_lapsed_customer_stays_lapsed_until_they_buy(
+    case: tuple[date, list[Purchase], list[Complaint]], policy: LifecyclePolicy, later: int
+) -> None:
+    as_of, purchases, _ = case
+    past = [p for p in purchases if p.at.date() <= as_of]
+    if lifecycle_stage(past, as_of=as_of, policy=policy) is Stage.LAPSED:
+        assert (
+            lifecycle_stage(past, as_of=as_of + timedelta(days=later), policy=policy)
+            is Stage.LAPSED
+        )
+
+
+@given(cases(), POLICIES)
+def test_at_risk_exactly_when_an_active_customer_shows_a_signal(
+    case: tuple[date, list[Purchase], list[Complaint]], policy: LifecyclePolicy
+) -> None:
+    as_of, purchases, complaints = case
+    why = explain_stage(purchases, as_of=as_of, complaints=complaints, policy=policy)
+    signals = churn_signals(purchases, as_of=as_of, complaints=complaints, policy=policy)
+    active = why.underlying in {Stage.ACTIVE, Stage.GROWING}
+    assert (why.stage is Stage.AT_RISK) == (active and bool(signals))
+    assert why.underlying is not Stage.AT_RISK
+    if why.stage is not Stage.AT_RISK:
+        assert why.stage is why.underlying
+
+
+@given(cases(), POLICIES)
+def test_the_highest_stage_is_at_least_the_current_development(
+    case: tuple[date, list[Purchase], list[Complaint]], policy: LifecyclePolicy
+) -> None:
+    as_of, purchases, complaints = case
+    why = explain_stage(purchases, as_of=as_of, complaints=complaints, policy=policy)
+    if why.underlying in DEVELOPMENT:
+        assert DEVELOPMENT.index(why.highest) >= DEVELOPMENT.index(why.underlying)
+
+
+@given(st.lists(cases(max_purchases=5, max_complaints=1), max_size=4), POLICIES)
+def test_the_portfolio_view_agrees_with_one_customer_at_a_time(
+    cases_: list[tuple[date, list[Purchase], list[Complaint]]], policy: LifecyclePolicy
+) -> None:
+    as_of = date(2020, 6, 30)
+    customers = [("c-1", purchases, complaints) for _, purchases, complaints in cases_]
+    for (_, purchases, complaints), staged in zip(
+        customers, portfolio_stages(customers, as_of=as_of, policy=policy), strict=True
+    ):
+        assert staged.stage is lifecycle_stage(
+            purchases, as_of=as_of, complaints=complaints, policy=policy
+        )
+        assert staged.highest is highest_stage(purchases, as_of=as_of, policy=policy)
+
+
+@given(POLICIES)
+def test_policies_round_trip(policy: LifecyclePolicy) -> None:
+    again = LifecyclePolicy.from_dict(policy.to_dict())
+    assert again == policy
+    assert again.fingerprint() == policy.fingerprint()
