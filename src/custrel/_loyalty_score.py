@@ -465,6 +465,9 @@ def loyalty_score(
     return s.score(mean)
 
 
+_SHOWN = Decimal("0.0001")  # points show with four decimals in the reasons
+
+
 def _plain(value: Decimal) -> str:
     """A decimal without trailing zeros or exponent: ``0.50`` as ``0.5``, ``1E+1`` as ``10``."""
     return f"{value.normalize(s.CONTEXT):f}"
@@ -501,6 +504,7 @@ def explain_loyalty(
         share = s.CONTEXT.divide(weight, total)
         part = s.score(s.CONTEXT.multiply(points, share))
         shown = _plain(s.number(value))
+        earned = _plain(points.quantize(_SHOWN, context=s.CONTEXT))
         percent = f"{_plain(s.CONTEXT.multiply(share, s.HUNDRED).quantize(s.CENT))}%"
         contributions.append(
             LoyaltyContribution(
@@ -510,12 +514,10 @@ def explain_loyalty(
                 weight=share,
                 contribution=part,
                 reason_en=(
-                    f"{label(measure, 'en')} {shown}: points {_plain(points)} · weight"
-                    f" {percent} = {part}"
+                    f"{label(measure, 'en')} {shown}: points {earned} · weight {percent} = {part}"
                 ),
                 reason_zh=(
-                    f"{label(measure, 'zh')} {shown}：得分 {_plain(points)} · 权重 {percent}"
-                    f" = {part}"
+                    f"{label(measure, 'zh')} {shown}：得分 {earned} · 权重 {percent} = {part}"
                 ),
             )
         )
