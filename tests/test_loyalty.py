@@ -169,7 +169,7 @@ def test_policy_round_trips_and_fingerprints() -> None:
         (
             dict.fromkeys((f"{m}_weight" for m in ("repeat", "choosing", "price")), 0)
             | dict.fromkeys((f"{m}_weight" for m in ("competitor", "tolerance", "spend")), 0),
-            "LoyaltyPolicy.repeat_purchases_weight",
+            "LoyaltyPolicy.repeat_weight",
         ),
     ],
 )

@@ -204,6 +204,14 @@ class LoyaltyMeasures:
 
 
 _WEIGHT = c.policy(c.money())
+_WEIGHTS = (
+    "repeat_weight",
+    "choosing_weight",
+    "price_weight",
+    "competitor_weight",
+    "tolerance_weight",
+    "spend_weight",
+)
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -281,7 +289,7 @@ class LoyaltyPolicy(Policy):
 
     def __attrs_post_init__(self) -> None:
         """Refuse a policy with every weight 0."""
-        s.check_weights(self, [(f"{m.value}_weight", self.weight(m)) for m in LoyaltyMeasure])
+        s.check_weights(self, [(name, getattr(self, name)) for name in _WEIGHTS])
 
     def weight(self, measure: LoyaltyMeasure, /) -> Decimal:
         """The weight of one measure.
