@@ -722,3 +722,19 @@ def test_positive_refuses_zero_and_below(value: Decimal) -> None:
 def test_from_type_knows_loyalty_models(measures: LoyaltyMeasures, sig: LoyaltySignals) -> None:
     assert measures.repeat_purchases is None or measures.repeat_purchases >= 0
     assert isinstance(sig.recommends, bool)
+
+
+@pytest.mark.parametrize(
+    ("measure", "value", "field"),
+    [
+        (LoyaltyMeasure.SPEND, 1.5, "LoyaltyMeasures.spend"),
+        (LoyaltyMeasure.REPEAT_PURCHASES, D(2), "LoyaltyMeasures.repeat_purchases"),
+        (LoyaltyMeasure.QUALITY_TOLERANCE, None, "LoyaltyMeasures.quality_tolerance"),
+    ],
+)
+def test_points_refuse_values_the_measures_refuse(
+    measure: LoyaltyMeasure, value: Any, field: str
+) -> None:
+    with pytest.raises(InvalidInputError) as info:
+        DEFAULT_LOYALTY.points(measure, value)
+    assert info.value.field == field

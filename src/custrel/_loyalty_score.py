@@ -8,7 +8,7 @@ from __future__ import annotations
 import enum
 from datetime import date  # noqa: TC003 - documented in the signature
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -323,21 +323,34 @@ class LoyaltyPolicy(Policy):
 
         Args:
             measure: Which measure.
-            value: Its value, already valid for :class:`LoyaltyMeasures`.
+            value: Its value, in the unit and range :class:`LoyaltyMeasures` gives.
 
         Returns:
             The points: non-decreasing in repeats, tolerance and spend,
             non-increasing in choosing time, price sensitivity and competitor interest.
 
         Raises:
-            InvalidInputError: If ``measure`` is not a :class:`LoyaltyMeasure`.
+            InvalidInputError: If ``measure`` is not a :class:`LoyaltyMeasure` or
+                ``value`` is not valid for it (named as the measures' field).
 
         >>> from decimal import Decimal
         >>> from custrel.loyalty import DEFAULT_LOYALTY, LoyaltyMeasure
         >>> DEFAULT_LOYALTY.points(LoyaltyMeasure.CHOOSING_DAYS, 3)
         Decimal('0.9')
-        """
+        >>> DEFAULT_LOYALTY.points(LoyaltyMeasure.PRICE_SENSITIVITY, 2)
+        Traceback (most recent call last):
+        ...
+        custrel.errors.InvalidInputError: LoyaltyMeasures.price_sensitivity: expected a Decimal or int in 0..1 or None, got Decimal Decimal('2')
+        """  # noqa: E501 - a doctest output line
         c.member(LoyaltyMeasure)("measure", measure)
+        given: dict[str, Any] = {measure.value: value}
+        checked = LoyaltyMeasures(**given).get(measure)
+        if checked is None:
+            raise InvalidInputError(f"LoyaltyMeasures.{measure.value}", value, "a known value")
+        return self._points(measure, checked)
+
+    def _points(self, measure: LoyaltyMeasure, value: Decimal | int, /) -> Decimal:
+        """:meth:`points` of a value already checked, for the loops."""
         if measure is LoyaltyMeasure.REPEAT_PURCHASES:
             return s.ratio(value, self.repeat_full)
         if measure is LoyaltyMeasure.CHOOSING_DAYS:
@@ -425,7 +438,7 @@ def _known(
     for measure in LoyaltyMeasure:
         value = measures.get(measure)
         if value is not None:
-            known.append((measure, value, policy.points(measure, value), policy.weight(measure)))
+            known.append((measure, value, policy._points(measure, value), policy.weight(measure)))  # noqa: SLF001
     if not any(weight for *_, weight in known):
         raise InvalidInputError(
             "measures",
