@@ -2,7 +2,6 @@
 
 from datetime import UTC, date, datetime
 from decimal import Decimal, localcontext
-from fractions import Fraction
 from typing import Any
 
 import attrs
@@ -648,18 +647,20 @@ def test_interval_counts_and_contains_the_score() -> None:
     r = nps_interval([10] * 40 + [8] * 40 + [3] * 20)
     assert (r.answers, r.promoters, r.passives, r.detractors) == (100, 40, 40, 20)
     assert r.low < r.score < r.high
-    assert (r.low, r.high) == (D("4.91"), D("33.92"))
+    assert (r.low, r.high) == (D("4.80"), D("33.72"))
     assert r.confidence == D("0.95")
 
 
 def test_interval_matches_the_adjusted_wald_formula() -> None:
-    """n = 10: 5 promoters, 2 detractors; plus one pseudo-answer per category."""
+    """n = 10: 5 promoters, 2 detractors; z² pseudo-answers, a third per category."""
     r = nps_interval([9] * 5 + [7] * 3 + [0] * 2, confidence=D("0.90"))
-    p, d = Fraction(6, 13), Fraction(3, 13)
-    variance = p + d - (p - d) ** 2
-    half = 1.6448536269514722 * float(variance / 13) ** 0.5
-    assert r.low == D(repr(round(float(p - d) * 100 - half * 100, 2))).quantize(D("0.01"))
-    assert r.high == D(repr(round(float(p - d) * 100 + half * 100, 2))).quantize(D("0.01"))
+    z = 1.6448536269514722  # the 95th percentile of the standard normal
+    m = 10 + z * z
+    p, d = (5 + z * z / 3) / m, (2 + z * z / 3) / m
+    half = z * ((p + d - (p - d) ** 2) / m) ** 0.5
+    assert r.low == D(f"{(p - d - half) * 100:.2f}")
+    assert r.high == D(f"{(p - d + half) * 100:.2f}")
+    assert (r.low, r.high) == (D("-13.22"), D("60.45"))
 
 
 @pytest.mark.parametrize(
@@ -667,7 +668,7 @@ def test_interval_matches_the_adjusted_wald_formula() -> None:
     [
         ([10] * 1000, None, D("100.00")),  # clipped above
         ([0] * 1000, D("-100.00"), None),  # clipped below
-        ([10], D("-56.26"), D("100.00")),  # one answer: wide, never zero width
+        ([10, 10, 10], D("-15.18"), D("100.00")),  # three answers: wide, never zero width
     ],
 )
 def test_interval_is_clipped_and_never_collapses(
@@ -678,6 +679,14 @@ def test_interval_is_clipped_and_never_collapses(
     assert low is None or r.low == low
     assert high is None or r.high == high
     assert r.low <= r.score <= r.high
+
+
+@pytest.mark.parametrize("answer", [0, 10])
+def test_a_single_unanimous_answer_is_the_documented_exception(answer: int) -> None:
+    """The pseudo-answers pull one answer's interval so far in that it misses the score."""
+    r = nps_interval([answer])
+    assert not r.low <= r.score <= r.high
+    assert r.small_sample
 
 
 @pytest.mark.parametrize(("n", "small"), [(1, True), (29, True), (30, False), (31, False)])

@@ -138,13 +138,15 @@ def nps_interval(
     answer is a draw from a trinomial (p, q, d), so Var X = p + d - (p - d)².
     Plain Wald (centre p - d, half-width z·sqrt(Var X / n)) collapses to a zero-width
     interval when every answer is a promoter, or a detractor, which small surveys do
-    often. So, in the spirit of Agresti and Coull's "add two successes and two
-    failures", one pseudo-answer is added to each of the three categories before the
-    centre and the variance are computed (n + 3 answers); the interval is
-    centre ± z·sqrt(Var X / (n + 3)), clipped to -100..100. z is the two-sided normal
-    quantile of ``confidence``. The adjustment pulls the interval towards 0 by at most
-    3 / (n + 3) of the range, which matters only for small samples, where the flag
-    already warns.
+    often. So, as Agresti and Coull do for a proportion (z² pseudo-observations, half
+    of them successes), z² pseudo-answers are added, a third to each category, before
+    the centre and the variance are computed (m = n + z² answers); the interval is
+    centre ± z·sqrt(Var X / m), clipped to -100..100, where z is the two-sided normal
+    quantile of ``confidence`` (z² ≈ 3.84 at 95 %). The adjustment pulls the centre
+    towards 0, which matters only for small samples, where the flag warns. Checked
+    exhaustively for every survey of up to 120 answers: at 80 %, 90 % and 95 % the
+    interval contains the score except for a single unanimous answer; at 99 %, except
+    for one to three unanimous answers.
 
     Args:
         scores: The answers, ``int`` 0..10, in any order.
@@ -163,21 +165,22 @@ def nps_interval(
     >>> from custrel.loyalty import nps_interval
     >>> r = nps_interval([10] * 40 + [8] * 40 + [3] * 20)
     >>> r.score, r.low, r.high
-    (Decimal('20'), Decimal('4.91'), Decimal('33.92'))
-    >>> r = nps_interval([10])
+    (Decimal('20'), Decimal('4.80'), Decimal('33.72'))
+    >>> r = nps_interval([10, 10, 10])
     >>> r.score, r.low, r.high, r.small_sample
-    (Decimal('100'), Decimal('-56.26'), Decimal('100.00'), True)
+    (Decimal('100'), Decimal('-15.18'), Decimal('100.00'), True)
     """
     s.bounded("confidence", confidence, high=s.ONE, inclusive=False, hint="e.g. Decimal('0.95')")
     c.count(1)("small", small)
     promoters, passives, detractors = _count(scores)
     n = promoters + passives + detractors
-    adjusted = n + 3
-    p = (promoters + 1) / adjusted
-    d = (detractors + 1) / adjusted
+    z = NormalDist().inv_cdf(0.5 + float(confidence) / 2)
+    pseudo = z * z / 3  # per category; z² in all, as Agresti-Coull
+    adjusted = n + 3 * pseudo
+    p = (promoters + pseudo) / adjusted
+    d = (detractors + pseudo) / adjusted
     centre = p - d
     variance = p + d - centre * centre
-    z = NormalDist().inv_cdf(0.5 + float(confidence) / 2)
     half = z * math.sqrt(variance / adjusted)
     return NpsInterval(
         score=_net(promoters, detractors, n),

@@ -272,3 +272,9 @@ def test_interval_is_ordered_within_range_and_counts_every_answer(answers: list[
     assert r.promoters + r.passives + r.detractors == r.answers == len(answers)
     assert r.score == nps(answers)
     assert r.small_sample is (len(answers) < 30)
+
+
+@given(cs.nps_answers(min_size=2))
+def test_interval_contains_the_score_from_two_answers_on(answers: list[int]) -> None:
+    r = nps_interval(answers)
+    assert r.low <= r.score <= r.high
