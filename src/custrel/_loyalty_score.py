@@ -446,7 +446,7 @@ def _known(
             "at least one known measure whose weight is above 0",
             hint="with nothing known there is no loyalty score; leave the customer unscored",
         )
-    mean, _ = s.weighted([(points, weight) for _, _, points, weight in known])
+    mean = s.weighted([(points, weight) for _, _, points, weight in known])
     return known, mean
 
 

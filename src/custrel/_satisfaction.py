@@ -308,7 +308,7 @@ def satisfaction_index(
         raise InvalidInputError(
             "measures", measures, "at least one known measure whose weight is above 0"
         )
-    mean, _ = s.weighted(terms)
+    mean = s.weighted(terms)
     return s.score(mean)
 
 

@@ -79,17 +79,18 @@ def ratio(value: Decimal | int, full: Decimal | int) -> Decimal:
     return clip(CONTEXT.divide(number(value), number(full)))
 
 
-def weighted(terms: Sequence[tuple[Decimal, Decimal]]) -> tuple[Decimal, Decimal]:
-    """The weighted mean of ``(points, weight)`` pairs, as (mean in 0..1, total weight).
+def weighted(terms: Sequence[tuple[Decimal, Decimal]]) -> Decimal:
+    """The weighted mean, in 0..1, of ``(points, weight)`` pairs with points in 0..1.
 
-    The caller has checked that the total weight is above zero.
+    The caller has checked that the total weight is above zero. The ``min`` keeps a
+    rounding of the quotient from passing 1; it is non-decreasing, so monotonicity holds.
     """
     total = ZERO
     weights = ZERO
     for points, weight in terms:
         total = CONTEXT.add(total, CONTEXT.multiply(points, weight))
         weights = CONTEXT.add(weights, weight)
-    return min(CONTEXT.divide(total, weights), ONE), weights
+    return min(CONTEXT.divide(total, weights), ONE)
 
 
 def score(mean: Decimal) -> Decimal:
