@@ -4,6 +4,13 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
+from custrel.loyalty import (
+    LoyaltyMeasures,
+    LoyaltySignals,
+    SatisfactionMeasures,
+    TotalCustomerCost,
+    TotalCustomerValue,
+)
 from custrel.models import (
     Channel,
     Complaint,
@@ -46,6 +53,22 @@ VALID: dict[type[Any], dict[str, Any]] = {
     Purchase: {"customer_id": "c-1", "at": AT, "product": "tea", "amount": Decimal("9.90")},
     Complaint: {"customer_id": "c-1", "at": AT, "severity": Severity.ORDINARY},
     Opportunity: {"customer_id": "c-1", "need": Need.EXPLICIT, "status": DealStatus.POTENTIAL},
+    # loyalty (rules Y1-Y5)
+    LoyaltyMeasures: {},
+    LoyaltySignals: dict.fromkeys(
+        (
+            "has_alternatives",
+            "avoids_switching",
+            "price_driven",
+            "promotion_driven",
+            "recommends",
+            "pays_full_price",
+        ),
+        False,
+    ),
+    SatisfactionMeasures: {},
+    TotalCustomerValue: {},
+    TotalCustomerCost: {},
 }
 
 

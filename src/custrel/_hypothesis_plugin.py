@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from custrel import models
+from custrel import loyalty, models
 
 _STRATEGIES = (
     (models.ContactPoints, "contact_points"),
@@ -26,6 +26,11 @@ _STRATEGIES = (
     (models.Purchase, "purchases"),
     (models.Complaint, "complaints"),
     (models.Opportunity, "opportunities"),
+    (loyalty.LoyaltyMeasures, "loyalty_measures"),
+    (loyalty.LoyaltySignals, "loyalty_signals"),
+    (loyalty.SatisfactionMeasures, "satisfaction_measures"),
+    (loyalty.TotalCustomerValue, "total_customer_values"),
+    (loyalty.TotalCustomerCost, "total_customer_costs"),
 )
 
 

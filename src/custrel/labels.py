@@ -178,6 +178,33 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "proactive": ("proactive", "能动型"),
         "partnership": ("partnership", "伙伴型"),
     },
+    # rules Y1-Y6 (loyalty) ------------------------------------------------------------------
+    "LoyaltyMeasure": {
+        "repeat_purchases": ("repeat purchases", "重复购买次数"),
+        "choosing_days": ("time spent choosing", "挑选时间"),
+        "price_sensitivity": ("price sensitivity", "价格敏感度"),
+        "competitor_interest": ("interest in competitors", "对竞争品牌的兴趣"),
+        "quality_tolerance": ("tolerance of quality problems", "对质量问题的承受能力"),
+        "spend": ("spend", "购买费用"),
+    },
+    "LoyaltyKind": {
+        "monopoly": ("monopoly loyalty", "垄断忠诚"),
+        "inertia": ("inertia loyalty", "惰性忠诚"),
+        "price": ("price loyalty", "价格忠诚"),
+        "incentive": ("incentive loyalty", "激励忠诚"),
+        "premium": ("premium loyalty", "超值忠诚"),
+    },
+    "LoyaltyQuadrant": {
+        "true": ("true loyalty", "真正忠诚"),
+        "latent": ("latent loyalty", "潜在忠诚"),
+        "spurious": ("spurious loyalty", "虚假忠诚"),
+        "none": ("no loyalty", "不忠诚"),
+    },
+    "SatisfactionBand": {
+        "least": ("least satisfied", "最不满意"),
+        "middle": ("neither end", "中间"),
+        "most": ("most satisfied", "最满意"),
+    },
     # rule S2 ----------------------------------------------------------------------------
     "Severity": {
         "serious": ("serious complaint", "重大投诉"),

@@ -31,6 +31,12 @@ EVERY_MODEL = st.one_of(
     cs.purchases(),
     cs.complaints(),
     cs.opportunities(),
+    # loyalty (rules Y1-Y5)
+    cs.loyalty_measures(),
+    cs.loyalty_signals(),
+    cs.satisfaction_measures(),
+    cs.total_customer_values(),
+    cs.total_customer_costs(),
 )
 
 
