@@ -36,13 +36,13 @@ def _data(n: int) -> list[Opportunity]:
 def _baseline(opps: list[Opportunity]) -> list[Grade]:
     """The same rule as a hand-written if/elif with precomputed cut-off dates."""
     bound = DEFAULT_GRADING.at(AS_OF)
-    a, b, c = bound.a_until, bound.b_until, bound.c_until
+    stale, a, b, c = bound.stale_before, bound.a_until, bound.b_until, bound.c_until
     explicit, potential, closed = Need.EXPLICIT, Need.POTENTIAL, DealStatus.CLOSED
     out = []
     for o in opps:
         if o.need is explicit:
             close = o.expected_close
-            if close is None or o.status is closed:
+            if close is None or o.status is closed or close < stale:
                 out.append(Grade.D)
             elif close <= a:
                 out.append(Grade.A)

@@ -15,6 +15,7 @@ import attrs
 from custrel import _checks as c
 from custrel import _scoring as s
 from custrel._policy import Policy
+from custrel._value import ValueIndicators
 from custrel.errors import InvalidInputError
 from custrel.labels import label
 from custrel.models import Purchase
@@ -157,10 +158,9 @@ class LoyaltyMeasures:
         """
         _CHECK_AS_OF("as_of", as_of)
         c.iterable("purchases", purchases, "Purchase")
-        sales: list[Purchase] = []
-        spend = s.ZERO
+        history = list(purchases)
         owner: str | None = None
-        for index, purchase in enumerate(purchases):
+        for index, purchase in enumerate(history):
             if not isinstance(purchase, Purchase):
                 raise InvalidInputError(f"purchases[{index}]", purchase, "a Purchase")
             owner = purchase.customer_id if owner is None else owner
@@ -171,16 +171,8 @@ class LoyaltyMeasures:
                     f"the customer of the earlier purchases, {owner!r}",
                     hint="measure one customer at a time",
                 )
-            if purchase.at.date() > as_of:
-                continue
-            if purchase.refund:
-                spend -= purchase.amount
-            else:
-                spend += purchase.amount
-                sales.append(purchase)
-        orders = {getattr(p, "order_id", None) for p in sales} - {None}
-        loose = sum(1 for p in sales if getattr(p, "order_id", None) is None)
-        return cls(repeat_purchases=max(len(orders) + loose - 1, 0), spend=spend)
+        value = ValueIndicators.from_purchases(history, as_of=as_of)  # rule T3: orders
+        return cls(repeat_purchases=max(value.transactions - 1, 0), spend=value.total_amount)
 
     def get(self, measure: LoyaltyMeasure, /) -> Decimal | int | None:
         """The value of one measure, or ``None`` if it is unknown.

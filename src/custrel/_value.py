@@ -139,7 +139,7 @@ class ValueIndicators:
         Raises:
             InvalidInputError: If ``as_of`` is not a date or an item is not a Purchase.
 
-        >>> from datetime import date  # noqa: TC003 - cattrs reads the annotations
+        >>> from datetime import date
         >>> from custrel.tiering import ValueIndicators
         >>> empty = ValueIndicators.from_purchases([], as_of=date(2026, 11, 22))
         >>> empty.transactions, empty.total_amount, empty.total_profit, empty.tenure_days
@@ -202,7 +202,7 @@ def customer_value(
         InvalidInputError: If ``indicators`` is not a :class:`ValueIndicators`, or
             ``measure`` is ``PROFIT`` and a profit is unknown.
 
-    >>> from datetime import date  # noqa: TC003 - cattrs reads the annotations
+    >>> from datetime import date
     >>> from custrel.tiering import ValueIndicators, ValueMeasure, customer_value
     >>> customer_value(ValueIndicators.from_purchases([], as_of=date(2026, 11, 22)),
     ...                measure=ValueMeasure.PROFIT)
