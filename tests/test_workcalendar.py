@@ -1,5 +1,6 @@
 """Working calendars (rule C4): the value, its sources, its years, and every function using it."""
 
+import importlib.metadata
 import json
 import pickle
 import sys
@@ -83,7 +84,10 @@ def test_lists_and_ranges_become_frozensets() -> None:
         ({"covers": [2026], "holidays": ["2026-10-01"]}, "WorkCalendar.holidays['2026-10-01']"),
         (
             {"covers": [2026], "workdays": [datetime(2026, 10, 10, tzinfo=UTC)]},
-            "WorkCalendar.workdays[datetime.datetime(2026, 10, 10, 0, 0, tzinfo=datetime.timezone.utc)]",
+            (
+                "WorkCalendar.workdays[datetime.datetime(2026, 10, 10, 0, 0, "
+                "tzinfo=datetime.timezone.utc)]"
+            ),
         ),
         ({"covers": [2026], "holidays": MAKE_UP, "workdays": MAKE_UP}, "WorkCalendar.workdays"),
         ({"holidays": NATIONAL_DAY}, "WorkCalendar.covers"),
@@ -239,12 +243,12 @@ def test_with_working_days_wins_over_a_holiday() -> None:
 @pytest.mark.parametrize(
     ("call", "field"),
     [
-        (lambda: OCTOBER.with_days_off("2026-10-09"), "days"),
-        (lambda: OCTOBER.with_days_off(["2026-10-09"]), "days['2026-10-09']"),
-        (lambda: OCTOBER.with_working_days([None]), "days[None]"),
-        (lambda: OCTOBER.with_year("2027"), "year"),
-        (lambda: OCTOBER.with_year(2027, days_off=[1]), "days_off[1]"),
-        (lambda: OCTOBER.with_year(2027, working_days=3), "working_days"),
+        (lambda: OCTOBER.with_days_off("2026-10-09"), "days"),  # type: ignore[arg-type]
+        (lambda: OCTOBER.with_days_off(["2026-10-09"]), "days['2026-10-09']"),  # type: ignore[list-item]
+        (lambda: OCTOBER.with_working_days([None]), "days[None]"),  # type: ignore[list-item]
+        (lambda: OCTOBER.with_year("2027"), "year"),  # type: ignore[arg-type]
+        (lambda: OCTOBER.with_year(2027, days_off=[1]), "days_off[1]"),  # type: ignore[list-item]
+        (lambda: OCTOBER.with_year(2027, working_days=3), "working_days"),  # type: ignore[arg-type]
         (
             lambda: OCTOBER.with_year(
                 2027, days_off=[date(2027, 1, 1)], working_days=[date(2027, 1, 1)]
@@ -265,7 +269,7 @@ def test_with_year_adds_next_years_schedule() -> None:
         "working_days": [date(2027, 2, 20), date(2026, 10, 10)],
     }
     extended = CHINA.with_year(2027, **schedule_2027)
-    assert extended.covers == CHINA.covers | {2027}
+    assert extended.covers == frozenset(CN_YEARS) | {2027}
     assert not is_working_day(date(2027, 2, 8), calendar=extended)
     assert is_working_day(date(2027, 2, 20), calendar=extended)
     assert not is_working_day(date(2026, 12, 28), calendar=extended)  # moved by the new schedule
@@ -274,7 +278,7 @@ def test_with_year_adds_next_years_schedule() -> None:
 
 def test_with_year_on_the_plain_week_covers_that_year_only() -> None:
     calendar = WorkCalendar().with_year(2027, days_off=[date(2027, 1, 1)])
-    assert calendar.covers == {2027}
+    assert calendar.covers == frozenset({2027})
     with pytest.raises(OutsideCalendarError):
         is_working_day(date(2026, 1, 1), calendar=calendar)
 
@@ -295,7 +299,7 @@ def test_china_covers_the_years_chinesecalendar_has() -> None:
 
 def test_china_for_some_years() -> None:
     recent = WorkCalendar.china(years=[2025, 2026])
-    assert recent.covers == {2025, 2026}
+    assert recent.covers == frozenset({2025, 2026})
     assert all(d.year in {2025, 2026} for d in recent.holidays | recent.workdays)
     assert add_working_days(date(2026, 9, 30), 2, calendar=recent) == date(2026, 10, 9)
 
@@ -332,7 +336,7 @@ def test_c4_with_chinas_calendar(start: date, n: int, expected: date, why: str) 
 # Any country: python-holidays -----------------------------------------------------------------
 
 # The one day on which the two sources for China disagree in 2004-2026 (docs/cadence.md).
-# The State Council's notice for 2006 (国办发明电〔2005〕35号) moved the weekend of 31
+# The State Council's notice for 2006 (国办发明电(2005)35号) moved the weekend of 31
 # December 2005 and 1 January 2006 to 2-3 January: "12月31日(星期六)上班". python-holidays
 # has it; chinesecalendar keeps 2-3 January off but leaves 31 December a plain Saturday.
 KNOWN_DIFFERENCES = {date(2005, 12, 31): {"chinesecalendar": False, "python-holidays": True}}
@@ -357,7 +361,7 @@ def test_from_holidays_reproduces_python_holidays_day_by_day() -> None:
     calendar = WorkCalendar.from_holidays(source)
     for day in every_day(range(2025, 2027)):
         assert is_working_day(day, calendar=calendar) == source.is_working_day(day), day
-    assert calendar.name == f"CN (python-holidays {holidays.__version__})"
+    assert calendar.name == f"CN (python-holidays {importlib.metadata.version('holidays')})"
 
 
 def test_from_holidays_reads_other_weekends() -> None:
@@ -372,7 +376,9 @@ def test_from_holidays_reads_other_weekends() -> None:
 
 
 def test_from_holidays_names_subdivisions_and_markets() -> None:
-    california = WorkCalendar.from_holidays(holidays.country_holidays("US", subdiv="CA", years=2026))
+    california = WorkCalendar.from_holidays(
+        holidays.country_holidays("US", subdiv="CA", years=2026)
+    )
     assert california.name.startswith("US-CA (python-holidays ")
     nyse = WorkCalendar.from_holidays(holidays.financial_holidays("NYSE", years=2026), name="NYSE")
     assert nyse.name == "NYSE"
@@ -469,10 +475,14 @@ def test_pool_functions_take_a_calendar() -> None:
     assert not needs_reassignment(
         date(2026, 9, 29), None, as_of=date(2026, 10, 9), policy=working, calendar=CHINA
     )
-    status = pool_status(date(2026, 9, 29), [], as_of=date(2026, 10, 8), policy=working, calendar=CHINA)
+    status = pool_status(
+        date(2026, 9, 29), [], as_of=date(2026, 10, 8), policy=working, calendar=CHINA
+    )
     assert status.returns_on == date(2026, 10, 10)
     with pytest.raises(OutsideCalendarError):
-        pool_status(date(2026, 12, 28), [], as_of=date(2026, 12, 28), policy=working, calendar=CHINA)
+        pool_status(
+            date(2026, 12, 28), [], as_of=date(2026, 12, 28), policy=working, calendar=CHINA
+        )
 
 
 def test_cadence_functions_take_a_calendar() -> None:
@@ -561,3 +571,12 @@ def test_a_long_count_on_a_short_week() -> None:
     assert add_working_days(date(2026, 11, 23), 100, calendar=six_off) == date(2026, 11, 25) + (
         timedelta(weeks=99)
     )
+
+
+class LocalDate(date):
+    """A date subclass, as some libraries hand out."""
+
+
+def test_date_subclasses_are_days_in_the_loose_lists() -> None:
+    holiday = LocalDate(2026, 11, 23)
+    assert add_working_days(date(2026, 11, 20), 1, holidays=[holiday]) == date(2026, 11, 24)
