@@ -10,6 +10,8 @@ from pathlib import Path
 import attrs
 import holidays
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import custrel
 from custrel import _workdays
@@ -391,6 +393,22 @@ def test_from_holidays_refuses_chinese_years_python_holidays_only_estimates() ->
     assert info.value.field == "holidays.years"
     assert info.value.value == [2027]
     assert "with_year" in str(info.value)
+
+
+def test_from_holidays_refuses_a_sum_that_lost_chinas_make_up_days() -> None:
+    both = holidays.country_holidays("CN", years=2026) + holidays.country_holidays("HK", years=2026)
+    with pytest.raises(InvalidInputError, match="a sum of holiday objects"):
+        WorkCalendar.from_holidays(both)
+
+
+def test_from_holidays_names_a_sum_by_its_countries() -> None:
+    both = holidays.country_holidays("DE", years=2026) + holidays.country_holidays("FR", years=2026)
+    assert WorkCalendar.from_holidays(both).name.startswith("DE+FR (python-holidays ")
+
+
+@given(st.from_type(WorkCalendar))
+def test_hypothesis_knows_work_calendars(calendar: WorkCalendar) -> None:
+    assert calendar.covers is None or calendar.covers
 
 
 @pytest.mark.parametrize("source", [None, {}, holidays.country_holidays("CN")])

@@ -406,7 +406,8 @@ class WorkCalendar(Policy):
         substituted days, 调休, read through its API rather than its holiday names).
 
         python-holidays fills a Chinese year it has no State Council schedule for with an
-        estimate (the statutory days, no make-up day). Such a year is refused: China
+        estimate (the statutory days, no make-up day), and a sum of holiday objects
+        (``cn + hk``) loses China's make-up days. Such years are refused: China
         publishes a schedule every year, and every one since 2001 has make-up days.
 
         Args:
@@ -445,9 +446,10 @@ class WorkCalendar(Policy):
                 hint='such as holidays.country_holidays("CN", years=range(2020, 2027))',
             )
         country = getattr(holidays, "country", None) or getattr(holidays, "market", None)
+        countries = [str(c) for c in country] if isinstance(country, list) else [str(country)]
         subdivision = getattr(holidays, "subdiv", None)
-        where = f"{country}-{subdivision}" if subdivision else str(country)
-        if country == "CN":
+        where = "+".join(countries) + (f"-{subdivision}" if subdivision else "")
+        if "CN" in countries:
             _refuse_estimated_china(holidays, years)
         last = date(max(years), 12, 31)
         weekend = frozenset(
@@ -585,8 +587,9 @@ def _refuse_estimated_china(holidays: Any, years: set[int]) -> None:  # noqa: AN
             estimated,
             "years python-holidays has the State Council's schedule for",
             hint=(
-                "it estimates a Chinese year it has no schedule for (no make-up working day, "
-                "调休); build the holidays for the other years and add a year with "
-                "WorkCalendar.with_year() once its schedule is published"
+                "these Chinese years have no make-up working day (调休): python-holidays "
+                "estimates a year it has no schedule for, and a sum of holiday objects "
+                "drops the make-up days; build China's holidays alone for the other years "
+                "and add a year with WorkCalendar.with_year() once its schedule is published"
             ),
         )
