@@ -57,7 +57,7 @@ class Weekday(enum.StrEnum):
 
     @property
     def number(self) -> int:
-        """The day's number as ``date.weekday()`` gives it: Monday 0 to Sunday 6.
+        """The day's number as ``date.weekday()`` gives it: Monday 0 to Sunday 6 (rule C4).
 
         >>> from custrel.cadence import Weekday
         >>> Weekday.MONDAY.number
@@ -271,7 +271,7 @@ class WorkCalendar(Policy):
         return attrs.evolve(self, holidays=self.holidays | off, workdays=self.workdays - off)
 
     def with_working_days(self, days: Iterable[date], /) -> Self:
-        """This calendar with more working days, such as a Saturday the office opens.
+        """This calendar with more working days, such as an office Saturday (rule C4).
 
         A working day wins over a holiday on the same date.
 
@@ -302,7 +302,7 @@ class WorkCalendar(Policy):
         days_off: Iterable[date] = (),
         working_days: Iterable[date] = (),
     ) -> Self:
-        """This calendar extended to one more year, such as next year's official schedule.
+        """This calendar extended by a year, such as next year's schedule (rule C4).
 
         Add the year the day its schedule is published: its days off (holidays and the
         days moved next to them) and its make-up working days. A schedule may move a day
@@ -347,7 +347,7 @@ class WorkCalendar(Policy):
 
     @classmethod
     def china(cls, *, years: Iterable[int] | None = None, beyond: Beyond = Beyond.REFUSE) -> Self:
-        """China's public holidays and make-up working days (调休), from chinesecalendar.
+        """China's holidays and make-up working days (调休), from chinesecalendar (rule C4).
 
         Install the ``cn`` extra (``pip install "custrel[cn]"``). The calendar covers
         the years the installed chinesecalendar has the State Council's schedule for
@@ -396,9 +396,10 @@ class WorkCalendar(Policy):
         name: str | None = None,
         beyond: Beyond = Beyond.REFUSE,
     ) -> Self:
-        """Any country's working days from python-holidays (the ``holidays`` extra).
+        """Any country's working days, from python-holidays (rule C4).
 
-        The calendar covers the years the holidays object was built for
+        Install the ``holidays`` extra (``pip install "custrel[holidays]"``). The
+        calendar covers the years the holidays object was built for
         (``holidays.country_holidays("DE", years=range(2020, 2031))``) and reproduces,
         day by day, its ``is_working_day()``: its weekend (Friday and Saturday in much of
         the Middle East, as of the last year covered; a year with another weekend is
@@ -478,7 +479,7 @@ class WorkCalendar(Policy):
 
     @classmethod
     def from_file(cls, path: str | os.PathLike[str], /) -> Self:
-        """Read a calendar from a TOML or JSON file, strictly.
+        """Read a working calendar from a TOML or JSON file, strictly (rule C4).
 
         The file holds the fields of the calendar (as :meth:`to_dict` writes them): days
         as TOML dates or ISO strings, years as integers. Unknown keys, floats, date-times
