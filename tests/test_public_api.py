@@ -67,6 +67,11 @@ PUBLIC = {
     "record_deadline",
     "record_steps",
     "upcoming_occasions",
+    # working calendars (rule C4)
+    "Beyond",
+    "OutsideCalendarError",
+    "Weekday",
+    "WorkCalendar",
     "DEFAULT_RFM_SEGMENTS",
     "DEFAULT_TIERS",
     "CustomerCount",

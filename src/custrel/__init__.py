@@ -19,6 +19,7 @@ from custrel.cadence import (
     DEFAULT_RECORD_WORKFLOW,
     RECORD_WORKING_DAYS,
     AgendaItem,
+    Beyond,
     Cadence,
     CadencePolicy,
     Claim,
@@ -30,6 +31,8 @@ from custrel.cadence import (
     RecordWorkflowPolicy,
     StepDue,
     UpcomingOccasion,
+    Weekday,
+    WorkCalendar,
     add_working_days,
     agenda,
     assign_balanced,
@@ -49,7 +52,13 @@ from custrel.cadence import (
     record_steps,
     upcoming_occasions,
 )
-from custrel.errors import MISSING_VALUE, CustrelError, InvalidInputError, PolicyError
+from custrel.errors import (
+    MISSING_VALUE,
+    CustrelError,
+    InvalidInputError,
+    OutsideCalendarError,
+    PolicyError,
+)
 from custrel.grading import (
     DEFAULT_GRADING,
     BoundGradingPolicy,
@@ -204,6 +213,7 @@ __all__ = [
     "RECORD_WORKING_DAYS",
     "SATISFIED_SHARE",
     "AgendaItem",
+    "Beyond",
     "BoundGradingPolicy",
     "Cadence",
     "CadencePolicy",
@@ -251,6 +261,7 @@ __all__ = [
     "OccasionKind",
     "Opportunity",
     "Organization",
+    "OutsideCalendarError",
     "Person",
     "PolicyError",
     "PoolPolicy",
@@ -286,7 +297,9 @@ __all__ = [
     "Urgency",
     "ValueIndicators",
     "ValueMeasure",
+    "Weekday",
     "WinBack",
+    "WorkCalendar",
     "__version__",
     "add_working_days",
     "agenda",

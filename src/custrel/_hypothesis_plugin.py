@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from custrel import loyalty, models
+from custrel import _workcalendar, loyalty, models
 
 _STRATEGIES = (
     (models.ContactPoints, "contact_points"),
@@ -31,6 +31,7 @@ _STRATEGIES = (
     (loyalty.SatisfactionMeasures, "satisfaction_measures"),
     (loyalty.TotalCustomerValue, "total_customer_values"),
     (loyalty.TotalCustomerCost, "total_customer_costs"),
+    (_workcalendar.WorkCalendar, "work_calendars"),
 )
 
 

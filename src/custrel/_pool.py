@@ -14,11 +14,13 @@ import attrs
 
 from custrel import _checks as c
 from custrel._policy import Policy
-from custrel._workdays import _calendar, add_working_days
+from custrel._workdays import _NO_DAYS, _rules
 from custrel.errors import InvalidInputError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+
+    from custrel._workcalendar import WorkCalendar
 
 __all__ = [
     "DEFAULT_POOL",
@@ -74,17 +76,21 @@ DEFAULT_POOL = PoolPolicy()
 
 
 class _Days:
-    """Adds the policy's days, calendar or working, with the caller's holidays."""
+    """Adds the policy's days, calendar or working, with the caller's working calendar."""
 
     def __init__(
-        self, policy: PoolPolicy, holidays: Iterable[date], workdays: Iterable[date]
+        self,
+        policy: PoolPolicy,
+        calendar: WorkCalendar | None,
+        holidays: Iterable[date],
+        workdays: Iterable[date],
     ) -> None:
         self.working = policy.working_days
-        self.off, self.on = _calendar(holidays, workdays)
+        self.days = _rules(calendar, holidays, workdays)
 
     def add(self, start: date, n: int) -> date:
         if self.working:
-            return add_working_days(start, n, holidays=self.off, workdays=self.on)
+            return self.days.add(start, n)
         return start + timedelta(days=n)
 
 
@@ -99,22 +105,27 @@ def first_contact_deadline(
     /,
     *,
     policy: PoolPolicy = DEFAULT_POOL,
-    holidays: Iterable[date] = (),
-    workdays: Iterable[date] = (),
+    calendar: WorkCalendar | None = None,
+    holidays: Iterable[date] = _NO_DAYS,
+    workdays: Iterable[date] = _NO_DAYS,
 ) -> date:
     """The last day to first contact a newly assigned customer (rule C3: 一周内联系).
 
     Args:
         assigned_on: The day the customer was assigned.
         policy: The limits; one week by default.
-        holidays: Public holidays, when the policy counts working days.
-        workdays: Make-up working days, when the policy counts working days.
+        calendar: The working calendar, when the policy counts working days.
+        holidays: Without a calendar: public holidays, when the policy counts working
+            days.
+        workdays: Without a calendar: make-up working days, when the policy counts
+            working days.
 
     Returns:
         The deadline, inclusive: a contact on that day is in time.
 
     Raises:
         InvalidInputError: If an argument has the wrong type.
+        OutsideCalendarError: If working days are counted past the calendar's years.
 
     >>> from datetime import date
     >>> first_contact_deadline(date(2026, 11, 22))
@@ -122,7 +133,7 @@ def first_contact_deadline(
     """
     _CHECK_DAY("assigned_on", assigned_on)
     policy = _check_policy(policy)
-    return _Days(policy, holidays, workdays).add(assigned_on, policy.first_contact_days)
+    return _Days(policy, calendar, holidays, workdays).add(assigned_on, policy.first_contact_days)
 
 
 def needs_reassignment(
@@ -132,8 +143,9 @@ def needs_reassignment(
     *,
     as_of: date,
     policy: PoolPolicy = DEFAULT_POOL,
-    holidays: Iterable[date] = (),
-    workdays: Iterable[date] = (),
+    calendar: WorkCalendar | None = None,
+    holidays: Iterable[date] = _NO_DAYS,
+    workdays: Iterable[date] = _NO_DAYS,
 ) -> bool:
     """Whether the manager may reassign a customer not contacted in time (rule C3).
 
@@ -145,14 +157,18 @@ def needs_reassignment(
         first_contact: The day of the first follow-up, or ``None``.
         as_of: The reference day.
         policy: The limits; one week by default.
-        holidays: Public holidays, when the policy counts working days.
-        workdays: Make-up working days, when the policy counts working days.
+        calendar: The working calendar, when the policy counts working days.
+        holidays: Without a calendar: public holidays, when the policy counts working
+            days.
+        workdays: Without a calendar: make-up working days, when the policy counts
+            working days.
 
     Returns:
         Whether the customer may be reassigned.
 
     Raises:
         InvalidInputError: If an argument has the wrong type.
+        OutsideCalendarError: If working days are counted past the calendar's years.
 
     >>> from datetime import date
     >>> needs_reassignment(date(2026, 11, 1), None, as_of=date(2026, 11, 8))
@@ -163,7 +179,7 @@ def needs_reassignment(
     _CHECK_OPTIONAL_DAY("first_contact", first_contact)
     _CHECK_DAY("as_of", as_of)
     deadline = first_contact_deadline(
-        assigned_on, policy=policy, holidays=holidays, workdays=workdays
+        assigned_on, policy=policy, calendar=calendar, holidays=holidays, workdays=workdays
     )
     if first_contact is not None and first_contact <= as_of:
         return first_contact > deadline
@@ -217,8 +233,9 @@ def pool_status(
     as_of: date,
     closed: bool = False,
     policy: PoolPolicy = DEFAULT_POOL,
-    holidays: Iterable[date] = (),
-    workdays: Iterable[date] = (),
+    calendar: WorkCalendar | None = None,
+    holidays: Iterable[date] = _NO_DAYS,
+    workdays: Iterable[date] = _NO_DAYS,
 ) -> PoolStatus:
     """When a customer goes back to the pool (公海), and why (rule C3).
 
@@ -238,14 +255,18 @@ def pool_status(
         as_of: The reference day.
         closed: Whether the customer has closed a deal (exempt from the pool).
         policy: The limits.
-        holidays: Public holidays, when the policy counts working days.
-        workdays: Make-up working days, when the policy counts working days.
+        calendar: The working calendar, when the policy counts working days.
+        holidays: Without a calendar: public holidays, when the policy counts working
+            days.
+        workdays: Without a calendar: make-up working days, when the policy counts
+            working days.
 
     Returns:
         The status.
 
     Raises:
         InvalidInputError: If an argument has the wrong type.
+        OutsideCalendarError: If working days are counted past the calendar's years.
 
     >>> from datetime import date
     >>> s = pool_status(date(2026, 11, 1), [date(2026, 11, 5)], as_of=date(2026, 11, 22))
@@ -264,7 +285,7 @@ def pool_status(
         return PoolStatus(
             returns_on=None, reason=PoolReason.CLOSED, warn_from=None, warning=False, returned=False
         )
-    add = _Days(policy, holidays, workdays).add
+    add = _Days(policy, calendar, holidays, workdays).add
     held_until = add(taken_on, policy.first_contact_days)
     reason = PoolReason.NO_FIRST_CONTACT
     for day in sorted(d for d in days if taken_on <= d <= as_of):

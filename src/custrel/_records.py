@@ -17,11 +17,13 @@ import attrs
 
 from custrel import _checks as c
 from custrel._policy import Policy
-from custrel._workdays import RECORD_WORKING_DAYS, _calendar, add_working_days
+from custrel._workdays import _NO_DAYS, RECORD_WORKING_DAYS, _rules
 from custrel.errors import InvalidInputError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
+
+    from custrel._workcalendar import WorkCalendar
 
 __all__ = [
     "DEFAULT_RECORD_WORKFLOW",
@@ -129,11 +131,13 @@ def _walk(
     start: date,
     steps: tuple[tuple[RecordStep, int], ...],
     done: Mapping[RecordStep, date] | None,
+    *,
+    calendar: WorkCalendar | None,
     holidays: Iterable[date],
     workdays: Iterable[date],
 ) -> tuple[StepDue, ...]:
     c.day()("start", start)
-    off, on = _calendar(holidays, workdays)
+    days = _rules(calendar, holidays, workdays)
     if done is not None and not hasattr(done, "items"):
         raise InvalidInputError("done", done, "a mapping of RecordStep to the day it was done")
     finished = dict(done or {})
@@ -148,8 +152,8 @@ def _walk(
             )
     result = []
     anchor = start
-    for step, days in steps:
-        due = add_working_days(anchor, days, holidays=off, workdays=on)
+    for step, n in steps:
+        due = days.add(anchor, n)
         done_on = finished.get(step)
         result.append(
             StepDue(step=step, due=due, done_on=done_on, late=done_on is not None and done_on > due)
@@ -170,8 +174,9 @@ def record_steps(
     *,
     done: Mapping[RecordStep, date] | None = None,
     policy: RecordWorkflowPolicy = DEFAULT_RECORD_WORKFLOW,
-    holidays: Iterable[date] = (),
-    workdays: Iterable[date] = (),
+    calendar: WorkCalendar | None = None,
+    holidays: Iterable[date] = _NO_DAYS,
+    workdays: Iterable[date] = _NO_DAYS,
 ) -> tuple[StepDue, ...]:
     """The due day of each step of a collected customer record (rule C4, 第三条).
 
@@ -184,8 +189,9 @@ def record_steps(
         collected_on: The day the record was collected.
         done: The steps already done, with the day each was done.
         policy: The working days per step.
-        holidays: Public holidays that fall on weekdays.
-        workdays: Make-up working days that fall on weekends (调休).
+        calendar: The working calendar.
+        holidays: Without a calendar: public holidays that fall on weekdays.
+        workdays: Without a calendar: make-up working days that fall on weekends (调休).
 
     Returns:
         The steps in order, with their due days.
@@ -193,6 +199,7 @@ def record_steps(
     Raises:
         InvalidInputError: If an argument has the wrong type, ``done`` names a step of
             another workflow, or a step was done before the record was collected.
+        OutsideCalendarError: If a due day is counted past the calendar's years.
 
     >>> from datetime import date
     >>> from custrel.cadence import RecordStep, record_steps
@@ -207,7 +214,7 @@ def record_steps(
         (RecordStep.RECORD_ENTERED, policy.entry_days),
         (RecordStep.RECORD_FORWARDED, policy.forward_days),
     )
-    return _walk(collected_on, steps, done, holidays, workdays)
+    return _walk(collected_on, steps, done, calendar=calendar, holidays=holidays, workdays=workdays)
 
 
 def minutes_steps(
@@ -216,8 +223,9 @@ def minutes_steps(
     *,
     done: Mapping[RecordStep, date] | None = None,
     policy: RecordWorkflowPolicy = DEFAULT_RECORD_WORKFLOW,
-    holidays: Iterable[date] = (),
-    workdays: Iterable[date] = (),
+    calendar: WorkCalendar | None = None,
+    holidays: Iterable[date] = _NO_DAYS,
+    workdays: Iterable[date] = _NO_DAYS,
 ) -> tuple[StepDue, ...]:
     """The due day of each step of the minutes of a meeting (rule C4, 第五条).
 
@@ -230,14 +238,16 @@ def minutes_steps(
         met_on: The day of the face-to-face meeting.
         done: The steps already done, with the day each was done.
         policy: The working days per step.
-        holidays: Public holidays that fall on weekdays.
-        workdays: Make-up working days that fall on weekends (调休).
+        calendar: The working calendar.
+        holidays: Without a calendar: public holidays that fall on weekdays.
+        workdays: Without a calendar: make-up working days that fall on weekends (调休).
 
     Returns:
         The steps in order, with their due days.
 
     Raises:
         InvalidInputError: As :func:`record_steps`.
+        OutsideCalendarError: As :func:`record_steps`.
 
     >>> from datetime import date
     >>> from custrel.cadence import minutes_steps
@@ -255,4 +265,4 @@ def minutes_steps(
         (RecordStep.MINUTES_SENT, policy.send_days),
         (RecordStep.RECEIPT_CONFIRMED, policy.confirm_days),
     )
-    return _walk(met_on, steps, done, holidays, workdays)
+    return _walk(met_on, steps, done, calendar=calendar, holidays=holidays, workdays=workdays)

@@ -48,10 +48,11 @@ from custrel._records import (
     minutes_steps,
     record_steps,
 )
+from custrel._workcalendar import Beyond, Weekday, WorkCalendar
 from custrel._workdays import (
+    _NO_DAYS,
     RECORD_WORKING_DAYS,
-    _calendar,
-    _working,
+    _rules,
     add_working_days,
     is_working_day,
     minutes_deadline,
@@ -78,6 +79,7 @@ __all__ = [
     "DEFAULT_RECORD_WORKFLOW",
     "RECORD_WORKING_DAYS",
     "AgendaItem",
+    "Beyond",
     "Cadence",
     "CadencePolicy",
     "Claim",
@@ -89,6 +91,8 @@ __all__ = [
     "RecordWorkflowPolicy",
     "StepDue",
     "UpcomingOccasion",
+    "Weekday",
+    "WorkCalendar",
     "add_working_days",
     "agenda",
     "assign_balanced",
@@ -112,7 +116,6 @@ __all__ = [
 _CHECK_DAY = c.day()
 _CHECK_OPTIONAL_DAY = c.day(optional=True)
 _FEBRUARY, _LEAP_DAY = 2, 29
-_ONE_DAY = timedelta(days=1)
 
 
 class Cadence(enum.StrEnum):
@@ -255,7 +258,8 @@ class CadencePolicy(Policy):
         first_contact: Channels on which an outbound contact counts as the first
             contact (rule C3): fax, e-mail, post, website, phone, visit and meeting.
         daily_on_working_days: Whether a daily cadence skips non-working days (given
-            as ``holidays`` and ``workdays`` to the functions that compute due days).
+            as ``calendar``, or as ``holidays`` and ``workdays``, to the functions that
+            compute due days).
 
     Raises:
         PolicyError: If a grade has no cadence or a value has the wrong type.
@@ -377,16 +381,16 @@ Step = timedelta | Callable[[date], date]
 
 
 def _steps(
-    policy: CadencePolicy, holidays: Iterable[date], workdays: Iterable[date]
+    policy: CadencePolicy,
+    calendar: WorkCalendar | None,
+    holidays: Iterable[date],
+    workdays: Iterable[date],
 ) -> dict[Grade, Step]:
     """Each grade's step from a last follow-up to its due day: a timedelta where it can."""
-    off, on = _calendar(holidays, workdays)
+    days = _rules(calendar, holidays, workdays)
 
     def next_working(day: date) -> date:
-        day += _ONE_DAY
-        while not _working(day, off, on):
-            day += _ONE_DAY
-        return day
+        return days.add(day, 1)
 
     steps: dict[Grade, Step] = {}
     for grade_, cadence in policy.cadences.items():
@@ -416,8 +420,9 @@ def next_due(
     *,
     as_of: date,
     policy: CadencePolicy = DEFAULT_CADENCE,
-    holidays: Iterable[date] = (),
-    workdays: Iterable[date] = (),
+    calendar: WorkCalendar | None = None,
+    holidays: Iterable[date] = _NO_DAYS,
+    workdays: Iterable[date] = _NO_DAYS,
 ) -> date:
     """When a customer must next be followed up (rule C1).
 
@@ -431,8 +436,10 @@ def next_due(
             ``None``.
         as_of: The reference day.
         policy: The cadences; the rule book's by default.
-        holidays: Public holidays, for ``daily_on_working_days``.
-        workdays: Make-up working days (调休), for ``daily_on_working_days``.
+        calendar: The working calendar, for ``daily_on_working_days``.
+        holidays: Without a calendar: public holidays, for ``daily_on_working_days``.
+        workdays: Without a calendar: make-up working days (调休), for
+            ``daily_on_working_days``.
 
     Returns:
         The due day (it may be before ``as_of``: overdue).
@@ -440,6 +447,8 @@ def next_due(
     Raises:
         InvalidInputError: If an argument has the wrong type (a ``datetime`` is
             refused; pass its ``.date()``).
+        OutsideCalendarError: If a daily cadence on working days is counted past the
+            calendar's years.
 
     >>> from datetime import date
     >>> from custrel.grading import Grade
@@ -455,7 +464,7 @@ def next_due(
     policy = _check_policy(policy)
     _CHECK_OPTIONAL_DAY("last_contact", last_contact)
     _CHECK_DAY("as_of", as_of)
-    steps = _steps(policy, holidays, workdays)
+    steps = _steps(policy, calendar, holidays, workdays)
     return as_of if last_contact is None else _after(steps[grade], last_contact)
 
 
@@ -584,8 +593,9 @@ def follow_up(
     *,
     grading: GradingPolicy = DEFAULT_GRADING,
     policy: CadencePolicy = DEFAULT_CADENCE,
-    holidays: Iterable[date] = (),
-    workdays: Iterable[date] = (),
+    calendar: WorkCalendar | None = None,
+    holidays: Iterable[date] = _NO_DAYS,
+    workdays: Iterable[date] = _NO_DAYS,
 ) -> FollowUp:
     """Re-grade a customer after a follow-up and restart their cadence (rule G4).
 
@@ -599,8 +609,11 @@ def follow_up(
             and be about the same customer) or as its day.
         grading: The grading horizons.
         policy: The cadences and which contacts count.
-        holidays: Public holidays, for the policy's ``daily_on_working_days``.
-        workdays: Make-up working days, for the policy's ``daily_on_working_days``.
+        calendar: The working calendar, for the policy's ``daily_on_working_days``.
+        holidays: Without a calendar: public holidays, for the policy's
+            ``daily_on_working_days``.
+        workdays: Without a calendar: make-up working days, for the policy's
+            ``daily_on_working_days``.
 
     Returns:
         The day, the new grade, its cadence and the next due day.
@@ -608,6 +621,7 @@ def follow_up(
     Raises:
         InvalidInputError: If an argument has the wrong type, the contact does not
             count as a follow-up, or it is about another customer.
+        OutsideCalendarError: As :func:`next_due`.
 
     >>> from datetime import date
     >>> from custrel.models import DealStatus, Need, Opportunity
@@ -635,7 +649,7 @@ def follow_up(
         _CHECK_DAY("contact", contact)
         day = contact
     new_grade = grade(opportunity, as_of=day, policy=grading)
-    step = _steps(policy, holidays, workdays)[new_grade]
+    step = _steps(policy, calendar, holidays, workdays)[new_grade]
     return FollowUp(
         on=day, grade=new_grade, cadence=policy.cadences[new_grade], next_due=_after(step, day)
     )
@@ -673,8 +687,9 @@ def agenda(
     limit: int | None = None,
     policy: CadencePolicy = DEFAULT_CADENCE,
     grading: GradingPolicy = DEFAULT_GRADING,
-    holidays: Iterable[date] = (),
-    workdays: Iterable[date] = (),
+    calendar: WorkCalendar | None = None,
+    holidays: Iterable[date] = _NO_DAYS,
+    workdays: Iterable[date] = _NO_DAYS,
 ) -> list[AgendaItem]:
     """The follow-ups due by ``as_of``, most urgent first (rule C1).
 
@@ -691,14 +706,18 @@ def agenda(
         limit: Keep only this many (``None``: all that are due).
         policy: The cadences.
         grading: The grading horizons, for customers given by their opportunities.
-        holidays: Public holidays, for the policy's ``daily_on_working_days``.
-        workdays: Make-up working days, for the policy's ``daily_on_working_days``.
+        calendar: The working calendar, for the policy's ``daily_on_working_days``.
+        holidays: Without a calendar: public holidays, for the policy's
+            ``daily_on_working_days``.
+        workdays: Without a calendar: make-up working days, for the policy's
+            ``daily_on_working_days``.
 
     Returns:
         The due follow-ups, most urgent first.
 
     Raises:
         InvalidInputError: If an entry or argument is malformed.
+        OutsideCalendarError: As :func:`next_due`.
 
     >>> from datetime import date
     >>> from custrel.grading import Grade
@@ -718,7 +737,7 @@ def agenda(
     _CHECK_DAY("as_of", as_of)
     c.count(1, optional=True)("limit", limit)
     c.iterable("customers", customers, "(id, grade, last)")
-    steps = _steps(policy, holidays, workdays)
+    steps = _steps(policy, calendar, holidays, workdays)
     bound = grading_at(grading, as_of)
     keyed = _keys(customers, as_of, steps, bound)
     chosen = sorted(keyed) if limit is None else heapq.nsmallest(limit, keyed)

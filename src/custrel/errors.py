@@ -22,7 +22,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-__all__ = ["MISSING_VALUE", "CustrelError", "InvalidInputError", "PolicyError"]
+__all__ = [
+    "MISSING_VALUE",
+    "CustrelError",
+    "InvalidInputError",
+    "OutsideCalendarError",
+    "PolicyError",
+]
 
 _SHOWN_CHARS = 60
 
@@ -179,3 +185,41 @@ class PolicyError(InvalidInputError):
     >>> print(PolicyError("TierPolicy.shares", (0.5, 0.6), "shares summing to 1"))
     TierPolicy.shares: expected shares summing to 1, got tuple (0.5, 0.6)
     """
+
+
+class OutsideCalendarError(InvalidInputError):
+    """A working-day question about a day in a year the working calendar does not cover.
+
+    Raised by the working-day functions (rule C4) given a
+    :class:`~custrel.cadence.WorkCalendar` built without a fallback, so that no answer
+    past the calendar's data is ever silent. The message names the calendar, the day
+    and how to extend the calendar.
+
+    Args:
+        field: Where the day came from (``"calendar"``).
+        value: The day outside the calendar.
+        expected: The years the calendar covers, in words.
+        calendar: The calendar's name.
+        hint: How to extend the calendar.
+
+    Attributes:
+        calendar: The name of the calendar that does not cover the day.
+
+    >>> from datetime import date
+    >>> from custrel.cadence import WorkCalendar, is_working_day
+    >>> from custrel.errors import OutsideCalendarError
+    >>> plain = WorkCalendar(name="ACME", covers=[2026])
+    >>> try:
+    ...     is_working_day(date(2027, 1, 4), calendar=plain)
+    ... except OutsideCalendarError as exc:
+    ...     print(exc.calendar, exc.value)
+    ACME 2027-01-04
+    """
+
+    calendar: str
+
+    def __init__(
+        self, field: str, value: object, expected: str, *, calendar: str, hint: str = ""
+    ) -> None:
+        super().__init__(field, value, expected, hint=hint)
+        self.calendar = calendar

@@ -128,6 +128,19 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "minutes_sent": ("minutes sent to the customer", "提交客户"),
         "receipt_confirmed": ("customer confirmed receipt", "确认客户收到"),
     },
+    "Weekday": {
+        "monday": ("Monday", "星期一"),
+        "tuesday": ("Tuesday", "星期二"),
+        "wednesday": ("Wednesday", "星期三"),
+        "thursday": ("Thursday", "星期四"),
+        "friday": ("Friday", "星期五"),
+        "saturday": ("Saturday", "星期六"),
+        "sunday": ("Sunday", "星期日"),
+    },
+    "Beyond": {
+        "refuse": ("refuse days past the years covered", "超出覆盖年份的日期报错"),
+        "weekends": ("weekends only past the years covered", "超出覆盖年份只按周末计算"),
+    },
     # rule T2 ----------------------------------------------------------------------------
     "Tier": {
         "vip": ("VIP customer", "VIP客户"),

@@ -105,7 +105,7 @@ def _flatten(exc: BaseException, path: str, *, personal: bool = False) -> list[I
             found.extend(_flatten(sub, _join(path, step), personal=hidden))
         return found
     if isinstance(exc, ForbiddenExtraKeysError):
-        known = ", ".join(a.name for a in attrs.fields(exc.cl))
+        known = ", ".join(a.name for a in attrs.fields(exc.cl) if a.init)
         return [
             InvalidInputError(
                 _join(path, key),

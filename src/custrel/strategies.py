@@ -27,7 +27,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 from hypothesis import strategies as st
 
-from custrel.cadence import Cadence, CadencePolicy, PoolPolicy
+from custrel.cadence import Beyond, Cadence, CadencePolicy, PoolPolicy, Weekday, WorkCalendar
 from custrel.grading import Grade, GradingPolicy
 from custrel.lifecycle import LifecyclePolicy
 from custrel.loyalty import (
@@ -99,6 +99,7 @@ __all__ = [
     "tier_policies",
     "total_customer_costs",
     "total_customer_values",
+    "work_calendars",
 ]
 
 _E = TypeVar("_E", Purchase, ContactEvent, Complaint)
@@ -794,6 +795,66 @@ def pool_policies() -> st.SearchStrategy[PoolPolicy]:
         warning_days=st.integers(0, 10),
         working_days=st.booleans(),
     )
+
+
+_WEEKENDS = st.one_of(
+    st.just(frozenset({Weekday.SATURDAY, Weekday.SUNDAY})),
+    st.just(frozenset({Weekday.FRIDAY, Weekday.SATURDAY})),
+    st.frozensets(st.sampled_from(Weekday), max_size=3),
+)
+
+
+@st.composite
+def _work_calendar(
+    draw: st.DrawFn, first_year: int, last_year: int, beyond: Beyond | None
+) -> WorkCalendar:
+    weekend = draw(_WEEKENDS)
+    fallback = draw(st.sampled_from(Beyond)) if beyond is None else beyond
+    if draw(st.integers(0, 9)) == 0:  # the plain week of every year
+        return WorkCalendar(name="plain", weekend=weekend, beyond=fallback)
+    first = draw(st.integers(first_year, last_year))
+    last = draw(st.integers(first, min(last_year, first + 3)))
+    days = dates(min_value=date(first, 1, 1), max_value=date(last, 12, 31))
+    off = set(draw(st.frozensets(days, max_size=30)))
+    if draw(st.booleans()):  # a golden week: a run of days off
+        start = draw(days)
+        off.update(start + timedelta(days=i) for i in range(draw(st.integers(3, 9))))
+    on = draw(st.frozensets(days, max_size=10)) - off
+    return WorkCalendar(
+        name="generated",
+        weekend=weekend,
+        covers=range(first, last + 1),
+        holidays=frozenset(off),
+        workdays=on,
+        beyond=fallback,
+    )
+
+
+def work_calendars(
+    *, first_year: int = 2020, last_year: int = 2030, beyond: Beyond | None = None
+) -> st.SearchStrategy[WorkCalendar]:
+    """Working calendars (rule C4): any weekend, holidays, make-up days, a span of years.
+
+    Weekends are Saturday-Sunday, Friday-Saturday or any up to three days; a calendar
+    covers up to four consecutive years within the bounds and lists days off (with a
+    golden week now and then) and working days in them. About one in ten is the plain
+    week of every year.
+
+    Args:
+        first_year: The earliest year covered.
+        last_year: The latest year covered.
+        beyond: The fallback past the covered years; either by default.
+
+    Returns:
+        A strategy of :class:`~custrel.cadence.WorkCalendar`.
+
+    >>> from hypothesis import find
+    >>> from custrel.cadence import Beyond
+    >>> from custrel.strategies import work_calendars
+    >>> find(work_calendars(beyond=Beyond.WEEKENDS), lambda c: True).beyond.value
+    'weekends'
+    """
+    return _work_calendar(first_year, last_year, beyond)
 
 
 # Lifecycle (rules L1-L4) and service (rules S1-S3) -----------------------------------------
