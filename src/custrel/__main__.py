@@ -108,7 +108,10 @@ def _atomic(path: pathlib.Path | None, stdout: TextIO) -> Iterator[TextIO]:
         yield stdout
         return
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    umask = os.umask(0o022)
+    os.umask(umask)
     try:
+        os.chmod(handle, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's 0600
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             yield out
         pathlib.Path(temporary).replace(path)

@@ -27,6 +27,8 @@ _FONT = (
     ' "PingFang SC", "Microsoft YaHei", sans-serif'
 )
 _TIER_COLOURS = {Tier.VIP: "#b8860b", Tier.MAJOR: "#4e79a7", Tier.ORDINARY: "#76b7b2", Tier.SMALL: "#bab0ac"}
+# prospect, new, active, growing, at risk, lapsed, won back
+_STAGE_COLOURS = ("#a0cbe8", "#4e79a7", "#59a14f", "#2e7d32", "#f28e2b", "#e15759", "#b07aa1")
 _STYLE = f"""
 body {{ font-family: {_FONT}; margin: 2rem auto; max-width: 1200px; color: #222; padding: 0 1rem; }}
 h1 {{ font-size: 1.6rem; margin-bottom: .2rem; }}
@@ -34,11 +36,13 @@ h2 {{ font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #ddd; }}
 .meta {{ color: #555; font-size: .9rem; }}
 .grid {{ display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 1rem 2rem; }}
 table {{ border-collapse: collapse; font-size: .88rem; width: 100%; }}
-th, td {{ text-align: left; padding: .3rem .5rem; border-bottom: 1px solid #eee; vertical-align: top; }}
+th, td {{ text-align: left; padding: .3rem .5rem; border-bottom: 1px solid #eee; vertical-align: top;
+  white-space: nowrap; }}
+td.wrap {{ white-space: normal; }}
 th {{ background: #f5f5f5; position: sticky; top: 0; }}
 td.n {{ text-align: right; font-variant-numeric: tabular-nums; }}
 td[title] {{ text-decoration: underline dotted #999; cursor: help; }}
-details summary {{ cursor: pointer; color: #4e79a7; }}
+details summary {{ cursor: pointer; color: #4e79a7; white-space: nowrap; }}
 details ul {{ margin: .3rem 0; padding-left: 1.2rem; color: #444; }}
 .tag {{ display: inline-block; padding: 0 .4rem; border-radius: .6rem; background: #fde2e1; color: #a33;
   font-size: .8rem; margin: 0 .2rem .1rem 0; }}
@@ -49,7 +53,8 @@ svg text {{ font-family: {_FONT}; }}
 def _svg(width: int, height: int, body: list[str], title: str) -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}"'
-        f' height="{height}" role="img" aria-label="{escape(title)}">' + "".join(body) + "</svg>"
+        f' height="{height}" style="max-width:100%;height:auto" role="img"'
+        f' aria-label="{escape(title)}">' + "".join(body) + "</svg>"
     )
 
 
@@ -62,8 +67,8 @@ def _pyramid(portfolio: Portfolio, lang: Language) -> str:
     total_n = sum(tiers.values()) or 1
     total_v = sum(values.values()) or 1
     text = TEXT[lang]
-    width, height, top, base, left = 640, 300, 10, 290, 20
-    cx, half = left + 170, 170
+    width, height, top, base, left = 560, 300, 10, 290, 10
+    cx, half = left + 140, 140
     band = (base - top) / len(Tier)
     body = []
     for index, tier in enumerate(Tier):
@@ -81,29 +86,36 @@ def _pyramid(portfolio: Portfolio, lang: Language) -> str:
         ym = (y0 + y1) / 2
         body.append(
             f'<line x1="{cx + (w0 + w1) / 2 + 4:.1f}" y1="{ym:.1f}" x2="{cx + half + 20}" y2="{ym:.1f}" stroke="#bbb"/>'
-            f'<text x="{cx + half + 26}" y="{ym - 4:.1f}" font-size="14" font-weight="600">{escape(name)}</text>'
-            f'<text x="{cx + half + 26}" y="{ym + 14:.1f}" font-size="12" fill="#555">'
-            f"{n} {escape(text['count'])} · {share:.0f}% {escape(text['share'])} · "
+            f'<text x="{cx + half + 26}" y="{ym - 6:.1f}" font-size="14" font-weight="600">{escape(name)}</text>'
+            f'<text x="{cx + half + 26}" y="{ym + 13:.1f}" font-size="12" fill="#555">'
+            f"{n} {escape(text['count'])} · {share:.0f}% {escape(text['share'])}</text>"
+            f'<text x="{cx + half + 26}" y="{ym + 28:.1f}" font-size="12" fill="#555">'
             f"{value_share:.0f}% {escape(text['value_share'])}</text>"
         )
     return _svg(width, height, body, text["pyramid"])
 
 
+def _text_width(text: str, size: int) -> float:
+    """Roughly how wide a text is set: Chinese characters are square, Latin ones narrower."""
+    return sum(size if ord(ch) > 0x2E80 else size * 0.6 for ch in text)  # noqa: PLR2004 - CJK
+
+
 def _bars(pairs: list[tuple[str, int, str]], title: str) -> str:
     """A horizontal bar chart: one bar per (label, count, colour)."""
     most = max((n for _, n, _ in pairs), default=0) or 1
-    row, label_w, bar_w = 28, 190, 300
+    row, bar_w = 28, 300
+    label_w = 16 + max((_text_width(name, 13) for name, _, _ in pairs), default=0)
     body = []
     for index, (name, n, colour) in enumerate(pairs):
         y = 6 + index * row
         length = bar_w * n / most
         body.append(
-            f'<text x="{label_w - 8}" y="{y + 16}" font-size="13" text-anchor="end">{escape(name)}</text>'
-            f'<rect x="{label_w}" y="{y + 3}" width="{length:.1f}" height="{row - 8}" fill="{colour}" rx="2">'
+            f'<text x="{label_w - 8:.0f}" y="{y + 16}" font-size="13" text-anchor="end">{escape(name)}</text>'
+            f'<rect x="{label_w:.0f}" y="{y + 3}" width="{length:.1f}" height="{row - 8}" fill="{colour}" rx="2">'
             f"<title>{escape(name)}: {n}</title></rect>"
             f'<text x="{label_w + length + 6:.1f}" y="{y + 16}" font-size="12" fill="#333">{n}</text>'
         )
-    return _svg(label_w + bar_w + 60, 12 + row * len(pairs), body, title)
+    return _svg(round(label_w) + bar_w + 60, 12 + row * len(pairs), body, title)
 
 
 def _rfm(portfolio: Portfolio, lang: Language) -> str:
@@ -113,7 +125,7 @@ def _rfm(portfolio: Portfolio, lang: Language) -> str:
     cells, named, per_segment = _charts.rfm_grid(scores, policy)
     colours = _charts.segment_colours(policy)
     text = TEXT[lang]
-    bins, size, left, top = policy.bins, min(64, 320 // policy.bins), 60, 10
+    bins, size, left, top = policy.bins, min(64, 320 // policy.bins), 56, 10
     most = max(cells.values(), default=0) or 1
     body = []
     for (r, f), n in cells.items():
@@ -188,11 +200,11 @@ def _agenda_row(portfolio: Portfolio, c: Customer, lang: Language) -> str:
         f'<td title="{escape(c.grade_reason or "")}">{c.grade.value if c.grade else ""}</td>',
         f'<td title="{escape(tier_reason)}">{escape(label(c.tier, lang))}</td>',
         f'<td title="{escape(c.stage_reason)}">{escape(label(c.stage, lang))}</td>',
-        f"<td>{signals}</td>",
+        f'<td class="wrap">{signals}</td>',
         f'<td class="n" title="{escape(c.loyalty_reason or "")}">'
         f"{'' if c.loyalty is None else f'{c.loyalty:.0f}'}</td>",
         f"<td>{occasions}</td>",
-        f"<td><details><summary>{escape(TEXT[lang]['why'])}</summary><ul>"
+        f'<td class="wrap"><details><summary>{escape(TEXT[lang]["why"])}</summary><ul>'
         + "".join(f"<li>{escape(r)}</li>" for r in reasons)
         + "</ul></details></td>",
     ]
@@ -207,8 +219,8 @@ def page(portfolio: Portfolio, *, lang: Language, title: str, limit: int) -> str
     grades = [(name, n, grade_colours[i]) for i, (name, n) in enumerate(tally["by_grade"])]
     grade_names = [label(g, lang) for g in Grade] + [text["no_grade"]]
     grades = [(grade_names[i], n, colour) for i, (_, n, colour) in enumerate(grades)]
-    stages = [(name, n, _charts.PALETTE[i]) for i, (name, n) in enumerate(tally["by_stage"])]
-    head_lines = escape(header(portfolio, title, lang)).split("\n")
+    stages = [(name, n, colour) for (name, n), colour in zip(tally["by_stage"], _STAGE_COLOURS, strict=True)]
+    head_lines = escape(header(portfolio, None, lang)).split("\n")
     problems = ""
     if portfolio.bad or portfolio.unreadable:
         items = "".join(f"<li>{escape(u)}</li>" for u in portfolio.unreadable)

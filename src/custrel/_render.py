@@ -220,13 +220,14 @@ def _short(member: Grade | Tier | Stage, lang: str) -> str:
     return label(member, lang)  # type: ignore[arg-type]
 
 
-def header(portfolio: Portfolio, title: str, lang: str) -> str:
-    """The title line and the fingerprints of the policies used."""
+def header(portfolio: Portfolio, title: str | None, lang: str) -> str:
+    """The title line (without a title: what and when) and the policies' fingerprints."""
     t = TEXT[lang]
     every = portfolio.policies.fingerprints()
     fingerprints = ", ".join(f"{k} {every[k]}" for k in USED_POLICIES)
+    what = "" if title is None else f"{title} — "
     return (
-        f"{title} — {t['as_of']} {portfolio.as_of.isoformat()} — "
+        f"{what}{t['as_of']} {portfolio.as_of.isoformat()} — "
         f"{len(portfolio.customers)} {t['customers']}, {portfolio.records} {t['records']}"
         f" ({portfolio.bad} {t['bad']})\n{t['policies']}: {fingerprints}"
     )
