@@ -63,24 +63,53 @@ def _positive(text: str) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--as-of", type=_day, metavar="DATE",
-                        help="the reference day (default: the portfolio's, else today)")
-    common.add_argument("--lang", choices=("en", "zh"), default="en",
-                        help="the language of labels and reasons (default: en)")
-    common.add_argument("--policy", type=pathlib.Path, metavar="FILE",
-                        help="a TOML or JSON file of policies (docs/policies.md)")
-    common.add_argument("--format", choices=("table", "csv", "jsonl"), default="table",
-                        help="table for people, csv or jsonl for programs (default: table)")
-    common.add_argument("--output", type=pathlib.Path, metavar="FILE",
-                        help="write here (atomically) instead of to standard output")
-    common.add_argument("--html", type=pathlib.Path, metavar="FILE",
-                        help="also write a self-contained HTML report with charts")
-    common.add_argument("--tz", type=_zone, metavar="ZONE",
-                        help="the zone of timestamps written without an offset")
-    common.add_argument("--within", type=_positive, default=30, metavar="DAYS",
-                        help="list occasions this many days ahead (default: 30)")
-    common.add_argument("--limit", type=_positive, metavar="N",
-                        help="show at most N agenda rows")
+    common.add_argument(
+        "--as-of",
+        type=_day,
+        metavar="DATE",
+        help="the reference day (default: the portfolio's, else today)",
+    )
+    common.add_argument(
+        "--lang",
+        choices=("en", "zh"),
+        default="en",
+        help="the language of labels and reasons (default: en)",
+    )
+    common.add_argument(
+        "--policy",
+        type=pathlib.Path,
+        metavar="FILE",
+        help="a TOML or JSON file of policies (docs/policies.md)",
+    )
+    common.add_argument(
+        "--format",
+        choices=("table", "csv", "jsonl"),
+        default="table",
+        help="table for people, csv or jsonl for programs (default: table)",
+    )
+    common.add_argument(
+        "--output",
+        type=pathlib.Path,
+        metavar="FILE",
+        help="write here (atomically) instead of to standard output",
+    )
+    common.add_argument(
+        "--html",
+        type=pathlib.Path,
+        metavar="FILE",
+        help="also write a self-contained HTML report with charts",
+    )
+    common.add_argument(
+        "--tz", type=_zone, metavar="ZONE", help="the zone of timestamps written without an offset"
+    )
+    common.add_argument(
+        "--within",
+        type=_positive,
+        default=30,
+        metavar="DAYS",
+        help="list occasions this many days ahead (default: 30)",
+    )
+    common.add_argument("--limit", type=_positive, metavar="N", help="show at most N agenda rows")
     common.add_argument("--strict", action="store_true", help="stop at the first bad record")
     common.add_argument("--quiet", action="store_true", help="no progress line")
     parser = argparse.ArgumentParser(
@@ -92,12 +121,20 @@ def _parser() -> argparse.ArgumentParser:
 
     parser.add_argument("--version", action="version", version=f"custrel {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    commands.add_parser("demo", parents=[common], help="today's work on the bundled sample",
-                        description="Today's follow-ups on the bundled sample portfolio.")
+    commands.add_parser(
+        "demo",
+        parents=[common],
+        help="today's work on the bundled sample",
+        description="Today's follow-ups on the bundled sample portfolio.",
+    )
     for name, text in (("report", "one row per customer"), ("agenda", "the follow-ups due")):
         sub = commands.add_parser(name, parents=[common], help=text, description=text)
-        sub.add_argument("portfolio", type=pathlib.Path, metavar="PORTFOLIO",
-                         help="a folder of JSON Lines or CSV files (docs/cli.md)")
+        sub.add_argument(
+            "portfolio",
+            type=pathlib.Path,
+            metavar="PORTFOLIO",
+            help="a folder of JSON Lines or CSV files (docs/cli.md)",
+        )
     return parser
 
 
@@ -111,7 +148,7 @@ def _atomic(path: pathlib.Path | None, stdout: TextIO) -> Iterator[TextIO]:
     umask = os.umask(0o022)
     os.umask(umask)
     try:
-        os.chmod(handle, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's 0600
+        pathlib.Path(temporary).chmod(0o666 & ~umask)  # an ordinary new file, not mkstemp's 0600
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             yield out
         pathlib.Path(temporary).replace(path)
@@ -149,7 +186,9 @@ def _sample_folder() -> pathlib.Path:
     return pathlib.Path(str(importlib.resources.files("custrel").joinpath(_SAMPLE)))
 
 
-def _run(args: argparse.Namespace, parser: argparse.ArgumentParser, stdout: TextIO, stderr: TextIO) -> int:
+def _run(
+    args: argparse.Namespace, parser: argparse.ArgumentParser, stdout: TextIO, stderr: TextIO
+) -> int:
     lang: Language = args.lang
     folder = _sample_folder() if args.command == "demo" else args.portfolio
     try:
@@ -177,8 +216,15 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser, stdout: Text
 
     try:
         portfolio = _portfolio.judge_portfolio(
-            tables, as_of=as_of, policies=policies, lang=lang, within=timedelta(days=args.within),
-            tz=args.tz, strict=args.strict, on_bad=on_bad, on_unreadable=on_unreadable,
+            tables,
+            as_of=as_of,
+            policies=policies,
+            lang=lang,
+            within=timedelta(days=args.within),
+            tz=args.tz,
+            strict=args.strict,
+            on_bad=on_bad,
+            on_unreadable=on_unreadable,
             progress=progress,
         )
     except InvalidInputError as exc:  # --strict: the first bad record
@@ -189,7 +235,9 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser, stdout: Text
     _write(args, portfolio, stdout, lang)
     if args.html:
         with _atomic(args.html, stdout) as out:
-            out.write(_html.page(portfolio, lang=lang, title=_title(args, lang), limit=args.limit or 100))
+            out.write(
+                _html.page(portfolio, lang=lang, title=_title(args, lang), limit=args.limit or 100)
+            )
     return 1 if failed else 0
 
 
@@ -198,7 +246,9 @@ def _title(args: argparse.Namespace, lang: Language) -> str:
     return text["demo"] if args.command == "demo" else text[args.command]
 
 
-def _write(args: argparse.Namespace, portfolio: _portfolio.Portfolio, stdout: TextIO, lang: Language) -> None:
+def _write(
+    args: argparse.Namespace, portfolio: _portfolio.Portfolio, stdout: TextIO, lang: Language
+) -> None:
     customers = portfolio.customers if args.command == "report" else portfolio.agenda
     shown = customers[: args.limit] if args.limit else customers
     with _atomic(args.output, stdout) as out:
@@ -222,7 +272,9 @@ def _write(args: argparse.Namespace, portfolio: _portfolio.Portfolio, stdout: Te
         out.write("\n".join(parts) + "\n")
 
 
-def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None
+) -> int:
     """Run the command line.
 
     Args:

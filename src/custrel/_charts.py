@@ -5,7 +5,8 @@ from __future__ import annotations
 import enum
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from typing import TypeVar
+from decimal import Decimal
+from typing import Any, TypeVar
 
 from custrel.errors import InvalidInputError
 from custrel.tiering import RfmScore, RfmSegment, RfmSegmentPolicy, rfm_segment
@@ -27,7 +28,7 @@ PALETTE = (
 
 
 def member_counts(
-    given: Iterable[_E] | Mapping[object, object], kind: type[_E], name: str
+    given: Iterable[object] | Mapping[Any, Any], kind: type[_E], name: str
 ) -> dict[_E, int]:
     """Every member of ``kind`` with its count, from members or a mapping.
 
@@ -42,9 +43,9 @@ def member_counts(
             for key, n in given.items():
                 if not isinstance(n, int) or isinstance(n, bool) or n < 0:
                     raise InvalidInputError(f"{name}[{key!r}]", n, "a count >= 0")
-                counts[key] += n  # type: ignore[index]
+                counts[key] += n
             return {member: counts[member] for member in kind}
-        given = given.values()  # type: ignore[assignment]
+        given = given.values()
     for index, item in enumerate(given):
         if item is None:
             continue
@@ -77,7 +78,7 @@ def rfm_grid(
                 segment.name: segment
                 for segment in (
                     rfm_segment(
-                        RfmScore(recency_days=0, frequency=0, monetary=0, r=r, f=f, m=m),
+                        RfmScore(recency_days=0, frequency=0, monetary=Decimal(0), r=r, f=f, m=m),
                         policy=policy,
                     )
                     for m in bins
@@ -90,6 +91,5 @@ def rfm_grid(
 def segment_colours(policy: RfmSegmentPolicy) -> dict[str, str]:
     """A colour for each segment of the policy, in its order."""
     return {
-        segment.name: PALETTE[index % len(PALETTE)]
-        for index, segment in enumerate(policy.segments)
+        segment.name: PALETTE[index % len(PALETTE)] for index, segment in enumerate(policy.segments)
     }

@@ -9,6 +9,7 @@ reproducible. :mod:`custrel.plot` draws the same counts with matplotlib for note
 
 from __future__ import annotations
 
+from decimal import Decimal
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -26,7 +27,12 @@ _FONT = (
     'system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "WenQuanYi Micro Hei",'
     ' "PingFang SC", "Microsoft YaHei", sans-serif'
 )
-_TIER_COLOURS = {Tier.VIP: "#b8860b", Tier.MAJOR: "#4e79a7", Tier.ORDINARY: "#76b7b2", Tier.SMALL: "#bab0ac"}
+_TIER_COLOURS = {
+    Tier.VIP: "#b8860b",
+    Tier.MAJOR: "#4e79a7",
+    Tier.ORDINARY: "#76b7b2",
+    Tier.SMALL: "#bab0ac",
+}
 # prospect, new, active, growing, at risk, lapsed, won back
 _STAGE_COLOURS = ("#a0cbe8", "#4e79a7", "#59a14f", "#2e7d32", "#f28e2b", "#e15759", "#b07aa1")
 _STYLE = f"""
@@ -61,9 +67,9 @@ def _svg(width: int, height: int, body: list[str], title: str) -> str:
 def _pyramid(portfolio: Portfolio, lang: Language) -> str:
     """The value pyramid, drawn as one: VIP at the apex, small customers at the base."""
     tiers = _charts.member_counts((c.tier for c in portfolio.customers), Tier, "tiers")
-    values = dict.fromkeys(Tier, 0)
+    values = dict.fromkeys(Tier, Decimal(0))
     for customer in portfolio.customers:
-        values[customer.tier] += max(customer.value, 0)
+        values[customer.tier] += max(customer.value, Decimal(0))
     total_n = sum(tiers.values()) or 1
     total_v = sum(values.values()) or 1
     text = TEXT[lang]
@@ -140,20 +146,20 @@ def _rfm(portfolio: Portfolio, lang: Language) -> str:
             f'<text x="{x + size / 2 - 1:.1f}" y="{y + size / 2 + 4:.1f}" font-size="12"'
             f' text-anchor="middle">{n}</text>'
         )
-    for k in range(1, bins + 1):
-        body.append(
-            f'<text x="{left + (k - 0.5) * size:.1f}" y="{top + bins * size + 16}" font-size="12"'
-            f' text-anchor="middle">{k}</text>'
-            f'<text x="{left - 8}" y="{top + (bins - k + 0.5) * size + 4:.1f}" font-size="12"'
-            f' text-anchor="end">{k}</text>'
-        )
+    body.extend(
+        f'<text x="{left + (k - 0.5) * size:.1f}" y="{top + bins * size + 16}" font-size="12"'
+        f' text-anchor="middle">{k}</text>'
+        f'<text x="{left - 8}" y="{top + (bins - k + 0.5) * size + 4:.1f}" font-size="12"'
+        f' text-anchor="end">{k}</text>'
+        for k in range(1, bins + 1)
+    )
     grid_bottom = top + bins * size
     body.append(
         f'<text x="{left + bins * size / 2:.1f}" y="{grid_bottom + 34}" font-size="12"'
         f' text-anchor="middle" fill="#555">{escape(text["recency"])} →</text>'
         f'<text x="14" y="{top + bins * size / 2:.1f}" font-size="12" fill="#555"'
         f' transform="rotate(-90 14 {top + bins * size / 2:.1f})" text-anchor="middle">'
-        f'{escape(text["frequency"])} →</text>'
+        f"{escape(text['frequency'])} →</text>"
     )
     legend_x = left + bins * size + 24
     for index, segment in enumerate(policy.segments):
@@ -173,7 +179,18 @@ def _agenda(portfolio: Portfolio, lang: Language, limit: int) -> str:
     shown = portfolio.agenda[:limit]
     if not shown:
         return f"<p>{escape(text['none_due'])}</p>"
-    heads = ("customer", "name", "overdue", "grade", "tier", "stage", "signals", "loyalty", "occasions", "why")
+    heads = (
+        "customer",
+        "name",
+        "overdue",
+        "grade",
+        "tier",
+        "stage",
+        "signals",
+        "loyalty",
+        "occasions",
+        "why",
+    )
     rows = [_agenda_row(portfolio, c, lang) for c in shown]
     more = ""
     if len(portfolio.agenda) > len(shown):
@@ -201,8 +218,10 @@ def _agenda_row(portfolio: Portfolio, c: Customer, lang: Language) -> str:
         f'<td title="{escape(tier_reason)}">{escape(label(c.tier, lang))}</td>',
         f'<td title="{escape(c.stage_reason)}">{escape(label(c.stage, lang))}</td>',
         f'<td class="wrap">{signals}</td>',
-        f'<td class="n" title="{escape(c.loyalty_reason or "")}">'
-        f"{'' if c.loyalty is None else f'{c.loyalty:.0f}'}</td>",
+        (
+            f'<td class="n" title="{escape(c.loyalty_reason or "")}">'
+            f"{'' if c.loyalty is None else f'{c.loyalty:.0f}'}</td>"
+        ),
         f"<td>{occasions}</td>",
         f'<td class="wrap"><details><summary>{escape(TEXT[lang]["why"])}</summary><ul>'
         + "".join(f"<li>{escape(r)}</li>" for r in reasons)
@@ -219,14 +238,16 @@ def page(portfolio: Portfolio, *, lang: Language, title: str, limit: int) -> str
     grades = [(name, n, grade_colours[i]) for i, (name, n) in enumerate(tally["by_grade"])]
     grade_names = [label(g, lang) for g in Grade] + [text["no_grade"]]
     grades = [(grade_names[i], n, colour) for i, (_, n, colour) in enumerate(grades)]
-    stages = [(name, n, colour) for (name, n), colour in zip(tally["by_stage"], _STAGE_COLOURS, strict=True)]
+    stages = [
+        (name, n, colour)
+        for (name, n), colour in zip(tally["by_stage"], _STAGE_COLOURS, strict=True)
+    ]
     head_lines = escape(header(portfolio, None, lang)).split("\n")
     problems = ""
     if portfolio.bad or portfolio.unreadable:
         items = "".join(f"<li>{escape(u)}</li>" for u in portfolio.unreadable)
-        problems = (
-            f'<p class="meta">{escape(text["bad_records"].format(n=portfolio.bad))}</p>'
-            + (f"<ul>{items}</ul>" if items else "")
+        problems = f'<p class="meta">{escape(text["bad_records"].format(n=portfolio.bad))}</p>' + (
+            f"<ul>{items}</ul>" if items else ""
         )
     html_lang = "zh-CN" if lang == "zh" else "en"
     return "\n".join(
@@ -251,4 +272,3 @@ def page(portfolio: Portfolio, *, lang: Language, title: str, limit: int) -> str
             "",
         ]
     )
-

@@ -12,13 +12,10 @@ from __future__ import annotations
 
 import json
 import os
-import pathlib
 import pickle
 import tempfile
-from collections.abc import Callable, Iterator
 from datetime import date, timedelta, tzinfo
-from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -41,6 +38,11 @@ from custrel.tiering import (
     rfm_segment,
     tier_portfolio,
 )
+
+if TYPE_CHECKING:
+    import pathlib
+    from collections.abc import Callable, Iterable, Iterator
+    from decimal import Decimal
 
 MANIFEST = "portfolio.json"
 _BUCKET_BYTES = 32 * 1024 * 1024  # input bytes per bucket: about 150,000 records
@@ -138,7 +140,14 @@ class _Spill:
     def __init__(self, parts: int) -> None:
         self.parts = parts
         self._buffers: list[list[tuple[str, int, object]]] = [[] for _ in range(parts)]
-        self._files = [tempfile.TemporaryFile() for _ in range(parts)] if parts > 1 else []
+        self._files = (
+            [
+                tempfile.TemporaryFile()  # noqa: SIM115 - closed when its bucket is read
+                for _ in range(parts)
+            ]
+            if parts > 1
+            else []
+        )
 
     def add(self, customer_id: str, table: int, record: object) -> None:
         part = hash(customer_id) % self.parts
@@ -167,7 +176,12 @@ class _Spill:
 
 
 def _reader(
-    cls: type, path: pathlib.Path, tz: tzinfo | None, strict: bool, on_bad: Callable[[io.BadRecord], None]  # noqa: FBT001
+    cls: type,
+    path: pathlib.Path,
+    tz: tzinfo | None,
+    *,
+    strict: bool,
+    on_bad: Callable[[io.BadRecord], None],
 ) -> io.Records[Any]:
     read = io.read_csv if path.suffix == ".csv" else io.read_jsonl
     return read(cls, path, tz=tz, strict=strict, on_bad=on_bad)
@@ -176,6 +190,7 @@ def _reader(
 def _judge(
     customer_id: str,
     records: list[list[Any]],
+    *,
     as_of: date,
     policies: io.Policies,
     lang: str,
@@ -203,7 +218,7 @@ def _judge(
         )
     except InvalidInputError:  # a policy that weighs only what a history cannot tell
         loyalty = None
-    occasions = ()
+    occasions: tuple[UpcomingOccasion, ...] = ()
     if profile is not None:
         occasions = tuple(upcoming_occasions(profile, as_of=as_of, within=within))
     person = profile.person if profile is not None else None
@@ -225,7 +240,14 @@ def _judge(
     )
 
 
-def judge_portfolio(  # noqa: C901, PLR0913, PLR0915 - one pass, read top to bottom
+def _graded(customers: Iterable[Customer]) -> Iterator[tuple[str, Grade, date | None]]:
+    """The agenda's entries: customers without an opportunity have no grade and no cadence."""
+    for customer in customers:
+        if customer.grade is not None:
+            yield customer.customer_id, customer.grade, customer.last_follow_up
+
+
+def judge_portfolio(  # noqa: C901, PLR0915 - one pass, read top to bottom
     tables: dict[str, pathlib.Path],
     *,
     as_of: date,
@@ -253,7 +275,7 @@ def judge_portfolio(  # noqa: C901, PLR0913, PLR0915 - one pass, read top to bot
         on_bad(record)
 
     for table, path in tables.items():
-        records = _reader(TABLES[table], path, tz, strict, count_bad)
+        records = _reader(TABLES[table], path, tz, strict=strict, on_bad=count_bad)
         index = order.index(table)
         try:
             for record in records:
@@ -292,18 +314,17 @@ def judge_portfolio(  # noqa: C901, PLR0913, PLR0915 - one pass, read top to bot
                 grouped.setdefault(cid, [[], [], [], [], []])[table].append(record)
             bucket.clear()
             for cid, records in grouped.items():
-                results[cid] = _judge(cid, records, as_of, policies, lang, within)
+                results[cid] = _judge(
+                    cid, records, as_of=as_of, policies=policies, lang=lang, within=within
+                )
                 yield from records[3]
 
     ids = sorted(known)
-    scores = rfm_scores(
-        purchases(), as_of=as_of, bins=policies.rfm_segments.bins, customers=ids
-    )
+    scores = rfm_scores(purchases(), as_of=as_of, bins=policies.rfm_segments.bins, customers=ids)
     values = {cid: results[cid].value for cid in ids}
     tiers = tier_portfolio(values, policy=policies.tiers)
     due = agenda(
-        ((cid, results[cid].grade, results[cid].last_follow_up) for cid in ids
-         if results[cid].grade is not None),
+        _graded(results[cid] for cid in ids),
         as_of=as_of,
         policy=policies.cadence,
         grading=policies.grading,

@@ -208,7 +208,9 @@ def table(headers: list[str], rows: list[list[str]]) -> str:
         widths = [max(w, _width(cell)) for w, cell in zip(widths, row, strict=True)]
 
     def line(cells: list[str]) -> str:
-        return "  ".join(cell + " " * (w - _width(cell)) for cell, w in zip(cells, widths, strict=True)).rstrip()
+        return "  ".join(
+            cell + " " * (w - _width(cell)) for cell, w in zip(cells, widths, strict=True)
+        ).rstrip()
 
     rule = "  ".join("-" * w for w in widths)
     return "\n".join([line(headers), rule, *(line(row) for row in rows)])
@@ -238,7 +240,20 @@ def agenda_table(customers: list[Customer], lang: str) -> str:
     t = TEXT[lang]
     if not customers:
         return t["none_due"]
-    headers = [t[k] for k in ("customer", "name", "overdue", "grade", "tier", "stage", "signals", "loyalty", "occasions")]
+    headers = [
+        t[k]
+        for k in (
+            "customer",
+            "name",
+            "overdue",
+            "grade",
+            "tier",
+            "stage",
+            "signals",
+            "loyalty",
+            "occasions",
+        )
+    ]
     sep = "、" if lang == "zh" else ", "
     rows = [
         [
@@ -260,7 +275,22 @@ def agenda_table(customers: list[Customer], lang: str) -> str:
 def report_table(customers: list[Customer], lang: str) -> str:
     """Every customer, one row each."""
     t = TEXT[lang]
-    headers = [t[k] for k in ("customer", "name", "grade", "tier", "stage", "signals", "loyalty", "value", "segment", "last", "due")]
+    headers = [
+        t[k]
+        for k in (
+            "customer",
+            "name",
+            "grade",
+            "tier",
+            "stage",
+            "signals",
+            "loyalty",
+            "value",
+            "segment",
+            "last",
+            "due",
+        )
+    ]
     sep = "、" if lang == "zh" else ", "
     rows = [
         [
@@ -272,7 +302,9 @@ def report_table(customers: list[Customer], lang: str) -> str:
             sep.join(label(s, lang) for s in c.signals),  # type: ignore[arg-type]
             "" if c.loyalty is None else f"{c.loyalty:.0f}",
             str(c.value),
-            "" if c.segment is None else (c.segment.label_zh if lang == "zh" else c.segment.label_en),
+            ""
+            if c.segment is None
+            else (c.segment.label_zh if lang == "zh" else c.segment.label_en),
             "" if c.last_follow_up is None else c.last_follow_up.isoformat(),
             "" if c.due is None else c.due.due.isoformat(),
         ]
@@ -285,14 +317,18 @@ def occasions_table(customers: list[Customer], lang: str, days: int) -> str:
     """Everyone with an occasion in the window, by day."""
     t = TEXT[lang]
     found = sorted(
-        ((o, c) for c in customers for o in c.occasions), key=lambda pair: (pair[0].on, pair[1].customer_id)
+        ((o, c) for c in customers for o in c.occasions),
+        key=lambda pair: (pair[0].on, pair[1].customer_id),
     )
     lines = [t["upcoming"].format(days=days)]
     if found:
         lines.append(
             table(
                 [t["due"], t["customer"], t["name"], t["occasions"]],
-                [[o.on.isoformat(), c.customer_id, c.name or "", occasion_text(o, lang)] for o, c in found],
+                [
+                    [o.on.isoformat(), c.customer_id, c.name or "", occasion_text(o, lang)]
+                    for o, c in found
+                ],
             )
         )
     else:

@@ -9,7 +9,6 @@ every grade, tier and stage shows up.
 from __future__ import annotations
 
 import contextlib
-import pathlib
 import random
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
@@ -34,6 +33,7 @@ from custrel.models import (
 )
 
 if TYPE_CHECKING:
+    import pathlib
     from collections.abc import Iterator
 
 SAMPLE_AS_OF = date(2026, 11, 20)
@@ -73,26 +73,34 @@ def _customer(
         occasions.append(Occasion(kind=OccasionKind.BIRTHDAY, on=born))
     organization = None
     if rng.random() < 0.3:  # noqa: PLR2004 - some customers are companies
-        organization = Organization(name=f"{name.split()[0]} Trading Co.", headcount=rng.randint(5, 500))
+        organization = Organization(
+            name=f"{name.split(maxsplit=1)[0]} Trading Co.", headcount=rng.randint(5, 500)
+        )
     created = as_of - timedelta(days=rng.randint(30, 900))
-    yield "profiles", CustomerProfile(
-        customer_id=cid,
-        person=Person(name=name, occasions=occasions),
-        organization=organization,
-        owner=f"rep-{rng.randint(1, 5)}",
-        created_on=created,
+    yield (
+        "profiles",
+        CustomerProfile(
+            customer_id=cid,
+            person=Person(name=name, occasions=occasions),
+            organization=organization,
+            owner=f"rep-{rng.randint(1, 5)}",
+            created_on=created,
+        ),
     )
     kind = rng.choices(_KINDS, _KIND_WEIGHTS)[0]
     need = {"prospect": Need.POTENTIAL, "lapsed": Need.NONE}.get(kind, Need.EXPLICIT)
     for _ in range(rng.choice((0, 1, 1, 2))):
         close = None if rng.random() < 0.2 else as_of + timedelta(days=rng.randint(-20, 240))  # noqa: PLR2004
         status = DealStatus.POTENTIAL if need is not Need.EXPLICIT else DealStatus.NEGOTIATING
-        yield "opportunities", Opportunity(
-            customer_id=cid,
-            need=need if rng.random() < 0.8 else rng.choice(tuple(Need)),  # noqa: PLR2004
-            expected_close=close,
-            amount=Decimal(rng.randrange(1_000, 80_000, 100)),
-            status=status,
+        yield (
+            "opportunities",
+            Opportunity(
+                customer_id=cid,
+                need=need if rng.random() < 0.8 else rng.choice(tuple(Need)),  # noqa: PLR2004
+                expected_close=close,
+                amount=Decimal(rng.randrange(1_000, 80_000, 100)),
+                status=status,
+            ),
         )
     purchases = 0 if kind == "prospect" else max(1, int(rng.expovariate(1 / events)))
     if kind == "new":
@@ -110,40 +118,52 @@ def _customer(
         product, price = rng.choice(_PRODUCTS)
         late = kind == "growing" and number > len(days) // 2
         amount = Decimal(price * (3 if late else 1)) * rng.randint(1, 3)
-        yield "purchases", Purchase(
-            customer_id=cid,
-            at=_at(day, rng),
-            product=product,
-            quantity=rng.randint(1, 3),
-            amount=amount,
-            profit=(amount * Decimal("0.3")).quantize(Decimal("0.01")),
-            order_id=f"o-{index}-{number}",
+        yield (
+            "purchases",
+            Purchase(
+                customer_id=cid,
+                at=_at(day, rng),
+                product=product,
+                quantity=rng.randint(1, 3),
+                amount=amount,
+                profit=(amount * Decimal("0.3")).quantize(Decimal("0.01")),
+                order_id=f"o-{index}-{number}",
+            ),
         )
         if rng.random() < 0.03:  # noqa: PLR2004 - a few refunds
-            yield "purchases", Purchase(
-                customer_id=cid,
-                at=_at(min(day + timedelta(days=3), as_of), rng),
-                product=product,
-                amount=amount / 2,
-                refund=True,
+            yield (
+                "purchases",
+                Purchase(
+                    customer_id=cid,
+                    at=_at(min(day + timedelta(days=3), as_of), rng),
+                    product=product,
+                    amount=amount / 2,
+                    refund=True,
+                ),
             )
     recent = 30 if need is Need.EXPLICIT else 150  # deals in progress are followed closely
     for _ in range(rng.randint(0, max(1, events // 2))):
         day = as_of - timedelta(days=rng.randint(0, recent))
-        yield "contacts", ContactEvent(
-            customer_id=cid,
-            at=_at(day, rng),
-            channel=rng.choice((Channel.PHONE, Channel.VISIT, Channel.EMAIL, Channel.CHAT)),
-            direction=rng.choice(tuple(Direction)),
-            reached=rng.random() < 0.8,  # noqa: PLR2004
+        yield (
+            "contacts",
+            ContactEvent(
+                customer_id=cid,
+                at=_at(day, rng),
+                channel=rng.choice((Channel.PHONE, Channel.VISIT, Channel.EMAIL, Channel.CHAT)),
+                direction=rng.choice(tuple(Direction)),
+                reached=rng.random() < 0.8,  # noqa: PLR2004
+            ),
         )
     complaints = 2 if kind == "slipping" and rng.random() < 0.5 else int(rng.random() < 0.05)  # noqa: PLR2004
     for _ in range(complaints):
         day = as_of - timedelta(days=rng.randint(0, 80))
-        yield "complaints", Complaint(
-            customer_id=cid,
-            at=_at(day, rng),
-            severity=rng.choice(tuple(Severity)),
+        yield (
+            "complaints",
+            Complaint(
+                customer_id=cid,
+                at=_at(day, rng),
+                severity=rng.choice(tuple(Severity)),
+            ),
         )
 
 
@@ -161,7 +181,7 @@ def portfolio(
     Yields:
         ``(table, record)``, the table one of :data:`TABLES`.
     """
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - sample data, not cryptography
     for index in range(1, customers + 1):
         yield from _customer(index, rng, as_of, events)
 

@@ -1,4 +1,4 @@
-"""Reading real files: JSON Lines and CSV records into models, and policy files.
+r"""Reading real files: JSON Lines and CSV records into models, and policy files.
 
 The command line reads portfolios with these functions, and so can any script.
 Readers stream: they yield one validated model at a time, so a file of any size is
@@ -19,10 +19,10 @@ lists of records (a person's occasions) as JSON.
 >>> from custrel.models import Purchase
 >>> folder = pathlib.Path(tempfile.mkdtemp())
 >>> _ = (folder / "purchases.csv").write_text(
-...     "customer_id,at,product,quantity,amount\\n"
-...     "c-1,2026-11-02T09:30:00+08:00,tea,2,398.00\\n"
-...     "c-2,2026-11-03 10:00,tea,1,12.5\\n"
-...     "c-3,2026-11-04T10:00:00+08:00,tea,two,12\\n", encoding="utf-8")
+...     "customer_id,at,product,quantity,amount\n"
+...     "c-1,2026-11-02T09:30:00+08:00,tea,2,398.00\n"
+...     "c-2,2026-11-03 10:00,tea,1,12.5\n"
+...     "c-3,2026-11-04T10:00:00+08:00,tea,two,12\n", encoding="utf-8")
 >>> rows = read_csv(Purchase, folder / "purchases.csv")
 >>> [p.amount for p in rows]
 [Decimal('398.00')]
@@ -43,10 +43,9 @@ import os
 import pathlib
 import tomllib
 import types
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from datetime import date, datetime, tzinfo
+from datetime import datetime, tzinfo
 from decimal import Decimal
-from typing import Any, Generic, TypeVar, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, Union, get_args, get_origin
 
 import attrs
 
@@ -66,6 +65,9 @@ from custrel.loyalty import DEFAULT_LOYALTY, DEFAULT_SATISFACTION, LoyaltyPolicy
 from custrel.serialize import from_dict, to_dict
 from custrel.service import DEFAULT_SERVICE, ServicePolicy
 from custrel.tiering import DEFAULT_RFM_SEGMENTS, DEFAULT_TIERS, RfmSegmentPolicy, TierPolicy
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator, Mapping
 
 __all__ = [
     "BadRecord",
@@ -113,7 +115,7 @@ class BadRecord:
 
 
 class Records(Generic[_T]):
-    """The models of a file, read as they are iterated (once), with its bad records.
+    r"""The models of a file, read as they are iterated (once), with its bad records.
 
     Returned by :func:`read_jsonl` and :func:`read_csv`. The file is opened when
     iteration starts and closed when it ends; a file that cannot be opened raises
@@ -130,7 +132,7 @@ class Records(Generic[_T]):
     >>> from custrel.io import read_jsonl
     >>> from custrel.models import Opportunity
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "opportunities.jsonl"
-    >>> _ = path.write_text('{"customer_id": "c-1", "need": "potential", "status": "potential"}\\n')
+    >>> _ = path.write_text('{"customer_id": "c-1", "need": "potential", "status": "potential"}\n')
     >>> records = read_jsonl(Opportunity, path)
     >>> [o.need.value for o in records], records.good, records.bad
     (['potential'], 1, 0)
@@ -169,7 +171,10 @@ class Records(Generic[_T]):
             raise InvalidInputError.several(
                 [
                     InvalidInputError(
-                        f"{bad.path}:{line}: {e.field}", e.value, e.expected, hint=e.hint,
+                        f"{bad.path}:{line}: {e.field}",
+                        e.value,
+                        e.expected,
+                        hint=e.hint,
                         personal=e.personal,
                     )
                     for e in bad.errors
@@ -208,17 +213,17 @@ def _columns(cls: type) -> tuple[_Column, ...]:
     """Every leaf field of ``cls`` as a column; nested classes give dotted names."""
     found: list[_Column] = []
 
-    def walk(kind: type, prefix: tuple[str, ...], personal: bool) -> None:  # noqa: FBT001
+    def walk(kind: type, prefix: tuple[str, ...], *, personal: bool) -> None:
         for field in attrs.fields(attrs.resolve_types(kind)):
             inner, _ = _strip_optional(field.type)
             hidden = personal or field.repr is repr_hidden
             path = (*prefix, field.name)
             if isinstance(inner, type) and attrs.has(inner):
-                walk(inner, path, hidden)
+                walk(inner, path, personal=hidden)
             else:
                 found.append(_Column(".".join(path), path, inner, hidden))
 
-    walk(cls, (), False)
+    walk(cls, (), personal=False)
     return tuple(found)
 
 
@@ -250,20 +255,25 @@ def _instant(text: str, tz: tzinfo | None, personal: bool) -> datetime:  # noqa:
         value = datetime.fromisoformat(text)
     except ValueError:
         raise InvalidInputError(
-            "", text, "an ISO 8601 time with a UTC offset (2026-11-22T09:30:00+08:00)",
+            "",
+            text,
+            "an ISO 8601 time with a UTC offset (2026-11-22T09:30:00+08:00)",
             personal=personal,
         ) from None
     if value.tzinfo is None:
         if tz is None:
             raise InvalidInputError(
-                "", text, "an ISO 8601 time with a UTC offset (2026-11-22T09:30:00+08:00)",
-                hint=_NAIVE_HINT, personal=personal,
+                "",
+                text,
+                "an ISO 8601 time with a UTC offset (2026-11-22T09:30:00+08:00)",
+                hint=_NAIVE_HINT,
+                personal=personal,
             )
         value = value.replace(tzinfo=tz)
     return value
 
 
-def _cell(text: str, column: _Column, tz: tzinfo | None) -> object:
+def _cell(text: str, column: _Column, tz: tzinfo | None) -> object:  # noqa: C901, PLR0911 - one case per kind of field
     """The value of one non-empty CSV cell, as :func:`~custrel.serialize.from_dict` reads it."""
     kind, personal = column.kind, column.personal
     if kind is datetime:
@@ -277,9 +287,7 @@ def _cell(text: str, column: _Column, tz: tzinfo | None) -> object:
         try:
             return int(text.strip(), 10)
         except ValueError:
-            raise InvalidInputError(
-                "", text, "an integer such as 3", personal=personal
-            ) from None
+            raise InvalidInputError("", text, "an integer such as 3", personal=personal) from None
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
         word = text.strip()
         for member in kind:
@@ -294,7 +302,9 @@ def _cell(text: str, column: _Column, tz: tzinfo | None) -> object:
                 return json.loads(text, parse_float=Decimal)
             except json.JSONDecodeError as exc:
                 raise InvalidInputError(
-                    "", text, f"a JSON list of {item.__name__} records ({exc.msg})",
+                    "",
+                    text,
+                    f"a JSON list of {item.__name__} records ({exc.msg})",
                     personal=personal,
                 ) from None
         return [word.strip() for word in text.split(";") if word.strip()]
@@ -307,9 +317,7 @@ def _located(error: InvalidInputError, field: str) -> InvalidInputError:
     )
 
 
-def _localize(
-    cls: type, data: dict[str, Any], tz: tzinfo | None
-) -> list[InvalidInputError]:
+def _localize(cls: type, data: dict[str, Any], tz: tzinfo | None) -> list[InvalidInputError]:
     """Read the timestamps of JSON data in place: offsets required, or ``tz`` for naive ones."""
     errors: list[InvalidInputError] = []
     for column in _columns(cls):
@@ -346,7 +354,7 @@ def read_jsonl(
     strict: bool = False,
     on_bad: Callable[[BadRecord], None] | None = None,
 ) -> Records[_T]:
-    """Stream the records of a JSON Lines file, one model a line (blank lines skipped).
+    r"""Stream the records of a JSON Lines file, one model a line (blank lines skipped).
 
     Each line is an object in the form of :func:`custrel.to_dict`, read as strictly
     as :func:`custrel.from_dict` reads it (unknown keys refused, no type guessed) but
@@ -375,12 +383,12 @@ def read_jsonl(
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "purchases.jsonl"
     >>> _ = path.write_text(
     ...     '{"customer_id": "c-1", "at": "2026-11-02T09:30:00+08:00", "product": "tea", '
-    ...     '"amount": 12.50}\\n{"customer_id": "c-2", "at": "2026-11-02", "product": "tea"}\\n')
+    ...     '"amount": 12.50}\n{"customer_id": "c-2", "at": "2026-11-02", "product": "tea"}\n')
     >>> records = read_jsonl(Purchase, path)
     >>> [p.amount for p in records]
     [Decimal('12.50')]
     >>> bad = records.problems[0]
-    >>> print(bad.line, *bad.errors, sep="\\n")
+    >>> print(bad.line, *bad.errors, sep="\n")
     2
     at: expected an ISO 8601 time with a UTC offset (2026-11-22T09:30:00+08:00), got str '2026-11-02'; or give the zone of naive times (tz=)
     amount: expected a value: the field is required, got nothing
@@ -397,8 +405,10 @@ def read_jsonl(
                     records._report(  # noqa: SLF001
                         number,
                         InvalidInputError(
-                            "record", line.rstrip("\n"),
-                            f"a JSON object ({exc.msg} at column {exc.colno})", personal=True,
+                            "record",
+                            line.rstrip("\n"),
+                            f"a JSON object ({exc.msg} at column {exc.colno})",
+                            personal=True,
                         ),
                     )
                     continue
@@ -406,7 +416,9 @@ def read_jsonl(
                     records._report(  # noqa: SLF001
                         number,
                         InvalidInputError(
-                            "record", data, f"a JSON object with the fields of {cls.__name__}",
+                            "record",
+                            data,
+                            f"a JSON object with the fields of {cls.__name__}",
                             personal=True,
                         ),
                     )
@@ -415,8 +427,9 @@ def read_jsonl(
                 try:
                     record = _build(cls, data)
                 except InvalidInputError as exc:
-                    problems.extend(e for e in exc.errors if e.field not in
-                                    {p.field for p in problems})
+                    problems.extend(
+                        e for e in exc.errors if e.field not in {p.field for p in problems}
+                    )
                 if problems:
                     records._report(number, InvalidInputError.several(problems))  # noqa: SLF001
                     continue
@@ -455,7 +468,7 @@ def read_csv(
     strict: bool = False,
     on_bad: Callable[[BadRecord], None] | None = None,
 ) -> Records[_T]:
-    """Stream the records of a CSV file with a header row (see :func:`csv_columns`).
+    r"""Stream the records of a CSV file with a header row (see :func:`csv_columns`).
 
     The header names the fields, in any order; optional fields may be left out. An
     empty cell is a missing value. Integers and decimals are text (``3``,
@@ -486,17 +499,16 @@ def read_csv(
     >>> from custrel.io import read_csv
     >>> from custrel.models import ContactEvent
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "contacts.csv"
-    >>> _ = path.write_text("customer_id,at,channel,direction,reached\\n"
-    ...                     "c-1,2026-11-20 15:00,Visit,outbound,yes\\n")
+    >>> _ = path.write_text("customer_id,at,channel,direction,reached\n"
+    ...                     "c-1,2026-11-20 15:00,Visit,outbound,yes\n")
     >>> [event] = read_csv(ContactEvent, path, tz=ZoneInfo("Asia/Shanghai"))
     >>> event.at.isoformat(), event.channel, event.reached
     ('2026-11-20T15:00:00+08:00', <Channel.VISIT: 'visit'>, True)
     """
-    known = {column.name: column for column in _columns(cls)}
-    fields = attrs.fields_dict(cls)
-    required = [
-        name for name, field in fields.items() if field.default is attrs.NOTHING
-    ]
+    model: type = cls
+    known = {column.name: column for column in _columns(model)}
+    fields = attrs.fields_dict(model)
+    required = [name for name, field in fields.items() if field.default is attrs.NOTHING]
 
     def rows(records: Records[_T]) -> Iterator[_T]:
         with pathlib.Path(path).open(encoding="utf-8-sig", newline="") as text:
@@ -506,15 +518,17 @@ def read_csv(
                 return
             problems = [
                 InvalidInputError(
-                    name, name, f"one of the fields of {cls.__name__} ({', '.join(known)})",
+                    name,
+                    name,
+                    f"one of the fields of {cls.__name__} ({', '.join(known)})",
                     hint="unknown columns are refused so that a typo never loses data",
                 )
                 for name in header
                 if name not in known
             ]
             problems.extend(
-                InvalidInputError(name, name, "one column only") for name in
-                sorted({n for n in header if header.count(n) > 1})
+                InvalidInputError(name, name, "one column only")
+                for name in sorted({n for n in header if header.count(n) > 1})
             )
             problems.extend(
                 InvalidInputError(name, None, "a column: the field is required")
@@ -532,9 +546,11 @@ def read_csv(
                     continue
                 data, errors = _csv_data(row, columns, tz)
                 if len(row) != len(header):
-                    errors.append(InvalidInputError(
-                        "record", len(row), f"{len(header)} cells, as in the header"
-                    ))
+                    errors.append(
+                        InvalidInputError(
+                            "record", len(row), f"{len(header)} cells, as in the header"
+                        )
+                    )
                 if not errors:
                     try:
                         record = _build(cls, data)
@@ -728,25 +744,16 @@ def _policy_data(path: pathlib.Path) -> object:
             return json.loads(text, parse_float=Decimal)
         except json.JSONDecodeError as exc:
             raise PolicyError(
-                str(path), text, f"a JSON document ({exc.msg} at line {exc.lineno})",
+                str(path),
+                text,
+                f"a JSON document ({exc.msg} at line {exc.lineno})",
                 personal=True,
             ) from None
     raise PolicyError(str(path), path.suffix, "a .toml or .json file")
 
 
-def _plain(value: object) -> object:
-    """TOML dates and times as ISO text, so that the policies read them as from JSON."""
-    if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_plain(item) for item in value]
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
 def load_policies(path: _Path, /) -> Policies:
-    """Read a TOML or JSON file holding any of the policies; the rest keep the defaults.
+    r"""Read a TOML or JSON file holding any of the policies; the rest keep the defaults.
 
     Each policy is a section (a TOML table, a JSON object) named as a field of
     :class:`Policies` and read by that policy's ``from_dict``: missing keys keep the
@@ -768,10 +775,10 @@ def load_policies(path: _Path, /) -> Policies:
     >>> import pathlib, tempfile
     >>> from custrel.io import load_policies
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "policies.toml"
-    >>> _ = path.write_text("[tiers]\\nshares = [0.05, 0.15, 0.30, 0.50]\\n")
+    >>> _ = path.write_text("[tiers]\nshares = [0.05, 0.15, 0.30, 0.50]\n")
     >>> load_policies(path).tiers.shares
     (Decimal('0.05'), Decimal('0.15'), Decimal('0.30'), Decimal('0.50'))
-    >>> _ = path.write_text("[tiers]\\nshares = [0.05, 0.15, 0.30, 0.60]\\n")
+    >>> _ = path.write_text("[tiers]\nshares = [0.05, 0.15, 0.30, 0.60]\n")
     >>> load_policies(path)
     Traceback (most recent call last):
     ...
@@ -788,7 +795,9 @@ def load_policies(path: _Path, /) -> Policies:
         if field is None:
             problems.append(
                 PolicyError(
-                    section, section, f"one of the policies ({', '.join(_SECTIONS)})",
+                    section,
+                    section,
+                    f"one of the policies ({', '.join(_SECTIONS)})",
                     hint="unknown sections are refused so that a typo never goes unnoticed",
                 )
             )
@@ -797,7 +806,8 @@ def load_policies(path: _Path, /) -> Policies:
             problems.append(PolicyError(section, body, "a table of the policy's fields"))
             continue
         try:
-            chosen[section] = type(field.default).from_dict(_plain(body))
+            policy: type[Any] = type(field.default)
+            chosen[section] = policy.from_dict(body)
         except PolicyError as exc:
             problems.extend(
                 PolicyError(f"{section}.{e.field}", e.value, e.expected, hint=e.hint)
