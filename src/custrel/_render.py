@@ -186,7 +186,7 @@ def write_jsonl(customers: Iterable[Customer], out: TextIO) -> None:
 
 def write_csv(customers: Iterable[Customer], out: TextIO) -> None:
     """A header and one row a customer; lists joined with ``;``."""
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out)
     writer.writerow(FIELDS)
     for customer in customers:
         row = machine_row(customer)

@@ -11,8 +11,9 @@ numbers are read exactly (``12.50`` is ``Decimal('12.50')``). CSV files have a h
 row naming the fields (:func:`csv_columns`): an empty cell is a missing value,
 integers and decimals are written as text, timestamps in ISO 8601 with a UTC offset
 (or naive, with ``tz=``), enum values as custrel writes them (``visit``, case does not
-matter), yes/no fields as ``true`` or ``false``, lists of words separated by ``;`` and
-lists of records (a person's occasions) as JSON.
+matter), yes/no fields as ``true`` or ``false``, lists of words separated by ``;`` (or
+a JSON list, when a word holds a ``;``) and lists of records (a person's occasions) as
+JSON.
 
 >>> import pathlib, tempfile
 >>> from custrel.io import read_csv
@@ -297,14 +298,14 @@ def _cell(text: str, column: _Column, tz: tzinfo | None) -> object:  # noqa: C90
     origin = get_origin(kind)
     if origin in (tuple, frozenset):
         item = get_args(kind)[0]
-        if isinstance(item, type) and attrs.has(item):
+        if (isinstance(item, type) and attrs.has(item)) or text.lstrip().startswith("["):
             try:
                 return json.loads(text, parse_float=Decimal)
             except json.JSONDecodeError as exc:
                 raise InvalidInputError(
                     "",
                     text,
-                    f"a JSON list of {item.__name__} records ({exc.msg})",
+                    f"a JSON list of {getattr(item, '__name__', item)} ({exc.msg})",
                     personal=personal,
                 ) from None
         return [word.strip() for word in text.split(";") if word.strip()]
@@ -407,7 +408,7 @@ def read_jsonl(
                         InvalidInputError(
                             "record",
                             line.rstrip("\n"),
-                            f"a JSON object ({exc.msg} at column {exc.colno})",
+                            f"a JSON object ({exc.msg} at column {exc.pos + 1})",
                             personal=True,
                         ),
                     )
@@ -574,9 +575,11 @@ def _csv_text(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        if value and isinstance(value[0], dict):
+        if any(
+            isinstance(v, dict) or ";" in v or v != v.strip() or v.startswith("[") for v in value
+        ):
             return json.dumps(value, ensure_ascii=False)
-        return ";".join(str(v) for v in value)
+        return ";".join(value)
     return str(value)
 
 
@@ -586,7 +589,7 @@ def open_writer(cls: type, path: _Path, *, form: str) -> Iterator[Callable[[obje
     with pathlib.Path(path).open("w", encoding="utf-8", newline="") as out:
         if form == "csv":
             columns = _columns(cls)
-            writer = csv.writer(out, lineterminator="\n")
+            writer = csv.writer(out)
             writer.writerow([column.name for column in columns])
 
             def write(record: object) -> None:
