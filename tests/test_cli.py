@@ -224,7 +224,8 @@ def test_strict_stops_at_an_unknown_customer(
     assert status == 1
     assert (
         err
-        == f"{folder / 'purchases.jsonl'}:1: customer_id: expected a customer of profiles.jsonl, got str 'c-x'\n"
+        == f"{folder / 'purchases.jsonl'}:1: customer_id: expected a customer of profiles.jsonl,"
+        " got str 'c-x'\n"
     )
 
 
@@ -318,7 +319,8 @@ def test_usage_errors_of_the_portfolio(
     empty = tmp_path / "empty"
     empty.mkdir()
     assert call("report", str(empty))[2].endswith(
-        "no portfolio files (expected profiles.jsonl, opportunities.jsonl, contacts.jsonl, purchases.jsonl, complaints.jsonl, or .csv)\n"
+        "no portfolio files (expected profiles.jsonl, opportunities.jsonl, contacts.jsonl,"
+        " purchases.jsonl, complaints.jsonl, or .csv)\n"
     )
     a_file = tmp_path / "file.txt"
     a_file.write_text("")
@@ -512,8 +514,8 @@ def test_records_in_are_rows_out_plus_records_reported_bad(
         folder = pathlib.Path(name)
         written = _sample.write_portfolio(folder, customers, seed=seed, as_of=AS_OF)
         for table, line in bad:
-            with (folder / f"{table}.jsonl").open("a") as out:
-                out.write(line + "\n")
+            with (folder / f"{table}.jsonl").open("a") as file:
+                file.write(line + "\n")
         status, out, err = call("report", str(folder), "--format", "jsonl")
     reported = {line.split(": ", 1)[0] for line in err.splitlines()}  # file:line, once a record
     assert status == (1 if bad else 0)

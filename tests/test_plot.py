@@ -1,5 +1,6 @@
 """custrel.plot: the report's charts as matplotlib figures."""
 
+from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
@@ -34,7 +35,7 @@ def test_charts_draw_into_given_axes() -> None:
     fig = Figure()
     ax = fig.add_subplot()
     assert plot.plot_stages([Stage.NEW, Stage.NEW], ax=ax) is fig
-    assert [int(bar.get_width()) for bar in ax.patches][:2] == [0, 2]
+    assert [int(bar.get_width()) for bar in ax.patches][:2] == [0, 2]  # type: ignore[attr-defined]
 
 
 def test_chinese_labels() -> None:
@@ -52,21 +53,36 @@ def test_rfm_cells_split_by_m_show_no_single_segment() -> None:
     policy = RfmSegmentPolicy(bins=2, segments=(low, high))
     fig = plot.plot_rfm({"a": score(1, 1, 1), "b": score(1, 1, 2)}, policy=policy, lang="zh")
     assert sorted(t.get_text() for t in fig.axes[0].texts) == ["0", "0", "0", "2"]
-    assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["低: 1", "高: 1"]
+    legend = fig.axes[0].get_legend()
+    assert legend is not None
+    assert [t.get_text() for t in legend.get_texts()] == ["低: 1", "高: 1"]
+
+
+def bad_grades() -> object:
+    return plot.plot_grades(["A"])  # type: ignore[list-item]
+
+
+def bad_scores() -> object:
+    return plot.plot_rfm(["x"])  # type: ignore[list-item]
+
+
+def bad_lang() -> object:
+    return plot.plot_pyramid([], lang="fr")  # type: ignore[arg-type]
+
+
+def bad_count() -> object:
+    return plot.plot_stages({Stage.NEW: -1})
 
 
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        (lambda: plot.plot_grades(["A"]), r"grades\[0\]: expected a Grade or None"),
-        (
-            lambda: plot.plot_stages({Stage.NEW: -1}),
-            r"stages\[<Stage.NEW: 'new'>\]: expected a count >= 0",
-        ),
-        (lambda: plot.plot_rfm(["x"]), r"scores\[0\]: expected an RfmScore"),
-        (lambda: plot.plot_pyramid([], lang="fr"), "lang: expected one of 'en', 'zh'"),
+        (bad_grades, r"grades\[0\]: expected a Grade or None"),
+        (bad_count, r"stages\[<Stage.NEW: 'new'>\]: expected a count >= 0"),
+        (bad_scores, r"scores\[0\]: expected an RfmScore"),
+        (bad_lang, "lang: expected one of 'en', 'zh'"),
     ],
 )
-def test_bad_input_is_refused(call: object, message: str) -> None:
+def test_bad_input_is_refused(call: Callable[[], object], message: str) -> None:
     with pytest.raises(InvalidInputError, match=message):
-        call()  # type: ignore[operator]
+        call()
