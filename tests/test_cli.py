@@ -460,6 +460,15 @@ def test_customers_without_a_profile_are_reported_too(tmp_path: pathlib.Path) ->
     ]
 
 
+def test_the_reference_day_is_today_without_a_manifest(tmp_path: pathlib.Path) -> None:
+    (tmp_path / "purchases.jsonl").write_text(GOOD_PURCHASE + "\n")
+    status, out, _ = call("agenda", str(tmp_path))
+    assert status == 0
+    assert f"as of {date.today().isoformat()}" in out  # noqa: DTZ011 - what the user sees
+    (tmp_path / "portfolio.json").write_text('{"as_of": "2026-11-20", "by": "me"}')
+    assert call("agenda", str(tmp_path))[0] == 2
+
+
 def test_nothing_due(tmp_path: pathlib.Path) -> None:
     (tmp_path / "purchases.jsonl").write_text(GOOD_PURCHASE + "\n")
     status, out, _ = call(

@@ -216,12 +216,6 @@ def table(headers: list[str], rows: list[list[str]]) -> str:
     return "\n".join([line(headers), rule, *(line(row) for row in rows)])
 
 
-def _short(member: Grade | Tier | Stage, lang: str) -> str:
-    if isinstance(member, Grade):
-        return member.value
-    return label(member, lang)  # type: ignore[arg-type]
-
-
 def header(portfolio: Portfolio, title: str | None, lang: str) -> str:
     """The title line (without a title: what and when) and the policies' fingerprints."""
     t = TEXT[lang]

@@ -318,21 +318,20 @@ def _located(error: InvalidInputError, field: str) -> InvalidInputError:
     )
 
 
+@functools.cache
+def _instants(cls: type) -> tuple[_Column, ...]:
+    """The timestamp fields of a model (custrel models keep them at the top level)."""
+    return tuple(c for c in _columns(cls) if c.kind is datetime and len(c.path) == 1)
+
+
 def _localize(cls: type, data: dict[str, Any], tz: tzinfo | None) -> list[InvalidInputError]:
     """Read the timestamps of JSON data in place: offsets required, or ``tz`` for naive ones."""
     errors: list[InvalidInputError] = []
-    for column in _columns(cls):
-        if column.kind is not datetime:
-            continue
-        holder: object = data
-        for step in column.path[:-1]:
-            holder = holder.get(step) if isinstance(holder, dict) else None
-        if not isinstance(holder, dict):
-            continue
-        text = holder.get(column.path[-1])
+    for column in _instants(cls):
+        text = data.get(column.name)
         if isinstance(text, str):
             try:
-                holder[column.path[-1]] = _instant(text, tz, column.personal)
+                data[column.name] = _instant(text, tz, column.personal)
             except InvalidInputError as exc:
                 errors.append(_located(exc, column.name))
     return errors
