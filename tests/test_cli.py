@@ -67,6 +67,11 @@ def rows(text: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in text.splitlines()]
 
 
+class Terminal(stdio.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
 # As a user runs it -------------------------------------------------------------------------
 
 
@@ -373,6 +378,18 @@ def test_output_is_written_atomically(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["agenda.csv"]
 
 
+def test_an_interrupt_on_a_terminal_clears_the_progress_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def interrupted(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("custrel._render.write_csv", interrupted)
+    err = Terminal()
+    assert main(["demo", "--format", "csv"], stdout=stdio.StringIO(), stderr=err) == 130
+    assert err.getvalue().endswith("\r\033[Kcustrel: interrupted\n")
+
+
 def test_a_closed_pipe_ends_quietly(monkeypatch: pytest.MonkeyPatch) -> None:
     def closed(*_: object) -> None:
         raise BrokenPipeError
@@ -385,11 +402,6 @@ def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert call("--version")[0] == 0
     assert capsys.readouterr().out.startswith("custrel ")  # argparse prints to sys.stdout
     assert run("--help").stdout.startswith("usage: custrel")
-
-
-class Terminal(stdio.StringIO):
-    def isatty(self) -> bool:
-        return True
 
 
 def test_progress_shows_on_a_terminal_only(
@@ -406,6 +418,7 @@ def test_progress_shows_on_a_terminal_only(
         == 0
     )
     assert "records (" in err.getvalue()
+    assert "judged 40 customers" in err.getvalue()
     assert err.getvalue().endswith("\r\033[K")
     quiet = Terminal()
     main(["report", str(portfolios["jsonl"]), "--quiet"], stdout=stdio.StringIO(), stderr=quiet)

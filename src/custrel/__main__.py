@@ -166,12 +166,13 @@ class _Progress:
         self._start = time.monotonic()
         self._shown = False
 
-    def __call__(self, records: int) -> None:
+    def __call__(self, records: int, customers: int | None = None) -> None:
         if not self._show:
             return
         elapsed = time.monotonic() - self._start
         rate = records / elapsed if elapsed else 0
-        self._stream.write(f"\rread {records:,} records ({rate:,.0f}/s), {elapsed:.1f} s ")
+        judged = "" if customers is None else f", judged {customers:,} customers"
+        self._stream.write(f"\rread {records:,} records ({rate:,.0f}/s){judged}, {elapsed:.1f} s ")
         self._stream.flush()
         self._shown = True
 
@@ -300,7 +301,7 @@ def main(
     except SystemExit as exc:  # argparse: usage errors (2), --help and --version (0)
         return exc.code if isinstance(exc.code, int) else 2
     except KeyboardInterrupt:
-        err.write("custrel: interrupted\n")
+        err.write(("\r\033[K" if err.isatty() else "") + "custrel: interrupted\n")
         return 130
     except BrokenPipeError:  # the reader went away (custrel ... | head)
         return 0

@@ -258,7 +258,7 @@ def judge_portfolio(  # noqa: C901, PLR0915 - one pass, read top to bottom
     strict: bool,
     on_bad: Callable[[io.BadRecord], None],
     on_unreadable: Callable[[str], None],
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[int, int | None], None] | None = None,
 ) -> Portfolio:
     """Read a portfolio's tables and judge every customer (see the module docstring)."""
     size = sum(path.stat().st_size for path in tables.values() if path.is_file())
@@ -299,7 +299,7 @@ def judge_portfolio(  # noqa: C901, PLR0915 - one pass, read top to bottom
                 spill.add(cid, index, record)
                 read += 1
                 if progress is not None and read % _PROGRESS_EVERY == 0:
-                    progress(read + bad)
+                    progress(read + bad, None)
         except OSError as exc:
             message = f"{path}: cannot read: {exc.strerror or exc}"
             unreadable.append(message)
@@ -317,6 +317,8 @@ def judge_portfolio(  # noqa: C901, PLR0915 - one pass, read top to bottom
                 results[cid] = _judge(
                     cid, records, as_of=as_of, policies=policies, lang=lang, within=within
                 )
+                if progress is not None and len(results) % _PROGRESS_EVERY == 0:
+                    progress(read + bad, len(results))
                 yield from records[3]
 
     ids = sorted(known)
