@@ -224,8 +224,8 @@ def header(portfolio: Portfolio, title: str | None, lang: str) -> str:
     what = "" if title is None else f"{title} — "
     return (
         f"{what}{t['as_of']} {portfolio.as_of.isoformat()} — "
-        f"{len(portfolio.customers)} {t['customers']}, {portfolio.records} {t['records']}"
-        f" ({portfolio.bad} {t['bad']})\n{t['policies']}: {fingerprints}"
+        f"{len(portfolio.customers):,} {t['customers']}, {portfolio.records:,} {t['records']}"
+        f" ({portfolio.bad:,} {t['bad']})\n{t['policies']}: {fingerprints}"
     )
 
 
