@@ -20,13 +20,19 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from custrel import io
-from custrel._sample import TABLES
 from custrel.cadence import AgendaItem, UpcomingOccasion, agenda, last_follow_up, upcoming_occasions
 from custrel.errors import CustrelError, InvalidInputError
 from custrel.grading import Grade, customer_grade, explain_grade, grade
 from custrel.lifecycle import ChurnSignal, Stage, explain_stage
 from custrel.loyalty import LoyaltyMeasures, explain_loyalty
-from custrel.models import CustomerProfile, DealStatus, Purchase
+from custrel.models import (
+    Complaint,
+    ContactEvent,
+    CustomerProfile,
+    DealStatus,
+    Opportunity,
+    Purchase,
+)
 from custrel.tiering import (
     RfmScore,
     RfmSegment,
@@ -45,6 +51,14 @@ if TYPE_CHECKING:
     from decimal import Decimal
 
 MANIFEST = "portfolio.json"
+# The tables of a portfolio folder, in reading order, with the model of each.
+TABLES: dict[str, type] = {
+    "profiles": CustomerProfile,
+    "opportunities": Opportunity,
+    "contacts": ContactEvent,
+    "purchases": Purchase,
+    "complaints": Complaint,
+}
 _BUCKET_BYTES = 32 * 1024 * 1024  # input bytes per bucket: about 150,000 records
 _BATCH = 4096  # records pickled at once into a bucket file
 _PROGRESS_EVERY = 5000

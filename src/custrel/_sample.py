@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from custrel import io
+from custrel._portfolio import TABLES
 from custrel.models import (
     Channel,
     Complaint,
@@ -40,14 +41,6 @@ SAMPLE_AS_OF = date(2026, 11, 20)
 SAMPLE_SEED = 13
 SAMPLE_CUSTOMERS = 300
 
-# The tables of a portfolio folder, in reading order, with the model of each.
-TABLES: dict[str, type] = {
-    "profiles": CustomerProfile,
-    "opportunities": Opportunity,
-    "contacts": ContactEvent,
-    "purchases": Purchase,
-    "complaints": Complaint,
-}
 
 _CST = timezone(timedelta(hours=8))
 _SURNAMES = ("Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Zhao", "Huang", "Zhou", "Wu")
