@@ -337,11 +337,6 @@ def _localize(cls: type, data: dict[str, Any], tz: tzinfo | None) -> list[Invali
     return errors
 
 
-def _build(cls: type[_T], data: object) -> _T:
-    """``from_dict``, with the class name left out of whole-record errors."""
-    return from_dict(cls, data)
-
-
 # Readers -----------------------------------------------------------------------------------
 
 
@@ -425,7 +420,7 @@ def read_jsonl(
                     continue
                 problems = _localize(cls, data, tz)
                 try:
-                    record = _build(cls, data)
+                    record = from_dict(cls, data)
                 except InvalidInputError as exc:
                     problems.extend(
                         e for e in exc.errors if e.field not in {p.field for p in problems}
@@ -553,7 +548,7 @@ def read_csv(
                     )
                 if not errors:
                     try:
-                        record = _build(cls, data)
+                        record = from_dict(cls, data)
                     except InvalidInputError as exc:
                         errors.extend(exc.errors)
                     else:
