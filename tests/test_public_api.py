@@ -184,10 +184,12 @@ MODULES = [
     "cadence",
     "errors",
     "grading",
+    "io",
     "labels",
     "lifecycle",
     "loyalty",
     "models",
+    "plot",
     "profile",
     "serialize",
     "service",
@@ -231,6 +233,16 @@ CONSTANTS = {
 @pytest.mark.parametrize("name", sorted(PUBLIC - CONSTANTS))
 def test_every_public_name_is_documented(name: str) -> None:
     doc = getattr(custrel, name).__doc__
+    assert doc
+    assert ">>>" in doc
+
+
+@pytest.mark.parametrize(
+    ("module", "name"),
+    [(m, n) for m in ("io", "plot") for n in importlib.import_module(f"custrel.{m}").__all__],
+)
+def test_every_name_of_the_file_and_chart_modules_is_documented(module: str, name: str) -> None:
+    doc = getattr(importlib.import_module(f"custrel.{module}"), name).__doc__
     assert doc
     assert ">>>" in doc
 

@@ -1,0 +1,311 @@
+"""The command line: ``custrel demo``, ``custrel report PORTFOLIO``, ``custrel agenda PORTFOLIO``.
+
+Also run as ``python -m custrel``. See docs/cli.md for the portfolio layout and every
+option. Exit status: 0 when every record was read, 1 when some record or file was bad
+(everything else was still processed), 2 for a usage error (a bad option, a missing
+portfolio folder, a bad policy file), 130 when interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib.resources
+import os
+import pathlib
+import sys
+import tempfile
+import time
+import zoneinfo
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, TextIO
+
+from custrel import _html, _portfolio, _render, io
+from custrel.errors import InvalidInputError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+    from datetime import tzinfo
+
+    from custrel.labels import Language
+
+__all__ = ["main"]
+
+_SAMPLE = "data/sample"
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        msg = f"expected a date YYYY-MM-DD, got {text!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+
+
+def _zone(text: str) -> tzinfo:
+    try:
+        return zoneinfo.ZoneInfo(text)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        msg = f"expected a time zone such as Asia/Shanghai, got {text!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        msg = f"expected a whole number of 1 or more, got {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return value
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--as-of",
+        type=_day,
+        metavar="DATE",
+        help="the reference day (default: the portfolio's, else today)",
+    )
+    common.add_argument(
+        "--lang",
+        choices=("en", "zh"),
+        default="en",
+        help="the language of labels and reasons (default: en)",
+    )
+    common.add_argument(
+        "--policy",
+        type=pathlib.Path,
+        metavar="FILE",
+        help="a TOML or JSON file of policies (docs/policies.md)",
+    )
+    common.add_argument(
+        "--format",
+        choices=("table", "csv", "jsonl"),
+        default="table",
+        help="table for people, csv or jsonl for programs (default: table)",
+    )
+    common.add_argument(
+        "--output",
+        type=pathlib.Path,
+        metavar="FILE",
+        help="write here (atomically) instead of to standard output",
+    )
+    common.add_argument(
+        "--html",
+        type=pathlib.Path,
+        metavar="FILE",
+        help="also write a self-contained HTML report with charts",
+    )
+    common.add_argument(
+        "--tz", type=_zone, metavar="ZONE", help="the zone of timestamps written without an offset"
+    )
+    common.add_argument(
+        "--within",
+        type=_positive,
+        default=30,
+        metavar="DAYS",
+        help="list occasions this many days ahead (default: 30)",
+    )
+    common.add_argument("--limit", type=_positive, metavar="N", help="show at most N agenda rows")
+    common.add_argument("--strict", action="store_true", help="stop at the first bad record")
+    common.add_argument("--quiet", action="store_true", help="no progress line")
+    parser = argparse.ArgumentParser(
+        prog="custrel",
+        description="Customer-relationship rules on a portfolio of customers.",
+        epilog="Exit status: 0 all read, 1 some record or file bad, 2 usage error.",
+    )
+    from custrel import __version__  # noqa: PLC0415 - the package imports nothing of ours
+
+    parser.add_argument("--version", action="version", version=f"custrel {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands.add_parser(
+        "demo",
+        parents=[common],
+        help="today's work on the bundled sample",
+        description="Today's follow-ups on the bundled sample portfolio.",
+    )
+    for name, text in (("report", "one row per customer"), ("agenda", "the follow-ups due")):
+        sub = commands.add_parser(name, parents=[common], help=text, description=text)
+        sub.add_argument(
+            "portfolio",
+            type=pathlib.Path,
+            metavar="PORTFOLIO",
+            help="a folder of JSON Lines or CSV files (docs/cli.md)",
+        )
+    return parser
+
+
+@contextlib.contextmanager
+def _atomic(path: pathlib.Path | None, stdout: TextIO) -> Iterator[TextIO]:
+    """Standard output, or a temporary file beside ``path`` renamed onto it when complete."""
+    if path is None:
+        yield stdout
+        return
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    umask = os.umask(0o022)
+    os.umask(umask)
+    try:
+        pathlib.Path(temporary).chmod(0o666 & ~umask)  # an ordinary new file, not mkstemp's 0600
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            yield out
+        pathlib.Path(temporary).replace(path)
+    except BaseException:
+        pathlib.Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+class _Progress:
+    """A progress line on a terminal's standard error, rewritten in place."""
+
+    def __init__(self, stream: TextIO, *, show: bool) -> None:
+        self._stream = stream
+        self._show = show
+        self._start = time.monotonic()
+        self._shown = False
+
+    def __call__(self, records: int, customers: int | None = None) -> None:
+        if not self._show:
+            return
+        elapsed = time.monotonic() - self._start
+        rate = records / elapsed if elapsed else 0
+        judged = "" if customers is None else f", judged {customers:,} customers"
+        self._stream.write(f"\rread {records:,} records ({rate:,.0f}/s){judged}, {elapsed:.1f} s ")
+        self._stream.flush()
+        self._shown = True
+
+    def clear(self) -> None:
+        if self._shown:
+            self._stream.write("\r\033[K")
+            self._stream.flush()
+            self._shown = False
+
+
+def _sample_folder() -> pathlib.Path:
+    return pathlib.Path(str(importlib.resources.files("custrel").joinpath(_SAMPLE)))
+
+
+def _run(
+    args: argparse.Namespace, parser: argparse.ArgumentParser, stdout: TextIO, stderr: TextIO
+) -> int:
+    lang: Language = args.lang
+    folder = _sample_folder() if args.command == "demo" else args.portfolio
+    try:
+        tables = _portfolio.find_tables(folder)
+        as_of = args.as_of or _portfolio.manifest_as_of(folder) or date.today()  # noqa: DTZ011 - the command line is the edge that reads the clock
+        policies = io.load_policies(args.policy) if args.policy else io.Policies()
+    except (_portfolio.PortfolioError, InvalidInputError) as exc:
+        parser.error(str(exc))
+    except OSError as exc:
+        parser.error(f"{exc.filename}: cannot read: {exc.strerror}")
+    progress = _Progress(stderr, show=not args.quiet and stderr.isatty())
+    failed = False
+
+    def on_bad(record: io.BadRecord) -> None:
+        nonlocal failed
+        failed = True
+        progress.clear()
+        stderr.write(f"{record}\n")
+
+    def on_unreadable(message: str) -> None:
+        nonlocal failed
+        failed = True
+        progress.clear()
+        stderr.write(f"{message}\n")
+
+    try:
+        portfolio = _portfolio.judge_portfolio(
+            tables,
+            as_of=as_of,
+            policies=policies,
+            lang=lang,
+            within=timedelta(days=args.within),
+            tz=args.tz,
+            strict=args.strict,
+            on_bad=on_bad,
+            on_unreadable=on_unreadable,
+            progress=progress,
+        )
+    except InvalidInputError as exc:  # --strict: the first bad record
+        progress.clear()
+        stderr.write(f"{exc}\n")
+        return 1
+    progress.clear()
+    _write(args, portfolio, stdout, lang)
+    if args.html:
+        with _atomic(args.html, stdout) as out:
+            out.write(
+                _html.page(portfolio, lang=lang, title=_title(args, lang), limit=args.limit or 100)
+            )
+    return 1 if failed else 0
+
+
+def _title(args: argparse.Namespace, lang: Language) -> str:
+    text = _render.TEXT[lang]
+    return text["demo"] if args.command == "demo" else text[args.command]
+
+
+def _write(
+    args: argparse.Namespace, portfolio: _portfolio.Portfolio, stdout: TextIO, lang: Language
+) -> None:
+    customers = portfolio.customers if args.command == "report" else portfolio.agenda
+    shown = customers[: args.limit] if args.limit else customers
+    with _atomic(args.output, stdout) as out:
+        if args.format == "jsonl":
+            _render.write_jsonl(shown, out)
+            return
+        if args.format == "csv":
+            _render.write_csv(shown, out)
+            return
+        text = _render.TEXT[lang]
+        parts = [_render.header(portfolio, _title(args, lang), lang), ""]
+        if args.command == "report":
+            parts.append(_render.report_table(shown, lang))
+        else:
+            parts += [text["agenda"], _render.agenda_table(shown, lang)]
+        if len(shown) < len(customers):
+            parts.append(text["more"].format(n=len(customers) - len(shown)))
+        if args.command != "report":
+            parts += ["", _render.occasions_table(portfolio.customers, lang, args.within)]
+        parts += ["", _render.summary(portfolio, lang)]
+        out.write("\n".join(parts) + "\n")
+
+
+def main(
+    argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None
+) -> int:
+    """Run the command line.
+
+    Args:
+        argv: The arguments, without the program name (default: ``sys.argv[1:]``).
+        stdout: Where results go (default: ``sys.stdout``).
+        stderr: Where messages go (default: ``sys.stderr``).
+
+    Returns:
+        The exit status: 0, 1 if some record or file was bad, 2 for a usage error.
+
+    >>> from custrel.__main__ import main
+    >>> main(["demo", "--format", "csv", "--limit", "1", "--quiet"])
+    customer_id,name,grade,tier,stage,...
+    0
+    """
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    parser = _parser()
+    try:
+        with contextlib.redirect_stderr(err):
+            args = parser.parse_args(argv)
+            return _run(args, parser, out, err)
+    except SystemExit as exc:  # argparse: usage errors (2), --help and --version (0)
+        return exc.code if isinstance(exc.code, int) else 2
+    except KeyboardInterrupt:
+        err.write(("\r\033[K" if err.isatty() else "") + "custrel: interrupted\n")
+        return 130
+    except BrokenPipeError:  # the reader went away (custrel ... | head)
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

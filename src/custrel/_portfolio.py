@@ -1,0 +1,366 @@
+"""The main job of the command line: a portfolio folder read, each customer judged; private.
+
+Reading streams every file once. Records are spilled into buckets by customer (kept
+in memory for a small portfolio, in temporary files for a large one), then each
+bucket is grouped by customer, every per-customer rule runs on that customer's
+records, and only the customer's results are kept. So memory grows with the number
+of customers and with the size of one bucket, never with the whole history. The
+portfolio-wide rules (the pyramid, RFM, the agenda) run last, on those results.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import tempfile
+from datetime import date, timedelta, tzinfo
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from custrel import io
+from custrel.cadence import AgendaItem, UpcomingOccasion, agenda, last_follow_up, upcoming_occasions
+from custrel.errors import CustrelError, InvalidInputError
+from custrel.grading import Grade, customer_grade, explain_grade, grade
+from custrel.lifecycle import ChurnSignal, Stage, explain_stage
+from custrel.loyalty import LoyaltyMeasures, explain_loyalty
+from custrel.models import (
+    Complaint,
+    ContactEvent,
+    CustomerProfile,
+    DealStatus,
+    Opportunity,
+    Purchase,
+)
+from custrel.tiering import (
+    RfmScore,
+    RfmSegment,
+    Tier,
+    ValueIndicators,
+    customer_value,
+    explain_tier,
+    rfm_scores,
+    rfm_segment,
+    tier_portfolio,
+)
+
+if TYPE_CHECKING:
+    import pathlib
+    from collections.abc import Callable, Iterable, Iterator
+    from decimal import Decimal
+
+MANIFEST = "portfolio.json"
+# The tables of a portfolio folder, in reading order, with the model of each.
+TABLES: dict[str, type] = {
+    "profiles": CustomerProfile,
+    "opportunities": Opportunity,
+    "contacts": ContactEvent,
+    "purchases": Purchase,
+    "complaints": Complaint,
+}
+_BUCKET_BYTES = 32 * 1024 * 1024  # input bytes per bucket: about 150,000 records
+_BATCH = 4096  # records pickled at once into a bucket file
+_PROGRESS_EVERY = 5000
+
+
+class PortfolioError(CustrelError):
+    """The portfolio folder cannot be read at all (a usage error of the command line)."""
+
+
+@attrs.define(slots=True)
+class Customer:
+    """One customer's results."""
+
+    customer_id: str
+    name: str | None
+    grade: Grade | None
+    grade_reason: str | None
+    last_follow_up: date | None
+    stage: Stage
+    signals: tuple[ChurnSignal, ...]
+    stage_reason: str
+    loyalty: Decimal | None
+    loyalty_reason: str | None
+    value: Decimal
+    occasions: tuple[UpcomingOccasion, ...]
+    counts: tuple[int, int, int, int]  # opportunities, contacts, purchases, complaints
+    tier: Tier = Tier.SMALL
+    rfm: RfmScore | None = None
+    segment: RfmSegment | None = None
+    due: AgendaItem | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Portfolio:
+    """The results of a whole portfolio, customers sorted by id."""
+
+    as_of: date
+    customers: list[Customer]
+    agenda: list[Customer]
+    policies: io.Policies
+    records: int
+    bad: int
+    unreadable: tuple[str, ...]
+    values: dict[str, Decimal]
+
+    def tier_reason(self, customer: Customer, lang: str) -> str:
+        """Why the customer is in their tier (computed on demand: it ranks everyone)."""
+        why = explain_tier(customer.customer_id, values=self.values, policy=self.policies.tiers)
+        return why.reason_zh if lang == "zh" else why.reason_en
+
+
+def find_tables(folder: pathlib.Path) -> dict[str, pathlib.Path]:
+    """The portfolio's files by table: ``<table>.jsonl`` or ``<table>.csv``."""
+    try:
+        names = {entry.name for entry in os.scandir(folder)}
+    except FileNotFoundError:
+        raise PortfolioError(f"{folder}: no such folder") from None
+    except NotADirectoryError:
+        raise PortfolioError(f"{folder}: not a folder") from None
+    except PermissionError:
+        raise PortfolioError(f"{folder}: cannot read the folder: permission denied") from None
+    found: dict[str, pathlib.Path] = {}
+    for table in TABLES:
+        both = [f"{table}.{form}" for form in ("jsonl", "csv") if f"{table}.{form}" in names]
+        if len(both) > 1:
+            raise PortfolioError(f"{folder}: both {both[0]} and {both[1]}; keep one")
+        if both:
+            found[table] = folder / both[0]
+    if not found:
+        expected = ", ".join(f"{t}.jsonl" for t in TABLES)
+        raise PortfolioError(f"{folder}: no portfolio files (expected {expected}, or .csv)")
+    return found
+
+
+def manifest_as_of(folder: pathlib.Path) -> date | None:
+    """The reference day a portfolio carries in its ``portfolio.json``, if any."""
+    path = folder / MANIFEST
+    if not path.is_file():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or set(data) != {"as_of"}:
+            raise TypeError  # noqa: TRY301 - one message for every malformed manifest
+        return date.fromisoformat(data["as_of"])
+    except (ValueError, TypeError, OSError):
+        msg = f'{path}: expected {{"as_of": "YYYY-MM-DD"}}'
+        raise PortfolioError(msg) from None
+
+
+class _Spill:
+    """Records in buckets by customer: lists in memory, or pickled to temporary files."""
+
+    def __init__(self, parts: int) -> None:
+        self.parts = parts
+        self._buffers: list[list[tuple[str, int, object]]] = [[] for _ in range(parts)]
+        self._files = (
+            [
+                tempfile.TemporaryFile()  # noqa: SIM115 - closed when its bucket is read
+                for _ in range(parts)
+            ]
+            if parts > 1
+            else []
+        )
+
+    def add(self, customer_id: str, table: int, record: object) -> None:
+        part = hash(customer_id) % self.parts
+        buffer = self._buffers[part]
+        buffer.append((customer_id, table, record))
+        if self._files and len(buffer) >= _BATCH:
+            pickle.dump(buffer, self._files[part], pickle.HIGHEST_PROTOCOL)
+            buffer.clear()
+
+    def buckets(self) -> Iterator[list[tuple[str, int, object]]]:
+        for part, buffer in enumerate(self._buffers):
+            if not self._files:
+                yield buffer
+                continue
+            with self._files[part] as file:
+                items: list[tuple[str, int, object]] = []
+                file.seek(0)
+                while True:
+                    try:
+                        items.extend(pickle.load(file))  # noqa: S301 - our own file
+                    except EOFError:
+                        break
+                items.extend(buffer)
+            buffer.clear()
+            yield items
+
+
+def _reader(
+    cls: type,
+    path: pathlib.Path,
+    tz: tzinfo | None,
+    *,
+    strict: bool,
+    on_bad: Callable[[io.BadRecord], None],
+) -> io.Records[Any]:
+    read = io.read_csv if path.suffix == ".csv" else io.read_jsonl
+    return read(cls, path, tz=tz, strict=strict, on_bad=on_bad)
+
+
+def _judge(
+    customer_id: str,
+    records: list[list[Any]],
+    *,
+    as_of: date,
+    policies: io.Policies,
+    lang: str,
+    within: timedelta,
+) -> Customer:
+    """Every per-customer rule on one customer's records."""
+    profiles, opportunities, contacts, purchases, complaints = records
+    zh = lang == "zh"
+    profile: CustomerProfile | None = profiles[0] if profiles else None
+    chosen: Grade | None = None
+    grade_reason = None
+    if opportunities:
+        chosen = customer_grade(opportunities, as_of=as_of, policy=policies.grading)
+        deciding = next(
+            o
+            for o in sorted(opportunities, key=lambda o: o.status is DealStatus.CLOSED)
+            if grade(o, as_of=as_of, policy=policies.grading) is chosen
+        )
+        why = explain_grade(deciding, as_of=as_of, policy=policies.grading)
+        grade_reason = why.reason_zh if zh else why.reason_en
+    stage = explain_stage(purchases, as_of=as_of, complaints=complaints, policy=policies.lifecycle)
+    try:
+        loyalty = explain_loyalty(
+            LoyaltyMeasures.from_purchases(purchases, as_of=as_of), policy=policies.loyalty
+        )
+    except InvalidInputError:  # a policy that weighs only what a history cannot tell
+        loyalty = None
+    occasions: tuple[UpcomingOccasion, ...] = ()
+    if profile is not None:
+        occasions = tuple(upcoming_occasions(profile, as_of=as_of, within=within))
+    person = profile.person if profile is not None else None
+    organization = profile.organization if profile is not None else None
+    return Customer(
+        customer_id=customer_id,
+        name=person.name if person else organization.name if organization else None,
+        grade=chosen,
+        grade_reason=grade_reason,
+        last_follow_up=last_follow_up(contacts, as_of=as_of, policy=policies.cadence),
+        stage=stage.stage,
+        signals=stage.signals,
+        stage_reason=stage.reason_zh if zh else stage.reason_en,
+        loyalty=None if loyalty is None else loyalty.score,
+        loyalty_reason=None if loyalty is None else loyalty.reason_zh if zh else loyalty.reason_en,
+        value=customer_value(ValueIndicators.from_purchases(purchases, as_of=as_of)),
+        occasions=occasions,
+        counts=(len(opportunities), len(contacts), len(purchases), len(complaints)),
+    )
+
+
+def _graded(customers: Iterable[Customer]) -> Iterator[tuple[str, Grade, date | None]]:
+    """The agenda's entries: customers without an opportunity have no grade and no cadence."""
+    for customer in customers:
+        if customer.grade is not None:
+            yield customer.customer_id, customer.grade, customer.last_follow_up
+
+
+def judge_portfolio(  # noqa: C901, PLR0915 - one pass, read top to bottom
+    tables: dict[str, pathlib.Path],
+    *,
+    as_of: date,
+    policies: io.Policies,
+    lang: str,
+    within: timedelta,
+    tz: tzinfo | None,
+    strict: bool,
+    on_bad: Callable[[io.BadRecord], None],
+    on_unreadable: Callable[[str], None],
+    progress: Callable[[int, int | None], None] | None = None,
+) -> Portfolio:
+    """Read a portfolio's tables and judge every customer (see the module docstring)."""
+    size = sum(path.stat().st_size for path in tables.values() if path.is_file())
+    spill = _Spill(1 + size // _BUCKET_BYTES)
+    order = list(TABLES)
+    known: set[str] = set()
+    profiled: set[str] = set()
+    read = bad = 0
+    unreadable: list[str] = []
+
+    def count_bad(record: io.BadRecord) -> None:
+        nonlocal bad
+        bad += 1
+        on_bad(record)
+
+    for table, path in tables.items():
+        records = _reader(TABLES[table], path, tz, strict=strict, on_bad=count_bad)
+        index = order.index(table)
+        try:
+            for record in records:
+                cid = record.customer_id
+                problem = None
+                if table == "profiles":
+                    if cid in profiled:
+                        problem = "one profile per customer (this one is read already)"
+                    profiled.add(cid)
+                elif profiled and cid not in profiled:
+                    problem = f"a customer of {tables['profiles'].name}"
+                if problem is not None:
+                    error = InvalidInputError("customer_id", cid, problem)
+                    if strict:
+                        raise InvalidInputError(
+                            f"{path}:{records.line}: customer_id", cid, problem
+                        ) from None
+                    count_bad(io.BadRecord(path=str(path), line=records.line, errors=(error,)))
+                    continue
+                known.add(cid)
+                spill.add(cid, index, record)
+                read += 1
+                if progress is not None and read % _PROGRESS_EVERY == 0:
+                    progress(read + bad, None)
+        except OSError as exc:
+            message = f"{path}: cannot read: {exc.strerror or exc}"
+            unreadable.append(message)
+            on_unreadable(message)
+    results: dict[str, Customer] = {}
+
+    def purchases() -> Iterator[Purchase]:
+        """Judge bucket by bucket, handing each customer's purchases on to RFM."""
+        for bucket in spill.buckets():
+            grouped: dict[str, list[list[Any]]] = {}
+            for cid, table, record in bucket:
+                grouped.setdefault(cid, [[], [], [], [], []])[table].append(record)
+            bucket.clear()
+            for cid, records in grouped.items():
+                results[cid] = _judge(
+                    cid, records, as_of=as_of, policies=policies, lang=lang, within=within
+                )
+                if progress is not None and len(results) % _PROGRESS_EVERY == 0:
+                    progress(read + bad, len(results))
+                yield from records[3]
+
+    ids = sorted(known)
+    scores = rfm_scores(purchases(), as_of=as_of, bins=policies.rfm_segments.bins, customers=ids)
+    values = {cid: results[cid].value for cid in ids}
+    tiers = tier_portfolio(values, policy=policies.tiers)
+    due = agenda(
+        _graded(results[cid] for cid in ids),
+        as_of=as_of,
+        policy=policies.cadence,
+        grading=policies.grading,
+    )
+    customers = []
+    for cid in ids:
+        customer = results[cid]
+        customer.tier = tiers[cid]
+        customer.rfm = scores[cid]
+        customer.segment = rfm_segment(scores[cid], policy=policies.rfm_segments)
+        customers.append(customer)
+    for item in due:
+        results[item.customer_id].due = item
+    return Portfolio(
+        as_of=as_of,
+        customers=customers,
+        agenda=[results[item.customer_id] for item in due],
+        policies=policies,
+        records=read + bad,
+        bad=bad,
+        unreadable=tuple(unreadable),
+        values=values,
+    )
