@@ -243,7 +243,8 @@ def _minor(column: str, scale: int) -> _Expr:
     """Money as integer minor units (exact): a decimal of scale s times 10^s."""
     if scale == 0:
         return nw.col(column).cast(nw.Int64)
-    return (nw.col(column) * nw.lit(10**scale)).cast(nw.Int64)
+    narrow = nw.col(column).cast(nw.Decimal(18, scale))  # room for the product in 38 digits
+    return (narrow * nw.lit(10**scale)).cast(nw.Int64)
 
 
 # Calendar arithmetic in the engine ---------------------------------------------------------
@@ -630,26 +631,37 @@ class _Purchases:
             frame.flag(refund)
         if order is not None and frame.dtype(order) != nw.String:
             raise InvalidInputError(frame._field(order), frame.dtype(order), "a string column")  # noqa: SLF001
+        profit_money = money = self._money_type(amount)
         if profit is not None:
             frame.money(profit, optional=True)
+            profit_money = self._money_type(profit)
+        self.money, self.profit_money = money, profit_money
         is_refund = nw.lit(value=False) if refund is None else nw.col(refund)
         records = frame.lazy.with_columns(day.alias("__day")).filter(
             nw.col("__day") <= nw.lit(as_of)
         )
         sign = nw.when(is_refund).then(-1).otherwise(1)
         records = records.with_columns(
-            nw.col(amount).alias("__amount"),
-            (nw.col(amount) * sign).alias("__signed"),
-            (nw.col(amount) * is_refund.cast(nw.Int64)).alias("__refunded"),
+            nw.col(amount).cast(money).alias("__amount"),
+            (nw.col(amount) * sign).cast(money).alias("__signed"),
+            (nw.col(amount) * is_refund.cast(nw.Int64)).cast(money).alias("__refunded"),
             is_refund.alias("__refund"),
+            nw.when(~is_refund).then(nw.col("__day")).alias("__sale_day"),
             (nw.lit(None, nw.String) if order is None else nw.col(order)).alias("__order"),
-            (nw.lit(0) if profit is None else nw.col(profit) * sign).alias("__profit"),
+            (nw.lit(0) if profit is None else nw.col(profit) * sign)
+            .cast(profit_money)
+            .alias("__profit"),
             (nw.lit(0) if profit is None else nw.col(profit).is_null().cast(nw.Int64)).alias(
                 "__unknown"
             ),
         )
         self.records = records
         self.known = self._known(customers)
+
+    def _money_type(self, column: str) -> Any:  # noqa: ANN401 - a narwhals dtype
+        """One money type for every branch: the widest decimal of the scale, or Int64."""
+        dtype = self.input.dtype(column)
+        return nw.Decimal(38, dtype.scale) if dtype.is_decimal() else nw.Int64
 
     def _known(self, customers: Iterable[str] | None) -> Any:  # noqa: ANN401 - a narwhals frame
         """Every customer of the portfolio: the caller's list, or those with a record."""
@@ -701,6 +713,7 @@ class _Purchases:
             nw.col("__refunded").sum().alias("refunded"),
             nw.col("__profit").sum().alias("__profit"),
             nw.col("__unknown").sum().alias("__unknown"),
+            nw.col("__sale_day").max().alias("__last_line"),
         )
         return self.known.join(money, on=cid, how="left").join(orders, on=cid, how="left")
 
@@ -714,8 +727,8 @@ def _built(data: dict[str, list[Any]], like: _Input) -> Any:  # noqa: ANN401 - a
     return built.lazy(backend=like.lazy.implementation).to_native()
 
 
-def _zero_if_null(name: str) -> _Expr:
-    return nw.col(name).fill_null(0)
+def _zero_if_null(name: str, dtype: Any) -> _Expr:  # noqa: ANN401 - a narwhals dtype
+    return nw.col(name).fill_null(nw.lit(0).cast(dtype))
 
 
 def _columns(**names: str | None) -> dict[str, str | None]:
@@ -746,7 +759,7 @@ def value_frame(
 
     The result has one row per customer: ``customer_id``, ``transactions``,
     ``total_amount``, ``refunded``, ``total_profit`` (null when a profit is unknown),
-    ``average_amount`` (the engine's decimal division), ``largest_amount``,
+    ``average_amount`` (a float: engines differ in decimal division), ``largest_amount``,
     ``first_purchase``, ``last_purchase``, ``tenure_days`` and
     ``average_interval_days``, with nulls where the object path has ``None``. Money
     columns keep the input's type and units.
@@ -806,14 +819,14 @@ def value_frame(
     sold = count > 0
     table = table.with_columns(
         count.alias("transactions"),
-        _zero_if_null("total_amount"),
-        _zero_if_null("refunded"),
+        _zero_if_null("total_amount", source.money),
+        _zero_if_null("refunded", source.money),
         nw.when(nw.col("__unknown").fill_null(0) == 0)
-        .then(_zero_if_null("__profit"))
+        .then(_zero_if_null("__profit", source.profit_money))
         .otherwise(nw.lit(None))
         .alias("total_profit"),
         nw.when(sold)
-        .then(nw.col("__gross") / nw.when(sold).then(count).otherwise(1))
+        .then(nw.col("__gross").cast(nw.Float64) / nw.when(sold).then(count).otherwise(1))
         .alias("average_amount"),
         (_number(as_of) - first).alias("tenure_days"),
         nw.when(count > 1)
@@ -924,9 +937,11 @@ def rfm_frame(
         ),
     )
     table = source.per_customer().with_columns(
-        (_number(as_of) - _day_number(nw.col("last_purchase"))).alias("recency_days"),
+        # recency from the last sale line, as rfm_scores measures it (an order spanning
+        # days counts on its latest line here, on its earliest in value_frame)
+        (_number(as_of) - _day_number(nw.col("__last_line"))).alias("recency_days"),
         nw.col("transactions").fill_null(0).alias("frequency"),
-        _zero_if_null("total_amount").alias("monetary"),
+        _zero_if_null("total_amount", source.money).alias("monetary"),
     )
     table = table.with_columns(
         (-nw.col("recency_days")).alias("__recency"),
