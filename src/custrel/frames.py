@@ -115,6 +115,7 @@ class _Input:
         self.lazy: Any = frame.lazy() if self.eager is not None else frame
         self.schema = dict(self.lazy.collect_schema())
         self.pandas = frame.implementation is nw.Implementation.PANDAS
+        self.dask = frame.implementation is nw.Implementation.DASK
 
     def give_back(self, result: Any) -> Any:  # noqa: ANN401 - the caller's own frame type
         """The result in the kind of frame the caller gave."""
@@ -239,10 +240,12 @@ def _check_scale(scale: object) -> int:
     return int(scale)  # type: ignore[call-overload]
 
 
-def _minor(column: str, scale: int) -> _Expr:
+def _minor(column: str, scale: int, *, dask: bool = False) -> _Expr:
     """Money as integer minor units (exact): a decimal of scale s times 10^s."""
     if scale == 0:
         return nw.col(column).cast(nw.Int64)
+    if dask:  # Dask casts to no decimal type: exact below 2**53 minor units
+        return (nw.col(column).cast(nw.Float64) * 10**scale).round(0).cast(nw.Int64)
     narrow = nw.col(column).cast(nw.Decimal(18, scale))  # room for the product in 38 digits
     return (narrow * nw.lit(10**scale)).cast(nw.Int64)
 
@@ -642,14 +645,13 @@ class _Purchases:
         )
         sign = nw.when(is_refund).then(-1).otherwise(1)
         records = records.with_columns(
-            nw.col(amount).cast(money).alias("__amount"),
-            (nw.col(amount) * sign).cast(money).alias("__signed"),
-            (nw.col(amount) * is_refund.cast(nw.Int64)).cast(money).alias("__refunded"),
+            self._cast(nw.col(amount), money).alias("__amount"),
+            self._cast(nw.col(amount) * sign, money).alias("__signed"),
+            self._cast(nw.col(amount) * is_refund.cast(nw.Int64), money).alias("__refunded"),
             is_refund.alias("__refund"),
             nw.when(~is_refund).then(nw.col("__day")).alias("__sale_day"),
             (nw.lit(None, nw.String) if order is None else nw.col(order)).alias("__order"),
-            (nw.lit(0) if profit is None else nw.col(profit) * sign)
-            .cast(profit_money)
+            self._cast(nw.lit(0) if profit is None else nw.col(profit) * sign, profit_money)
             .alias("__profit"),
             (nw.lit(0) if profit is None else nw.col(profit).is_null().cast(nw.Int64)).alias(
                 "__unknown"
@@ -658,10 +660,16 @@ class _Purchases:
         self.records = records
         self.known = self._known(customers)
 
+    def _cast(self, expr: _Expr, dtype: Any) -> _Expr:  # noqa: ANN401 - a narwhals dtype
+        """Cast to the money type; Dask casts to no decimal type, and needs none."""
+        return expr if self.input.dask and dtype.is_decimal() else expr.cast(dtype)
+
     def _money_type(self, column: str) -> Any:  # noqa: ANN401 - a narwhals dtype
         """One money type for every branch: the widest decimal of the scale, or Int64."""
         dtype = self.input.dtype(column)
-        return nw.Decimal(38, dtype.scale) if dtype.is_decimal() else nw.Int64
+        if not dtype.is_decimal():
+            return nw.Int64
+        return dtype if self.input.dask else nw.Decimal(38, dtype.scale)
 
     def _known(self, customers: Iterable[str] | None) -> Any:  # noqa: ANN401 - a narwhals frame
         """Every customer of the portfolio: the caller's list, or those with a record."""
@@ -727,7 +735,14 @@ def _built(data: dict[str, list[Any]], like: _Input) -> Any:  # noqa: ANN401 - a
     return built.lazy(backend=like.lazy.implementation).to_native()
 
 
-def _zero_if_null(name: str, dtype: Any) -> _Expr:  # noqa: ANN401 - a narwhals dtype
+def _by_id(table: Any, customer_id: str, like: _Input) -> Any:  # noqa: ANN401 - frames
+    """Sorted by customer id, except on Dask, whose sort is a costly shuffle."""
+    return table if like.dask else table.sort(customer_id)
+
+
+def _zero_if_null(name: str, dtype: Any, *, dask: bool) -> _Expr:  # noqa: ANN401 - a dtype
+    if dask and dtype.is_decimal():
+        return nw.col(name).fill_null(Decimal(0))
     return nw.col(name).fill_null(nw.lit(0).cast(dtype))
 
 
@@ -819,10 +834,10 @@ def value_frame(
     sold = count > 0
     table = table.with_columns(
         count.alias("transactions"),
-        _zero_if_null("total_amount", source.money),
-        _zero_if_null("refunded", source.money),
+        _zero_if_null("total_amount", source.money, dask=source.input.dask),
+        _zero_if_null("refunded", source.money, dask=source.input.dask),
         nw.when(nw.col("__unknown").fill_null(0) == 0)
-        .then(_zero_if_null("__profit", source.profit_money))
+        .then(_zero_if_null("__profit", source.profit_money, dask=source.input.dask))
         .otherwise(nw.lit(None))
         .alias("total_profit"),
         nw.when(sold)
@@ -845,8 +860,8 @@ def value_frame(
         "last_purchase",
         "tenure_days",
         "average_interval_days",
-    ).sort(customer_id)
-    return source.input.give_back(table)  # type: ignore[no-any-return]
+    )
+    return source.input.give_back(_by_id(table, customer_id, source.input))  # type: ignore[no-any-return]
 
 
 def _worse(table: Any, column: str, *, strictly_less: bool) -> Any:  # noqa: ANN401
@@ -941,11 +956,11 @@ def rfm_frame(
         # days counts on its latest line here, on its earliest in value_frame)
         (_number(as_of) - _day_number(nw.col("__last_line"))).alias("recency_days"),
         nw.col("transactions").fill_null(0).alias("frequency"),
-        _zero_if_null("total_amount", source.money).alias("monetary"),
+        _zero_if_null("total_amount", source.money, dask=source.input.dask).alias("monetary"),
     )
     table = table.with_columns(
         (-nw.col("recency_days")).alias("__recency"),
-        _minor("monetary", source.scale).alias("__money"),
+        _minor("monetary", source.scale, dask=source.input.dask).alias("__money"),
         nw.len().alias("__n"),
         nw.col("recency_days").count().alias("__sold"),
     )
@@ -964,7 +979,7 @@ def rfm_frame(
     if segments is not None:
         table = table.with_columns(_segment(segments).alias("segment"))
         keep.append("segment")
-    return source.input.give_back(table.select(keep).sort(customer_id))  # type: ignore[no-any-return]
+    return source.input.give_back(_by_id(table.select(keep), customer_id, source.input))  # type: ignore[no-any-return]
 
 
 def _segment(policy: RfmSegmentPolicy) -> _Expr:
@@ -984,12 +999,13 @@ def _segment(policy: RfmSegmentPolicy) -> _Expr:
 # Tiers (rules T1, T2) --------------------------------------------------------------------------
 
 
-def _values(values: object, value: str, scale: int) -> tuple[_Input, int]:
+def _values(values: object, value: str, scale: int) -> tuple[_Input, int, _Expr]:
+    """The frame, the scale of its values and their expression in integer minor units."""
     frame = _Input(values, "values")
     found = frame.money(value)
     if found and scale:
         raise InvalidInputError("scale", scale, "0 for a decimal column, whose scale it has")
-    return frame, found or scale
+    return frame, found or scale, _minor(value, found, dask=frame.dask)
 
 
 def tier_cuts_frame(
@@ -1030,13 +1046,13 @@ def tier_cuts_frame(
     if not isinstance(policy, TierPolicy):
         raise InvalidInputError("policy", policy, "a TierPolicy")
     scale = _check_scale(scale)
-    frame, scale = _values(values, value, scale)
+    frame, scale, minor = _values(values, value, scale)
     blocks = (
-        frame.lazy.select(_minor(value, scale).alias("v"))
+        frame.lazy.select(minor.alias("v"))
         .group_by("v")
         .agg(nw.len().alias("k"))
+        .collect()  # one row per distinct value, small enough to sort here
         .sort("v", descending=True)
-        .collect()
     )
     if len(blocks) == 0:
         raise InvalidInputError("values", "empty frame", "at least one customer")
@@ -1122,15 +1138,15 @@ def tier_frame(
     ['vip', 'ordinary', 'small']
     """
     scale = _check_scale(scale)
-    frame, scale = _values(values, value, scale)
+    given = scale
+    frame, scale, minor = _values(values, value, scale)
     if cuts is None:
         if frame.eager is not None and len(frame.eager) == 0:
             cuts = TierCuts(vip=None, major=None, ordinary=None, customers=0, policy_fingerprint="")
         else:
-            cuts = tier_cuts_frame(values, policy=policy, value=value, scale=0 if frame.dtype(value).is_decimal() else scale)
+            cuts = tier_cuts_frame(values, policy=policy, value=value, scale=given)
     elif not isinstance(cuts, TierCuts):
         raise InvalidInputError("cuts", cuts, "a TierCuts or None")
-    minor = _minor(value, scale)
     cases: list[tuple[_Expr, _Expr]] = [(minor <= 0, nw.lit("small"))]
     for name, cut in (("vip", cuts.vip), ("major", cuts.major), ("ordinary", cuts.ordinary)):
         if cut is not None:

@@ -215,7 +215,7 @@ def _book(book: list[tuple[Grade, date | None]]) -> pa.Table:
     )
 
 
-@EXAMPLES
+@settings(max_examples=12)  # long expressions: one per cadence and candidate offset
 @given(BOOK, AS_OF, st.one_of(st.just(CadencePolicy()), cs.cadence_policies()), KINDS, HOLIDAYS)
 def test_follow_up_frame_is_next_due(
     book: list[tuple[Grade, date | None]],
@@ -234,7 +234,7 @@ def test_follow_up_frame_is_next_due(
         assert row["cadence"] == frames._cadence_name(cadence_for(g, policy=policy))
 
 
-@EXAMPLES
+@settings(max_examples=12)
 @given(BOOK, AS_OF, st.none() | st.integers(min_value=1, max_value=5), KINDS)
 def test_agenda_frame_is_agenda(
     book: list[tuple[Grade, date | None]], as_of: date, limit: int | None, kind: str
