@@ -35,6 +35,8 @@ the first offending row). Nothing reads the clock: ``as_of`` is always an argume
 
 from __future__ import annotations
 
+import calendar
+import functools
 import math
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime, time, timedelta
@@ -305,8 +307,26 @@ def _plus_period(day: _Expr, period: relativedelta) -> _Expr:
     limit = _month_days(year, month)
     target = _civil(year, month, nw.when(dom > limit).then(limit).otherwise(dom))
     offset = target - _day_number(day) + days
-    mean = int(months * 30.436875) + days
-    return _by_offset(day, offset, range(mean - 7, mean + 5))
+    return _by_offset(day, offset, [n + days for n in _month_spans(months)])
+
+
+@functools.lru_cache(maxsize=32)
+def _month_spans(months: int) -> tuple[int, ...]:
+    """Every number of days that ``months`` calendar months can span (clamped ends).
+
+    Found once over a whole 400-year Gregorian cycle, so it is exact, and short: one
+    year spans 365 or 366 days, one month 28 to 31.
+    """
+    step = relativedelta(months=months)
+    spans = {
+        (start + step - start).days
+        for year in range(2000, 2400)
+        for month in range(1, 13)
+        for dom in (1, 28, 29, 30, 31)
+        if dom <= calendar.monthrange(year, month)[1]
+        for start in (date(year, month, dom),)
+    }
+    return tuple(sorted(spans))
 
 
 def _by_offset(day: _Expr, offset: _Expr, candidates: Iterable[int]) -> _Expr:
