@@ -19,10 +19,9 @@ import gc
 import resource
 import sys
 import time
-from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import numpy as np
@@ -37,6 +36,9 @@ from custrel.grading import Grade, grade
 from custrel.models import DealStatus, Need, Opportunity, Purchase
 from custrel.tiering import rfm_scores, tier_portfolio
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 AS_OF = date(2026, 11, 22)
 BINS = 5
 TZ = "Asia/Shanghai"
@@ -50,7 +52,15 @@ def _timed(func: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - start, result
 
 
-def _report(what: str, ours: float, against: str, theirs: float, *, at_most: float | None = None, at_least: float | None = None) -> None:
+def _report(
+    what: str,
+    ours: float,
+    against: str,
+    theirs: float,
+    *,
+    at_most: float | None = None,
+    at_least: float | None = None,
+) -> None:
     if at_most is not None:
         ratio = ours / theirs
         verdict = "met" if ratio <= at_most else "NOT met"
@@ -70,9 +80,9 @@ def _purchases(customers: int, count: int) -> pa.Table:
     who = np.minimum((rng.random(count) ** 3 * customers).astype(np.int64), customers - 1)
     ids = pa.array([f"c-{i:07d}" for i in range(customers)])
     seconds = rng.integers(0, 730 * 86_400, count)
-    at = pa.array(
-        np.datetime64(datetime(2026, 11, 22, 16, tzinfo=None)) - seconds.astype("timedelta64[s]")
-    ).cast(pa.timestamp("us", tz=TZ))
+    at = pa.array(np.datetime64("2026-11-22T15:59:59") - seconds.astype("timedelta64[s]")).cast(
+        pa.timestamp("us", tz=TZ)
+    )
     cents = rng.integers(100, 500_000, count)
     amount = pc.multiply(
         pa.array(cents).cast(pa.decimal128(19, 0)), pa.scalar(Decimal("0.01"), pa.decimal128(3, 2))
@@ -114,16 +124,26 @@ def _polars_rfm(frame: pl.DataFrame) -> pl.DataFrame:
         .agg(
             day.filter(sale).max().alias("last"),
             sale.sum().alias("frequency"),
-            pl.when(sale).then(pl.col("amount")).otherwise(-pl.col("amount")).sum().alias("monetary"),
+            pl.when(sale)
+            .then(pl.col("amount"))
+            .otherwise(-pl.col("amount"))
+            .sum()
+            .alias("monetary"),
         )
     )
     n = pl.len()
     recency = (pl.lit(AS_OF) - pl.col("last")).dt.total_days()
     return per.with_columns(
         recency.alias("recency_days"),
-        pl.when(recency.is_null()).then(1).otherwise(1 + BINS * (n - recency.rank("max")) // n).alias("r"),
+        pl.when(recency.is_null())
+        .then(1)
+        .otherwise(1 + BINS * (n - recency.rank("max")) // n)
+        .alias("r"),
         (1 + BINS * (pl.col("frequency").rank("min") - 1) // n).alias("f"),
-        pl.when(pl.col("monetary") <= 0).then(1).otherwise(1 + BINS * (pl.col("monetary").rank("min") - 1) // n).alias("m"),
+        pl.when(pl.col("monetary") <= 0)
+        .then(1)
+        .otherwise(1 + BINS * (pl.col("monetary").rank("min") - 1) // n)
+        .alias("m"),
     ).select("customer_id", "recency_days", "frequency", "monetary", "r", "f", "m")
 
 
@@ -143,7 +163,9 @@ def _pandas_rfm(frame: pd.DataFrame) -> pd.DataFrame:
     n = len(out)
     recency = (pd.Timestamp(AS_OF) - pd.to_datetime(out["last"])).dt.days
     out["recency_days"] = recency
-    out["r"] = np.where(recency.isna(), 1, 1 + BINS * (n - recency.rank(method="max").fillna(0)) // n)
+    out["r"] = np.where(
+        recency.isna(), 1, 1 + BINS * (n - recency.rank(method="max").fillna(0)) // n
+    )
     out["f"] = 1 + BINS * (out["frequency"].rank(method="min") - 1) // n
     money = out["monetary"]
     out["m"] = np.where(money <= 0, 1, 1 + BINS * (money.rank(method="min") - 1) // n)
@@ -157,20 +179,23 @@ def _check_rfm(ours: pl.DataFrame, theirs: pl.DataFrame, name: str) -> None:
 
 
 def bench_rfm(customers: int, count: int, *, objects: bool) -> None:
+    """rfm_frame on polars and pandas against their recipes, and against rfm_scores."""
     print(f"rfm_frame, {count:,} purchases of up to {customers:,} customers")
     table = _purchases(customers, count)
-    polars_frame = pl.from_arrow(table)
+    polars_frame = pl.DataFrame(table)
     pandas_frame = table.to_pandas(types_mapper=pd.ArrowDtype)
-    options = {"as_of": AS_OF, "order_id": None}
+    options: dict[str, Any] = {"as_of": AS_OF, "order_id": None}
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     ours_pl_time, ours_pl = _timed(lambda: frames.rfm_frame(polars_frame, **options))
     grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
     theirs_pl_time, theirs_pl = _timed(lambda: _polars_rfm(polars_frame))
     _check_rfm(ours_pl, theirs_pl, "polars")
     _report("rfm_frame (polars)", ours_pl_time, "polars recipe", theirs_pl_time, at_most=1.5)
-    print(f"  peak memory of the polars rfm_frame run: +{grown / 1024:,.0f} MiB over "
-          f"{before / 1024:,.0f} MiB (ru_maxrss; the frame itself is "
-          f"{polars_frame.estimated_size('mb'):,.0f} MiB)")
+    print(
+        f"  peak memory of the polars rfm_frame run: +{grown / 1024:,.0f} MiB over "
+        f"{before / 1024:,.0f} MiB (ru_maxrss; the frame itself is "
+        f"{polars_frame.estimated_size('mb'):,.0f} MiB)"
+    )
     ours_pd_time, ours_pd = _timed(lambda: frames.rfm_frame(pandas_frame, **options))
     theirs_pd_time, theirs_pd = _timed(lambda: _pandas_rfm(pandas_frame))
     _check_rfm(
@@ -199,11 +224,16 @@ def _polars_tiers(frame: pl.DataFrame) -> pl.DataFrame:
     n = len(frame)
     before = pl.col("value").rank("max", descending=True) - 1
     return frame.with_columns(
-        pl.when(pl.col("value") <= 0).then(pl.lit("small"))
-        .when(before * 100 < n).then(pl.lit("vip"))
-        .when(before * 100 < 20 * n).then(pl.lit("major"))
-        .when(before * 100 < 50 * n).then(pl.lit("ordinary"))
-        .otherwise(pl.lit("small")).alias("tier")
+        pl.when(pl.col("value") <= 0)
+        .then(pl.lit("small"))
+        .when(before * 100 < n)
+        .then(pl.lit("vip"))
+        .when(before * 100 < 20 * n)
+        .then(pl.lit("major"))
+        .when(before * 100 < 50 * n)
+        .then(pl.lit("ordinary"))
+        .otherwise(pl.lit("small"))
+        .alias("tier")
     )
 
 
@@ -219,6 +249,7 @@ def _pandas_tiers(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def bench_tiers(customers: int, *, objects: bool) -> None:
+    """tier_frame on polars and pandas against their recipes, and tier_portfolio."""
     print(f"tier_frame, {customers:,} customers")
     rng = np.random.default_rng(3)
     cents = (rng.pareto(1.2, customers) * 10_000).astype(np.int64) - 500
@@ -231,7 +262,7 @@ def bench_tiers(customers: int, *, objects: bool) -> None:
             ).cast(pa.decimal128(18, 2)),
         }
     )
-    polars_frame, pandas_frame = pl.from_arrow(table), table.to_pandas(types_mapper=pd.ArrowDtype)
+    polars_frame, pandas_frame = pl.DataFrame(table), table.to_pandas(types_mapper=pd.ArrowDtype)
     ours_pl_time, ours_pl = _timed(lambda: frames.tier_frame(polars_frame))
     theirs_pl_time, theirs_pl = _timed(lambda: _polars_tiers(polars_frame))
     if not ours_pl["tier"].equals(theirs_pl["tier"]):
@@ -243,20 +274,26 @@ def bench_tiers(customers: int, *, objects: bool) -> None:
         sys.exit("tier_frame and the pandas recipe disagree")
     _report("tier_frame (pandas)", ours_pd_time, "pandas recipe", theirs_pd_time, at_most=1.5)
     if objects:
-        values = dict(zip(table["customer_id"].to_pylist(), table["value"].to_pylist(), strict=True))
+        values = dict(
+            zip(table["customer_id"].to_pylist(), table["value"].to_pylist(), strict=True)
+        )
         object_time, tiers = _timed(lambda: tier_portfolio(values))
         if [t.value for t in tiers.values()] != ours_pl["tier"].to_list():
             sys.exit("tier_frame and tier_portfolio disagree")
-        _report("tier_frame vs object path", ours_pl_time, "tier_portfolio", object_time, at_least=1)
+        _report(
+            "tier_frame vs object path", ours_pl_time, "tier_portfolio", object_time, at_least=1
+        )
 
 
-# Grades and follow-ups --------------------------------------------------------------------------------
+# Grades and follow-ups ---------------------------------------------------------------------
 
 
 def _opportunities(count: int) -> pl.DataFrame:
     rng = np.random.default_rng(5)
     needs = np.array(["explicit", "potential", "none"])[rng.choice(3, count, p=[0.6, 0.3, 0.1])]
-    statuses = np.array(["negotiating", "potential", "closed"])[rng.choice(3, count, p=[0.6, 0.3, 0.1])]
+    statuses = np.array(["negotiating", "potential", "closed"])[
+        rng.choice(3, count, p=[0.6, 0.3, 0.1])
+    ]
     offsets = rng.integers(-120, 400, count)
     close = np.datetime64(AS_OF) + offsets.astype("timedelta64[D]")
     close = np.where(rng.random(count) < 0.1, np.datetime64("NaT"), close)
@@ -269,24 +306,36 @@ def _polars_grades(frame: pl.DataFrame) -> pl.DataFrame:
     bound = grade.__globals__["DEFAULT_GRADING"].at(AS_OF)
     close = pl.col("expected_close")
     return frame.with_columns(
-        pl.when(pl.col("need") == "none").then(pl.lit("E"))
-        .when(pl.col("need") == "potential").then(pl.lit("D"))
-        .when(close.is_null() | (pl.col("status") == "closed") | (close < bound.stale_before)).then(pl.lit("D"))
-        .when(close <= bound.a_until).then(pl.lit("A"))
-        .when(close <= bound.b_until).then(pl.lit("B"))
-        .when(close <= bound.c_until).then(pl.lit("C"))
-        .otherwise(pl.lit("D")).alias("grade")
+        pl.when(pl.col("need") == "none")
+        .then(pl.lit("E"))
+        .when(pl.col("need") == "potential")
+        .then(pl.lit("D"))
+        .when(close.is_null() | (pl.col("status") == "closed") | (close < bound.stale_before))
+        .then(pl.lit("D"))
+        .when(close <= bound.a_until)
+        .then(pl.lit("A"))
+        .when(close <= bound.b_until)
+        .then(pl.lit("B"))
+        .when(close <= bound.c_until)
+        .then(pl.lit("C"))
+        .otherwise(pl.lit("D"))
+        .alias("grade")
     )
 
 
 def _polars_follow_ups(frame: pl.DataFrame) -> pl.DataFrame:
     last, g = pl.col("last_follow_up"), pl.col("grade")
     due = (
-        pl.when(last.is_null()).then(pl.lit(AS_OF))
-        .when(g == "A").then(last + timedelta(days=1))
-        .when(g == "B").then(last + timedelta(days=7))
-        .when(g == "C").then(last + timedelta(days=15))
-        .when(g == "D").then(last + timedelta(days=30))
+        pl.when(last.is_null())
+        .then(pl.lit(AS_OF))
+        .when(g == "A")
+        .then(last + timedelta(days=1))
+        .when(g == "B")
+        .then(last + timedelta(days=7))
+        .when(g == "C")
+        .then(last + timedelta(days=15))
+        .when(g == "D")
+        .then(last + timedelta(days=30))
         .otherwise(last.dt.offset_by("1y"))
     )
     return frame.with_columns(due.alias("due")).with_columns(
@@ -295,6 +344,7 @@ def _polars_follow_ups(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def bench_grades(count: int, *, objects: bool) -> None:
+    """grade_frame and follow_up_frame against polars recipes and the object path."""
     print(f"grade_frame and follow_up_frame, {count:,} rows (polars)")
     frame = _opportunities(count)
     ours_time, ours = _timed(lambda: frames.grade_frame(frame, as_of=AS_OF))
@@ -304,7 +354,10 @@ def bench_grades(count: int, *, objects: bool) -> None:
     _report("grade_frame (polars)", ours_time, "polars recipe", theirs_time, at_most=1.5)
     rng = np.random.default_rng(6)
     book = ours.select("grade").with_columns(
-        pl.Series("last_follow_up", np.datetime64(AS_OF) - rng.integers(0, 800, count).astype("timedelta64[D]")).cast(pl.Date)
+        pl.Series(
+            "last_follow_up",
+            np.datetime64(AS_OF) - rng.integers(0, 800, count).astype("timedelta64[D]"),
+        ).cast(pl.Date)
     )
     ours_f_time, ours_f = _timed(lambda: frames.follow_up_frame(book, as_of=AS_OF))
     theirs_f_time, theirs_f = _timed(lambda: _polars_follow_ups(book))
@@ -325,7 +378,9 @@ def bench_grades(count: int, *, objects: bool) -> None:
         object_f_time, dues = _timed(lambda: [next_due(g, last, as_of=AS_OF) for g, last in rows])
         if dues != ours_f["due"].to_list():
             sys.exit("follow_up_frame and next_due disagree")
-        _report("follow_up_frame vs object path", ours_f_time, "next_due()", object_f_time, at_least=20)
+        _report(
+            "follow_up_frame vs object path", ours_f_time, "next_due()", object_f_time, at_least=20
+        )
 
 
 def main() -> None:

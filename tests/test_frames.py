@@ -26,11 +26,15 @@ AS_OF = date(2026, 11, 22)
 
 def _portfolio(customers: int = 60, per: int = 5) -> pa.Table:
     """A generated portfolio: skewed counts, orders, refunds, cents, aware timestamps."""
-    rows: dict[str, list[Any]] = {k: [] for k in ("customer_id", "at", "amount", "refund", "order_id", "profit")}
+    rows: dict[str, list[Any]] = {
+        k: [] for k in ("customer_id", "at", "amount", "refund", "order_id", "profit")
+    }
     for i in range(customers):
         for j in range(1 + (i * 7) % per):
             rows["customer_id"].append(f"c-{i:03d}")
-            rows["at"].append(datetime(2024 + (i + j) % 3, 1 + (i * j) % 12, 1 + (i + 3 * j) % 28, 9, tzinfo=UTC))
+            rows["at"].append(
+                datetime(2024 + (i + j) % 3, 1 + (i * j) % 12, 1 + (i + 3 * j) % 28, 9, tzinfo=UTC)
+            )
             rows["amount"].append(Decimal(f"{(i * 37 + j * 11) % 500}.{(i + j) % 100:02d}"))
             rows["refund"].append(j == 3)
             rows["order_id"].append(f"o-{i}-{j // 2}" if j % 3 else None)
@@ -61,7 +65,13 @@ def _opportunities() -> pa.Table:
 
 
 def _sorted(native: Any) -> list[dict[str, Any]]:
-    table = native if isinstance(native, pa.Table) else pl.from_pandas(native).to_arrow() if isinstance(native, pd.DataFrame) else native.to_arrow()
+    table = (
+        native
+        if isinstance(native, pa.Table)
+        else pl.from_pandas(native).to_arrow()
+        if isinstance(native, pd.DataFrame)
+        else native.to_arrow()
+    )
     rows = table.to_pylist()
     return sorted(rows, key=lambda r: tuple(str(v) for v in r.values()))
 
@@ -70,7 +80,9 @@ def _single(table: pa.Table) -> dict[str, list[dict[str, Any]]]:
     values = frames.value_frame(table, as_of=AS_OF)
     return {
         "rfm": _sorted(frames.rfm_frame(table, as_of=AS_OF, segments=DEFAULT_RFM_SEGMENTS)),
-        "tiers": _sorted(frames.tier_frame(values.select(["customer_id", "total_amount"]), value="total_amount")),
+        "tiers": _sorted(
+            frames.tier_frame(values.select(["customer_id", "total_amount"]), value="total_amount")
+        ),
         "grades": _sorted(frames.grade_frame(_opportunities(), as_of=AS_OF)),
     }
 
@@ -78,7 +90,7 @@ def _single(table: pa.Table) -> dict[str, list[dict[str, Any]]]:
 def test_lazy_polars_and_duckdb_give_the_eager_answers() -> None:
     table = _portfolio()
     expected = _sorted(frames.rfm_frame(table, as_of=AS_OF))
-    lazy = frames.rfm_frame(pl.from_arrow(table).lazy(), as_of=AS_OF)
+    lazy = frames.rfm_frame(pl.DataFrame(table).lazy(), as_of=AS_OF)
     assert isinstance(lazy, pl.LazyFrame)
     assert _sorted(lazy.collect()) == expected
     relation = frames.rfm_frame(duckdb.from_arrow(table), as_of=AS_OF)
@@ -93,9 +105,11 @@ def test_two_dask_workers_give_the_single_process_answers(tmp_path: Any) -> None
     table = _portfolio()
     expected = _single(table)
     for i, part in enumerate(table.to_batches(max_chunksize=100)):
-        pa.parquet.write_table(pa.Table.from_batches([part]), tmp_path / f"part-{i}.parquet")  # type: ignore[attr-defined]
+        pa.parquet.write_table(pa.Table.from_batches([part]), tmp_path / f"part-{i}.parquet")
     with (
-        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
         Client(cluster),
     ):
         purchases = dd.read_parquet(str(tmp_path), dtype_backend="pyarrow")
@@ -104,7 +118,9 @@ def test_two_dask_workers_give_the_single_process_answers(tmp_path: Any) -> None
         values = frames.value_frame(purchases, as_of=AS_OF)[["customer_id", "total_amount"]]
         cuts = frames.tier_cuts_frame(values, value="total_amount")
         tiers = frames.tier_frame(values, cuts=cuts, value="total_amount")
-        opportunities = dd.from_pandas(_opportunities().to_pandas(types_mapper=pd.ArrowDtype), npartitions=2)
+        opportunities = dd.from_pandas(
+            _opportunities().to_pandas(types_mapper=pd.ArrowDtype), npartitions=2
+        )
         grades = frames.grade_frame(opportunities, as_of=AS_OF)
         got = {
             "rfm": _sorted(rfm.compute()),
@@ -119,22 +135,36 @@ def test_two_dask_workers_give_the_single_process_answers(tmp_path: Any) -> None
     [
         (lambda t: t.drop_columns(["amount"]), "purchases['amount']: expected a column 'amount'"),
         (lambda t: t.set_column(2, "amount", t["amount"].cast(pa.float64())), "pl.Decimal(18, 2)"),
-        (lambda t: t.set_column(2, "amount", t["amount"].cast(pa.string())), "a decimal or integer column"),
+        (
+            lambda t: t.set_column(2, "amount", t["amount"].cast(pa.string())),
+            "a decimal or integer column",
+        ),
         (lambda t: t.set_column(1, "at", t["at"].cast(pa.timestamp("us"))), "naive timestamps"),
-        (lambda t: t.set_column(1, "at", t["at"].cast(pa.string())), "a timezone-aware timestamp or a date"),
-        (lambda t: t.set_column(0, "customer_id", pa.array([None] * len(t), pa.string())), "purchases['customer_id'][0]: expected a value"),
+        (
+            lambda t: t.set_column(1, "at", t["at"].cast(pa.string())),
+            "a timezone-aware timestamp or a date",
+        ),
+        (
+            lambda t: t.set_column(0, "customer_id", pa.array([None] * len(t), pa.string())),
+            "purchases['customer_id'][0]: expected a value",
+        ),
         (lambda t: t.set_column(3, "refund", t["refund"].cast(pa.int8())), "a boolean column"),
-        (lambda t: t.set_column(4, "order_id", pa.array([1] * len(t))), "purchases['order_id']: expected a string"),
+        (
+            lambda t: t.set_column(4, "order_id", pa.array([1] * len(t))),
+            "purchases['order_id']: expected a string",
+        ),
     ],
 )
 def test_bad_purchases_are_refused_naming_the_column(change: Any, message: str) -> None:
-    with pytest.raises(InvalidInputError, match=message.replace("[", r"\[").replace("(", r"\(").replace(")", r"\)")):
+    with pytest.raises(
+        InvalidInputError, match=message.replace("[", r"\[").replace("(", r"\(").replace(")", r"\)")
+    ):
         frames.value_frame(change(_portfolio(3, 2)), as_of=AS_OF)
 
 
 def test_bad_frames_and_arguments_are_refused() -> None:
     with pytest.raises(InvalidInputError, match="a dataframe"):
-        frames.value_frame([1, 2], as_of=AS_OF)  # type: ignore[type-var]
+        frames.value_frame([1, 2], as_of=AS_OF)
     with pytest.raises(InvalidInputError, match="a GradingPolicy"):
         frames.grade_frame(_opportunities(), as_of=AS_OF, policy=None)  # type: ignore[arg-type]
     with pytest.raises(InvalidInputError, match=r"opportunities\['need'\]\[0\]: expected one of"):
@@ -142,7 +172,9 @@ def test_bad_frames_and_arguments_are_refused() -> None:
     with pytest.raises(InvalidInputError, match="a string column"):
         frames.grade_frame(_opportunities().set_column(1, "need", pa.array([1] * 4)), as_of=AS_OF)
     with pytest.raises(InvalidInputError, match="a date column"):
-        frames.grade_frame(_opportunities().set_column(2, "expected_close", pa.array([1] * 4)), as_of=AS_OF)
+        frames.grade_frame(
+            _opportunities().set_column(2, "expected_close", pa.array([1] * 4)), as_of=AS_OF
+        )
     with pytest.raises(InvalidInputError, match="a CadencePolicy"):
         frames.follow_up_frame(_opportunities(), as_of=AS_OF, policy=None)  # type: ignore[arg-type]
     with pytest.raises(InvalidInputError, match="one of the customers given"):
@@ -178,13 +210,17 @@ def test_tiers_refuse_what_the_object_path_refuses() -> None:
 def test_integer_minor_units_give_cuts_in_whole_units() -> None:
     cents = pl.DataFrame({"value": [10_050, 20_000, 300]})
     cuts = frames.tier_cuts_frame(cents, scale=2)
-    assert cuts == TierCuts.from_values({"a": Decimal("100.50"), "b": Decimal(200), "c": Decimal(3)})
+    assert cuts == TierCuts.from_values(
+        {"a": Decimal("100.50"), "b": Decimal(200), "c": Decimal(3)}
+    )
     assert frames.tier_frame(cents, scale=2)["tier"].to_list() == ["ordinary", "vip", "small"]
     assert frames.tier_frame(cents.clear(), scale=2)["tier"].to_list() == []
 
 
 def test_working_day_cadence_skips_weekends_and_holidays() -> None:
-    book = pl.DataFrame({"grade": ["A", "A"], "last_follow_up": [date(2026, 9, 30), date(2026, 10, 9)]})
+    book = pl.DataFrame(
+        {"grade": ["A", "A"], "last_follow_up": [date(2026, 9, 30), date(2026, 10, 9)]}
+    )
     out = frames.follow_up_frame(
         book,
         as_of=AS_OF,
@@ -197,13 +233,19 @@ def test_working_day_cadence_skips_weekends_and_holidays() -> None:
 
 def test_agenda_frame_keeps_the_most_urgent() -> None:
     book = pl.DataFrame(
-        {"customer_id": ["c-1", "c-2"], "grade": [Grade.B.value, Grade.A.value], "last_follow_up": [date(2026, 11, 1), None]}
+        {
+            "customer_id": ["c-1", "c-2"],
+            "grade": [Grade.B.value, Grade.A.value],
+            "last_follow_up": [date(2026, 11, 1), None],
+        }
     )
     assert frames.agenda_frame(book, as_of=AS_OF, limit=1)["customer_id"].to_list() == ["c-1"]
 
 
 def test_stage_frame_without_complaints_on_dates() -> None:
-    sales = pl.DataFrame({"customer_id": ["a"], "at": [date(2026, 10, 1)], "amount": [Decimal("80.00")]})
+    sales = pl.DataFrame(
+        {"customer_id": ["a"], "at": [date(2026, 10, 1)], "amount": [Decimal("80.00")]}
+    )
     out = frames.stage_frame(sales.lazy(), as_of=AS_OF, refund=None)
     assert out.collect().rows() == [("a", "new", "new")]
 

@@ -38,17 +38,16 @@ from __future__ import annotations
 import calendar
 import functools
 import math
-from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from dateutil.relativedelta import relativedelta
 
 from custrel import _checks as c
 from custrel._periods import describe, months_and_days
 from custrel._pyramid import DEFAULT_TIERS, TierCuts, TierMode, TierPolicy
-from custrel._rfm import DEFAULT_RFM_SEGMENTS, RfmSegmentPolicy
+from custrel._rfm import RfmSegmentPolicy
 from custrel._workdays import _calendar
 from custrel.cadence import DEFAULT_CADENCE, Cadence, CadencePolicy
 from custrel.errors import CustrelError, InvalidInputError
@@ -58,7 +57,7 @@ from custrel.models import Complaint, DealStatus, Need, Purchase, Severity
 
 try:
     import narwhals.stable.v2 as nw
-except ImportError:  # pragma: no cover - exercised by a test that hides narwhals
+except ImportError:
 
     class MissingExtraError(CustrelError, ImportError):
         """custrel.frames needs its optional extra."""
@@ -69,7 +68,7 @@ except ImportError:  # pragma: no cover - exercised by a test that hides narwhal
     ) from None
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Iterable, Mapping
 
 __all__ = [
     "agenda_frame",
@@ -149,11 +148,7 @@ class _Input:
         if self.eager is None:
             return None
         found = (
-            self.eager.with_row_index("__row")
-            .filter(bad)
-            .select("__row", column)
-            .head(1)
-            .rows()
+            self.eager.with_row_index("__row").filter(bad).select("__row", column).head(1).rows()
         )
         return (found[0][0], found[0][1]) if found else None
 
@@ -216,7 +211,10 @@ class _Input:
         dtype = self.dtype(column)
         if dtype.is_float():
             raise InvalidInputError(
-                self._field(column), dtype, "a decimal or integer column", hint=_FLOAT_HINT.format(name=column)
+                self._field(column),
+                dtype,
+                "a decimal or integer column",
+                hint=_FLOAT_HINT.format(name=column),
             )
         if not (dtype.is_integer() or dtype.is_decimal()):
             raise InvalidInputError(
@@ -239,7 +237,7 @@ class _Input:
 
 def _check_scale(scale: object) -> int:
     c.count(0, _MAX_SCALE)("scale", scale)
-    return int(scale)  # type: ignore[call-overload]
+    return cast("int", scale)
 
 
 def _minor(column: str, scale: int, *, dask: bool = False) -> _Expr:
@@ -542,8 +540,11 @@ def follow_up_frame(
     frame.text(grade, allowed=[g.value for g in Grade])
     frame.day(last_follow_up, optional=True)
     last = nw.col(last_follow_up)
-    due_day = nw.when(last.is_null()).then(nw.lit(as_of))
-    due_day = due_day.otherwise(_due(last, grade, policy, holidays, workdays))
+    due_day = (
+        nw.when(last.is_null())
+        .then(nw.lit(as_of))
+        .otherwise(_due(last, grade, policy, holidays, workdays))
+    )
     names = _chain(
         [
             (nw.col(grade) == g.value, nw.lit(_cadence_name(interval)))
@@ -671,8 +672,9 @@ class _Purchases:
             is_refund.alias("__refund"),
             nw.when(~is_refund).then(nw.col("__day")).alias("__sale_day"),
             (nw.lit(None, nw.String) if order is None else nw.col(order)).alias("__order"),
-            self._cast(nw.lit(0) if profit is None else nw.col(profit) * sign, profit_money)
-            .alias("__profit"),
+            self._cast(nw.lit(0) if profit is None else nw.col(profit) * sign, profit_money).alias(
+                "__profit"
+            ),
             (nw.lit(0) if profit is None else nw.col(profit).is_null().cast(nw.Int64)).alias(
                 "__unknown"
             ),
@@ -701,7 +703,7 @@ class _Purchases:
         ids = list(dict.fromkeys(customers))
         for index, customer in enumerate(ids):
             c.identifier(f"customers[{index}]", customer)
-        known = nw.from_native(_built({cid: ids}, self.input)).lazy()  # type: ignore[call-overload]
+        known = nw.from_native(_built({cid: ids}, self.input)).lazy()
         stranger = present.join(known, on=cid, how="anti").head(1).collect()
         if len(stranger):
             raise InvalidInputError(
@@ -993,7 +995,10 @@ def rfm_frame(
         .otherwise(_score(nw.col("__n") - nw.col("__sold") + nw.col("__w___recency"), bins))
         .alias("r"),
         _score(nw.col("__w_frequency"), bins).alias("f"),
-        nw.when(nw.col("__money") <= 0).then(1).otherwise(_score(nw.col("__w___money"), bins)).alias("m"),
+        nw.when(nw.col("__money") <= 0)
+        .then(1)
+        .otherwise(_score(nw.col("__w___money"), bins))
+        .alias("m"),
     )
     keep = [customer_id, "recency_days", "frequency", "monetary", "r", "f", "m"]
     if segments is not None:
@@ -1266,15 +1271,15 @@ def stage_frame(
         other = _Input(complaints, "complaints")
         other.text(customer_id)
         when = other.instant(complained_at)
-        for cid, day in (
-            other.lazy.select(customer_id, when.alias("__day")).collect().rows()
-        ):
+        for cid, day in other.lazy.select(customer_id, when.alias("__day")).collect().rows():
             grievances.setdefault(cid, []).append(
                 Complaint(customer_id=cid, at=_utc(day), severity=Severity.ORDINARY)
             )
     rows = sorted(history)
     stages = [
-        lifecycle_stage(history[cid], as_of=as_of, complaints=grievances.get(cid, ()), policy=policy).value
+        lifecycle_stage(
+            history[cid], as_of=as_of, complaints=grievances.get(cid, ()), policy=policy
+        ).value
         for cid in rows
     ]
     highest = [highest_stage(history[cid], as_of=as_of, policy=policy).value for cid in rows]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pandas as pd
@@ -23,7 +23,6 @@ from custrel import strategies as cs
 from custrel.cadence import CadencePolicy, agenda, cadence_for, next_due
 from custrel.grading import Grade, GradingPolicy, grade, urgency
 from custrel.lifecycle import highest_stage, lifecycle_stage
-from custrel.models import Complaint, Opportunity, Purchase
 from custrel.tiering import (
     DEFAULT_RFM_SEGMENTS,
     TierCuts,
@@ -35,6 +34,9 @@ from custrel.tiering import (
     rfm_segment,
     tier_portfolio,
 )
+
+if TYPE_CHECKING:
+    from custrel.models import Complaint, Opportunity, Purchase
 
 EXAMPLES = settings(max_examples=30)
 IDS = ["c-1", "c-2", "c-3", "c-4", "c-5"]
@@ -53,7 +55,13 @@ def _as(kind: str, table: pa.Table) -> Any:
 
 def _rows(kind: str, native: Any) -> list[dict[str, Any]]:
     """The rows of a result, as dicts of Python values (nulls as None)."""
-    table = native if kind == "pyarrow" else pa.Table.from_pandas(native, preserve_index=False) if kind == "pandas" else native.to_arrow()
+    table = (
+        native
+        if kind == "pyarrow"
+        else pa.Table.from_pandas(native, preserve_index=False)
+        if kind == "pandas"
+        else native.to_arrow()
+    )
     return table.to_pylist()  # type: ignore[no-any-return]
 
 
@@ -97,7 +105,10 @@ KNOWN = st.none() | st.lists(st.sampled_from([*IDS, "c-9"]), unique=True).map(
 def test_value_frame_is_value_indicators(
     purchases: list[Purchase], as_of: date, kind: str, known: list[str] | None
 ) -> None:
-    out = _rows(kind, frames.value_frame(_as(kind, _purchase_table(purchases)), as_of=as_of, customers=known))
+    out = _rows(
+        kind,
+        frames.value_frame(_as(kind, _purchase_table(purchases)), as_of=as_of, customers=known),
+    )
     ids = list(portfolio_values(purchases, as_of=as_of, customers=known))
     assert [row["customer_id"] for row in out] == sorted(ids)
     for row in out:
@@ -106,6 +117,7 @@ def test_value_frame_is_value_indicators(
         average = row.pop("average_amount")
         assert (average is None) == (v.average_amount is None)
         if average is not None:
+            assert v.average_amount is not None
             assert abs(Decimal(average) - v.average_amount) <= Decimal("0.01")  # engine division
         expected = attrs.asdict(v)
         del expected["average_amount"]
@@ -226,7 +238,9 @@ def test_follow_up_frame_is_next_due(
 ) -> None:
     out = _rows(
         kind,
-        frames.follow_up_frame(_as(kind, _book(book)), as_of=as_of, policy=policy, holidays=holidays),
+        frames.follow_up_frame(
+            _as(kind, _book(book)), as_of=as_of, policy=policy, holidays=holidays
+        ),
     )
     for row, (g, last) in zip(out, book, strict=True):
         due = next_due(g, last, as_of=as_of, policy=policy, holidays=holidays)
@@ -243,13 +257,20 @@ def test_agenda_frame_is_agenda(
     expected = agenda(
         [(f"c-{i:02d}", g, last) for i, (g, last) in enumerate(book)], as_of=as_of, limit=limit
     )
-    assert _rows(kind, native) == [attrs.asdict(item) | {"grade": item.grade.value} for item in expected]
+    assert _rows(kind, native) == [
+        attrs.asdict(item) | {"grade": item.grade.value} for item in expected
+    ]
 
 
 @settings(max_examples=15)
 @given(
     _purchases(),
-    st.lists(st.sampled_from(IDS).flatmap(lambda cid: cs.complaints(customer_id=cid, min_value=LOW, max_value=HIGH)), max_size=5),
+    st.lists(
+        st.sampled_from(IDS).flatmap(
+            lambda cid: cs.complaints(customer_id=cid, min_value=LOW, max_value=HIGH)
+        ),
+        max_size=5,
+    ),
     AS_OF,
     KINDS,
 )
