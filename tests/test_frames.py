@@ -257,3 +257,17 @@ def test_import_without_narwhals_says_what_to_install(monkeypatch: pytest.Monkey
     with pytest.raises(CustrelError, match=r"pip install 'custrel\[frames\]'") as caught:
         importlib.import_module("custrel.frames")
     assert isinstance(caught.value, ImportError)
+
+
+def test_periods_of_days_and_plain_weekends() -> None:
+    """A cadence of plain days (rule C1), and working days with no holiday list."""
+    from dateutil.relativedelta import relativedelta  # noqa: PLC0415 - this test only
+
+    cadences = {g: relativedelta(days=10) for g in Grade}
+    book = pl.DataFrame({"grade": ["B", "A"], "last_follow_up": [date(2026, 11, 6)] * 2})
+    out = frames.follow_up_frame(book, as_of=AS_OF, policy=CadencePolicy(cadences=cadences))
+    assert out["due"].to_list() == [date(2026, 11, 16)] * 2
+    assert out["cadence"].to_list() == ["10 days"] * 2
+    weekdays = CadencePolicy(daily_on_working_days=True)
+    friday = frames.follow_up_frame(book, as_of=AS_OF, policy=weekdays)
+    assert friday["due"].to_list() == [date(2026, 11, 13), date(2026, 11, 9)]
