@@ -671,6 +671,8 @@ class _Purchases:
             self._cast(nw.col(amount) * is_refund.cast(nw.Int64), money).alias("__refunded"),
             is_refund.alias("__refund"),
             nw.when(~is_refund).then(nw.col("__day")).alias("__sale_day"),
+            nw.when(~is_refund).then(self._cast(nw.col(amount), money)).alias("__sale"),
+            (~is_refund).cast(nw.Int64).alias("__is_sale"),
             (nw.lit(None, nw.String) if order is None else nw.col(order)).alias("__order"),
             self._cast(nw.lit(0) if profit is None else nw.col(profit) * sign, profit_money).alias(
                 "__profit"
@@ -680,6 +682,7 @@ class _Purchases:
             ),
         )
         self.records = records
+        self.orders_given = order is not None
         self.known = self._known(customers)
 
     def _cast(self, expr: _Expr, dtype: Any) -> _Expr:  # noqa: ANN401 - a narwhals dtype
@@ -696,9 +699,9 @@ class _Purchases:
     def _known(self, customers: Iterable[str] | None) -> Any:  # noqa: ANN401 - a narwhals frame
         """Every customer of the portfolio: the caller's list, or those with a record."""
         cid = self.cid
-        present = self.records.select(cid).unique()
         if customers is None:
-            return present
+            return None
+        present = self.records.select(cid).unique()
         c.iterable("customers", customers, "customer ids")
         ids = list(dict.fromkeys(customers))
         for index, customer in enumerate(ids):
@@ -727,6 +730,17 @@ class _Purchases:
     def per_customer(self) -> Any:  # noqa: ANN401 - a narwhals frame
         """Orders and money per customer, every known customer included."""
         cid = self.cid
+        money = self.records.group_by(cid).agg(
+            nw.col("__signed").sum().alias("total_amount"),
+            nw.col("__refunded").sum().alias("refunded"),
+            nw.col("__profit").sum().alias("__profit"),
+            nw.col("__unknown").sum().alias("__unknown"),
+            nw.col("__sale_day").max().alias("__last_line"),
+            *self._lines_as_orders(),
+        )
+        table = money if self.known is None else self.known.join(money, on=cid, how="left")
+        if not self.orders_given:  # the last sale line is the last order (one agg: Dask)
+            return table.with_columns(nw.col("__last_line").alias("last_purchase"))
         orders = (
             self.orders()
             .group_by(cid)
@@ -738,14 +752,18 @@ class _Purchases:
                 nw.col("__day").max().alias("last_purchase"),
             )
         )
-        money = self.records.group_by(cid).agg(
-            nw.col("__signed").sum().alias("total_amount"),
-            nw.col("__refunded").sum().alias("refunded"),
-            nw.col("__profit").sum().alias("__profit"),
-            nw.col("__unknown").sum().alias("__unknown"),
-            nw.col("__sale_day").max().alias("__last_line"),
-        )
-        return self.known.join(money, on=cid, how="left").join(orders, on=cid, how="left")
+        return table.join(orders, on=cid, how="left")
+
+    def _lines_as_orders(self) -> list[_Expr]:
+        """With no order column every sale line is a transaction: one pass suffices."""
+        if self.orders_given:
+            return []
+        return [
+            nw.col("__is_sale").sum().alias("transactions"),
+            nw.col("__sale").sum().alias("__gross"),
+            nw.col("__sale").max().alias("largest_amount"),
+            nw.col("__sale_day").min().alias("first_purchase"),
+        ]
 
 
 def _built(data: dict[str, list[Any]], like: _Input) -> Any:  # noqa: ANN401 - a native frame
@@ -1253,11 +1271,10 @@ def stage_frame(
         .collect()
         .rows()
     )
-    history: dict[str, list[Any]] = {
-        cid: [] for cid in source.known.select(customer_id).collect()[customer_id].to_list()
-    }
+    known = [] if source.known is None else source.known.collect()[customer_id].to_list()
+    history: dict[str, list[Any]] = {cid: [] for cid in known}
     for cid, day, is_refund, total in days:
-        history[cid].append(
+        history.setdefault(cid, []).append(
             Purchase(
                 customer_id=cid,
                 at=_utc(day),

@@ -69,7 +69,14 @@ KINDS = st.sampled_from(["pyarrow", "polars", "pandas"])
 
 
 @st.composite
-def _purchases(draw: st.DrawFn) -> list[Purchase]:
+def _purchases(draw: st.DrawFn) -> tuple[list[Purchase], bool]:
+    """Purchases, and whether their frame has an order column (without, no order ids)."""
+    orders = draw(st.booleans())
+    return [p if orders else attrs.evolve(p, order_id=None) for p in draw(_some())], orders
+
+
+@st.composite
+def _some(draw: st.DrawFn) -> list[Purchase]:
     found = draw(
         st.lists(
             st.sampled_from(IDS).flatmap(
@@ -82,8 +89,8 @@ def _purchases(draw: st.DrawFn) -> list[Purchase]:
     return [attrs.evolve(p, at=p.at.astimezone(UTC)) for p in found]
 
 
-def _purchase_table(purchases: list[Purchase]) -> pa.Table:
-    return pa.table(
+def _purchase_table(purchases: list[Purchase], *, orders: bool = True) -> pa.Table:
+    table = pa.table(
         {
             "customer_id": pa.array([p.customer_id for p in purchases], pa.string()),
             "at": pa.array([p.at for p in purchases], pa.timestamp("us", tz="UTC")),
@@ -93,6 +100,7 @@ def _purchase_table(purchases: list[Purchase]) -> pa.Table:
             "order_id": pa.array([p.order_id for p in purchases], pa.string()),
         }
     )
+    return table if orders else table.drop_columns(["order_id"])
 
 
 KNOWN = st.none() | st.lists(st.sampled_from([*IDS, "c-9"]), unique=True).map(
@@ -103,11 +111,17 @@ KNOWN = st.none() | st.lists(st.sampled_from([*IDS, "c-9"]), unique=True).map(
 @EXAMPLES
 @given(_purchases(), AS_OF, KINDS, KNOWN)
 def test_value_frame_is_value_indicators(
-    purchases: list[Purchase], as_of: date, kind: str, known: list[str] | None
+    drawn: tuple[list[Purchase], bool], as_of: date, kind: str, known: list[str] | None
 ) -> None:
+    purchases, orders = drawn
     out = _rows(
         kind,
-        frames.value_frame(_as(kind, _purchase_table(purchases)), as_of=as_of, customers=known),
+        frames.value_frame(
+            _as(kind, _purchase_table(purchases, orders=orders)),
+            as_of=as_of,
+            customers=known,
+            order_id="order_id" if orders else None,
+        ),
     )
     ids = list(portfolio_values(purchases, as_of=as_of, customers=known))
     assert [row["customer_id"] for row in out] == sorted(ids)
@@ -127,12 +141,14 @@ def test_value_frame_is_value_indicators(
 @EXAMPLES
 @given(_purchases(), AS_OF, KINDS, KNOWN, st.integers(min_value=1, max_value=6))
 def test_rfm_frame_is_rfm_scores(
-    purchases: list[Purchase], as_of: date, kind: str, known: list[str] | None, bins: int
+    drawn: tuple[list[Purchase], bool], as_of: date, kind: str, known: list[str] | None, bins: int
 ) -> None:
+    purchases, orders = drawn
     segments = DEFAULT_RFM_SEGMENTS if bins == DEFAULT_RFM_SEGMENTS.bins else None
     out = frames.rfm_frame(
-        _as(kind, _purchase_table(purchases)),
+        _as(kind, _purchase_table(purchases, orders=orders)),
         as_of=as_of,
+        order_id="order_id" if orders else None,
         bins=bins,
         customers=known,
         segments=segments,
@@ -275,8 +291,9 @@ def test_agenda_frame_is_agenda(
     KINDS,
 )
 def test_stage_frame_is_lifecycle_stage(
-    purchases: list[Purchase], complaints: list[Complaint], as_of: date, kind: str
+    drawn: tuple[list[Purchase], bool], complaints: list[Complaint], as_of: date, kind: str
 ) -> None:
+    purchases = drawn[0]
     complaints = [attrs.evolve(c, at=c.at.astimezone(UTC), resolved_at=None) for c in complaints]
     grievances = pa.table(
         {
