@@ -154,6 +154,8 @@ class _Input:
 
     def required(self, column: str) -> None:
         """Refuse nulls in a required column (on an eager frame, naming the first row)."""
+        if self.eager is None or not self.eager[column].null_count():
+            return  # a null count is metadata in Arrow and polars: no pass when none
         bad = self.first_bad_row(column, nw.col(column).is_null())
         if bad is not None:
             raise InvalidInputError(f"{self._field(column)}[{bad[0]}]", None, "a value")
@@ -904,16 +906,18 @@ def value_frame(
     return source.input.give_back(_by_id(table, customer_id, source.input))  # type: ignore[no-any-return]
 
 
-def _worse(table: Any, column: str, *, strictly_less: bool) -> Any:  # noqa: ANN401
-    """Join, to each row, how many rows have a value less (or at most) than its own.
+def _worse(table: Any, column: str, *, dask: bool) -> Any:  # noqa: ANN401 - frames
+    """Add how many rows have a value strictly less than each row's own (nulls: null).
 
-    A global step done with a group-by and a running sum, so that every engine (Dask
-    has no rank) computes it in parallel.
+    A rank where the engine has one; on Dask, which has none, a group-by of the
+    distinct values and a running sum of their counts, joined back.
     """
+    name = f"__w_{column}"
+    if not dask:
+        return table.with_columns((nw.col(column).rank("min") - 1).cast(nw.Int64).alias(name))
     counts = table.filter(~nw.col(column).is_null()).group_by(column).agg(nw.len().alias("__k"))
     running = nw.col("__k").cum_sum().over(order_by=column)
-    below = (running - nw.col("__k")) if strictly_less else running
-    counts = counts.with_columns(below.alias(f"__w_{column}")).drop("__k")
+    counts = counts.with_columns((running - nw.col("__k")).alias(name)).drop("__k")
     return table.join(counts, on=column, how="left")
 
 
@@ -1004,9 +1008,8 @@ def rfm_frame(
         nw.len().alias("__n"),
         nw.col("recency_days").count().alias("__sold"),
     )
-    table = _worse(table, "__recency", strictly_less=True)
-    table = _worse(table, "frequency", strictly_less=True)
-    table = _worse(table, "__money", strictly_less=True)
+    for axis in ("__recency", "frequency", "__money"):
+        table = _worse(table, axis, dask=source.input.dask)
     table = table.with_columns(
         nw.when(nw.col("recency_days").is_null())
         .then(1)
