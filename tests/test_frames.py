@@ -93,6 +93,11 @@ def test_lazy_polars_and_duckdb_give_the_eager_answers() -> None:
     lazy = frames.rfm_frame(pl.DataFrame(table).lazy(), as_of=AS_OF)
     assert isinstance(lazy, pl.LazyFrame)
     assert _sorted(lazy.collect()) == expected
+    book = pa.table(
+        {"grade": ["E", "C"], "last_follow_up": pa.array([date(2024, 2, 29), None], pa.date32())}
+    )
+    eager = frames.follow_up_frame(book, as_of=AS_OF).to_pylist()
+    assert frames.follow_up_frame(duckdb.from_arrow(book), as_of=AS_OF).pl().to_dicts() == eager
     relation = frames.rfm_frame(duckdb.from_arrow(table), as_of=AS_OF)
     assert isinstance(relation, duckdb.DuckDBPyRelation)
     assert _sorted(relation.pl()) == expected

@@ -295,11 +295,17 @@ def _month_days(year: _Expr, month: _Expr) -> _Expr:
     return nw.when(month == 2).then(leap).otherwise(nw.when(short).then(30).otherwise(31))  # noqa: PLR2004
 
 
-def _plus_period(day: _Expr, period: relativedelta) -> _Expr:
-    """``day + period`` as relativedelta adds it: months first (clamped), then days."""
+def _plus_period(day: _Expr, period: relativedelta, *, native: bool = False) -> _Expr:
+    """``day + period`` as relativedelta adds it: months first (clamped), then days.
+
+    With ``native``, the engine's own calendar offset (polars clamps month ends as
+    relativedelta does); elsewhere, integer arithmetic on the day's parts.
+    """
     months, days = months_and_days(period)
     if months == 0:
         return day + nw.lit(timedelta(days=days))
+    if native:
+        return day.dt.offset_by(f"{months}mo") + nw.lit(timedelta(days=days))
     index = day.dt.year().cast(nw.Int64) * 12 + day.dt.month().cast(nw.Int64) - 1 + months
     year = index // 12
     month = index - year * 12 + 1
@@ -470,16 +476,18 @@ def _due(
     policy: CadencePolicy,
     holidays: Iterable[date],
     workdays: Iterable[date],
+    *,
+    native: bool,
 ) -> _Expr:
     """Each row's due day from its grade and last follow-up (rule C1)."""
     cases = []
     for grade_, interval in policy.cadences.items():
         if isinstance(interval, relativedelta):
-            after = _plus_period(last, interval)
+            after = _plus_period(last, interval, native=native)
         elif interval is Cadence.DAILY and policy.daily_on_working_days:
             after = _next_working(last, holidays, workdays)
         elif interval is Cadence.YEARLY:
-            after = _plus_period(last, relativedelta(years=1))  # 29 Feb + 1 year = 28 Feb
+            after = _plus_period(last, relativedelta(years=1), native=native)  # 29 Feb: 28 Feb
         else:
             after = last + nw.lit(Cadence(interval).after(date(2001, 1, 1)) - date(2001, 1, 1))
         cases.append((nw.col(grade) == grade_.value, after))
@@ -542,10 +550,12 @@ def follow_up_frame(
     frame.text(grade, allowed=[g.value for g in Grade])
     frame.day(last_follow_up, optional=True)
     last = nw.col(last_follow_up)
+    implementation = frame.lazy.implementation
+    polars = implementation is nw.Implementation.POLARS
     due_day = (
         nw.when(last.is_null())
         .then(nw.lit(as_of))
-        .otherwise(_due(last, grade, policy, holidays, workdays))
+        .otherwise(_due(last, grade, policy, holidays, workdays, native=polars))
     )
     names = _chain(
         [
@@ -555,7 +565,11 @@ def follow_up_frame(
         nw.lit(None, nw.String),
     )
     out = frame.lazy.with_columns(names.alias(cadence), due_day.cast(nw.Date).alias(due))
-    out = out.with_columns((_number(as_of) - _day_number(nw.col(due))).alias(days_overdue))
+    if implementation is nw.Implementation.DUCKDB:  # no date difference in days there
+        overdue = _number(as_of) - _day_number(nw.col(due))
+    else:
+        overdue = ((nw.lit(as_of) - nw.col(due)).dt.total_seconds() // 86_400).cast(nw.Int64)
+    out = out.with_columns(overdue.alias(days_overdue))
     return frame.give_back(out)  # type: ignore[no-any-return]
 
 
