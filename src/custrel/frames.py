@@ -156,9 +156,8 @@ class _Input:
         """Refuse nulls in a required column (on an eager frame, naming the first row)."""
         if self.eager is None or not self.eager[column].null_count():
             return  # a null count is metadata in Arrow and polars: no pass when none
-        bad = self.first_bad_row(column, nw.col(column).is_null())
-        if bad is not None:
-            raise InvalidInputError(f"{self._field(column)}[{bad[0]}]", None, "a value")
+        row, _ = cast("tuple[int, object]", self.first_bad_row(column, nw.col(column).is_null()))
+        raise InvalidInputError(f"{self._field(column)}[{row}]", None, "a value")
 
     def text(self, column: str, *, allowed: Iterable[str] | None = None) -> None:
         """A string column with no null (and only ``allowed`` values, if given)."""
