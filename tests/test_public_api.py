@@ -183,6 +183,7 @@ PUBLIC = {
 MODULES = [
     "cadence",
     "errors",
+    "frames",
     "grading",
     "io",
     "labels",
@@ -249,3 +250,29 @@ def test_every_name_of_the_file_and_chart_modules_is_documented(module: str, nam
 
 def test_version_comes_from_the_installed_metadata() -> None:
     assert custrel.__version__ == importlib.metadata.version("custrel")
+
+
+FRAMES = {
+    "agenda_frame",
+    "follow_up_frame",
+    "grade_frame",
+    "rfm_frame",
+    "stage_frame",
+    "tier_cuts_frame",
+    "tier_frame",
+    "value_frame",
+}
+
+
+def test_frames_is_an_extra_pinned_apart() -> None:
+    """custrel.frames needs the 'frames' extra, so custrel does not import it."""
+    frames = importlib.import_module("custrel.frames")
+    assert set(frames.__all__) == FRAMES
+    assert not FRAMES & set(custrel.__all__)
+
+
+@pytest.mark.parametrize("name", sorted(FRAMES))
+def test_every_frames_name_is_documented(name: str) -> None:
+    doc = getattr(importlib.import_module("custrel.frames"), name).__doc__
+    assert doc
+    assert ">>>" in doc
