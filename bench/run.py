@@ -94,6 +94,8 @@ class Row:
 
 
 def _seconds(value: float) -> str:
+    if value < 1e-6:
+        return f"{value * 1e9:.0f} ns"
     if value < 1e-3:
         return f"{value * 1e6:.1f} us"
     if value < 1:

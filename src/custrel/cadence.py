@@ -410,16 +410,14 @@ _last_steps: tuple[CadencePolicy, dict[Grade, Step]] = (DEFAULT_CADENCE, {})  # 
 
 
 def _plain_steps(policy: CadencePolicy) -> dict[Grade, Step]:
-    """The steps of ``policy`` without a working calendar, kept for the last policy.
+    """Build the steps of ``policy`` without a working calendar and keep them.
 
-    ``next_due`` runs in loops over one policy: this saves building the steps on every
-    call. The cache is one entry, bounded by construction; replacing the single
-    reference ``_last_steps`` is atomic, so threads that race here at worst build twice.
+    ``next_due`` runs in loops over one policy and reads ``_last_steps`` first, so the
+    steps are built once, not on every call. The cache is one entry, bounded by
+    construction; replacing the single reference ``_last_steps`` is atomic, so threads
+    that race here at worst build twice.
     """
     global _last_steps  # noqa: PLW0603 - a private one-entry cache
-    last_policy, steps = _last_steps
-    if last_policy is policy and steps:
-        return steps
     steps = _steps(policy, None, _NO_DAYS, _NO_DAYS)
     _last_steps = (policy, steps)
     return steps
@@ -490,7 +488,9 @@ def next_due(
     if as_of.__class__ is not date:
         _CHECK_DAY("as_of", as_of)
     if calendar is None and holidays is _NO_DAYS and workdays is _NO_DAYS:
-        steps = _plain_steps(policy)
+        cached_policy, steps = _last_steps  # the fast path of _plain_steps, inlined
+        if cached_policy is not policy or not steps:
+            steps = _plain_steps(policy)
     else:
         steps = _steps(policy, calendar, holidays, workdays)
     if last_contact is None:
