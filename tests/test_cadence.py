@@ -663,3 +663,19 @@ def test_c2_lunar_without_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "lunardate", None)
     with pytest.raises(CustrelError, match=r"custrel\[lunar\]"):
         upcoming_occasions(lunar(date(1988, 2, 29)), as_of=AS_OF, within=timedelta(days=30))
+
+
+# The fast path of next_due ------------------------------------------------------------------
+
+
+def test_next_due_refuses_a_policy_that_is_not_a_cadence_policy() -> None:
+    with pytest.raises(InvalidInputError, match="policy: expected a CadencePolicy"):
+        next_due(Grade.A, AS_OF, as_of=AS_OF, policy="weekly")  # type: ignore[arg-type]
+
+
+def test_next_due_follows_the_policy_of_each_call_when_policies_alternate() -> None:
+    """The one-entry step cache is keyed on the policy: a new policy is never served stale."""
+    weekly = CadencePolicy(cadences={**DEFAULT_CADENCE.cadences, Grade.A: Cadence.WEEKLY})
+    last = date(2026, 11, 2)
+    dues = [next_due(Grade.A, last, as_of=AS_OF, policy=p) for p in (weekly, DEFAULT_CADENCE) * 2]
+    assert dues == [date(2026, 11, 9), date(2026, 11, 3)] * 2

@@ -278,3 +278,21 @@ def test_periods_are_calendar_units_only(bad: object) -> None:
 def test_datetime_offsets_survive_json() -> None:
     purchase = build(Purchase, at=datetime(2026, 1, 31, 23, 0, tzinfo=UTC))
     assert loads(Purchase, dumps(purchase)) == purchase
+
+
+def test_loads_shares_repeated_ids_products_and_zones() -> None:
+    """Records loaded apart share equal short strings and equal UTC offsets (memory)."""
+
+    def line(order: str) -> str:  # a new text each time, so json builds new strings
+        return (
+            f'{{"customer_id": "c-1", "at": "2026-11-02T09:30:00+08:00", "product": "tea",'
+            f' "amount": "9.90", "order_id": "{order}"}}'
+        )
+
+    long_order = "o-" + "7" * 100
+    first, second = loads(Purchase, line(long_order)), loads(Purchase, line(long_order))
+    assert first == second
+    assert first.customer_id is second.customer_id
+    assert first.product is second.product
+    assert first.at.tzinfo is second.at.tzinfo
+    assert first.at.utcoffset() == timedelta(hours=8)

@@ -372,6 +372,11 @@ def test_value_share_mode_refuses_negative_values() -> None:
         ({"a": Decimal("NaN")}, "values['a']"),
         ({"": 1}, "values key"),
         ([("a", 1)], "values"),
+        # all Decimal, as the fast check reads them: each fault still named
+        ({"a": Decimal(1), "b": Decimal("Infinity")}, "values['b']"),
+        ({"a": Decimal(1), "": Decimal(2)}, "values key"),
+        ({"a": Decimal(1), " ": Decimal(2)}, "values key"),
+        ({"a": Decimal(1), 7: Decimal(2)}, "values key"),
     ],
 )
 def test_tier_portfolio_refuses_bad_values(values: object, field: str) -> None:

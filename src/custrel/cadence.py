@@ -405,6 +405,24 @@ def _steps(
     return steps
 
 
+_CHECK_GRADE = c.member(Grade)
+_last_steps: tuple[CadencePolicy, dict[Grade, Step]] = (DEFAULT_CADENCE, {})  # see _plain_steps
+
+
+def _plain_steps(policy: CadencePolicy) -> dict[Grade, Step]:
+    """Build the steps of ``policy`` without a working calendar and keep them.
+
+    ``next_due`` runs in loops over one policy and reads ``_last_steps`` first, so the
+    steps are built once, not on every call. The cache is one entry, bounded by
+    construction; replacing the single reference ``_last_steps`` is atomic, so threads
+    that race here at worst build twice.
+    """
+    global _last_steps  # noqa: PLW0603 - a private one-entry cache
+    steps = _steps(policy, None, _NO_DAYS, _NO_DAYS)
+    _last_steps = (policy, steps)
+    return steps
+
+
 def _plus(period: relativedelta, day: date) -> date:
     return day + period
 
@@ -460,12 +478,25 @@ def next_due(
     >>> next_due(Grade.A, date(2026, 11, 20), as_of=date(2026, 11, 22), policy=weekdays)
     datetime.date(2026, 11, 23)
     """
-    c.member(Grade)("grade", grade)
-    policy = _check_policy(policy)
-    _CHECK_OPTIONAL_DAY("last_contact", last_contact)
-    _CHECK_DAY("as_of", as_of)
-    steps = _steps(policy, calendar, holidays, workdays)
-    return as_of if last_contact is None else _after(steps[grade], last_contact)
+    # Exact-type tests first: next_due runs in loops, and the full checks are slower.
+    if grade.__class__ is not Grade:
+        _CHECK_GRADE("grade", grade)
+    if policy.__class__ is not CadencePolicy:
+        policy = _check_policy(policy)
+    if last_contact.__class__ is not date:
+        _CHECK_OPTIONAL_DAY("last_contact", last_contact)
+    if as_of.__class__ is not date:
+        _CHECK_DAY("as_of", as_of)
+    if calendar is None and holidays is _NO_DAYS and workdays is _NO_DAYS:
+        cached_policy, steps = _last_steps  # the fast path of _plain_steps, inlined
+        if cached_policy is not policy or not steps:
+            steps = _plain_steps(policy)
+    else:
+        steps = _steps(policy, calendar, holidays, workdays)
+    if last_contact is None:
+        return as_of
+    step = steps[grade]
+    return last_contact + step if isinstance(step, timedelta) else step(last_contact)
 
 
 def first_contact_day(

@@ -30,10 +30,12 @@ custrel.errors.InvalidInputError: 2 invalid fields:
 from __future__ import annotations
 
 import enum
+import functools
 import json
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar, cast, get_args, get_origin
 
@@ -141,6 +143,31 @@ def _as_is(value: object, _: type) -> object:
     return value
 
 
+_SHARED_UP_TO = 64  # ids, product names, order ids: short strings that repeat across records
+
+
+def _structure_str(value: object, _: type) -> object:
+    """Share a short string with every equal one loaded (``sys.intern``); leave the rest.
+
+    A portfolio repeats each customer id and product name in many records: interned,
+    a million purchases of 100,000 customers hold 100,000 id strings, not a million.
+    Anything that is not a ``str`` is left for the model validators to refuse.
+    """
+    if value.__class__ is str and len(value) <= _SHARED_UP_TO:
+        return sys.intern(value)
+    return value
+
+
+@functools.lru_cache(maxsize=64)
+def _shared_zone(zone: tzinfo) -> tzinfo:
+    """The first zone loaded equal to ``zone``, so records share one (bounded, thread-safe).
+
+    ``datetime.fromisoformat`` builds a new fixed-offset zone for every timestamp; the
+    zones it builds differ only by offset, so equal ones are interchangeable.
+    """
+    return zone
+
+
 def _structure_decimal(value: object, _: type) -> object:
     if isinstance(value, str):
         try:
@@ -164,11 +191,17 @@ def _structure_date(value: object, _: type) -> object:
 def _structure_datetime(value: object, _: type) -> object:
     if isinstance(value, str):
         try:
-            return datetime.fromisoformat(value)
+            instant = datetime.fromisoformat(value)
         except ValueError:
             raise InvalidInputError(
                 "", value, "an ISO 8601 datetime with offset (2026-11-22T09:30:00+08:00)"
             ) from None
+        zone = instant.tzinfo
+        if zone is not None:  # a naive time is refused by the model's validator
+            shared = _shared_zone(zone)
+            if shared is not zone:
+                instant = instant.replace(tzinfo=shared)
+        return instant
     return value
 
 
@@ -294,8 +327,9 @@ def _make_converter() -> cattrs.Converter:
         forbid_extra_keys=True,
         unstruct_collection_overrides={AbstractSet: sorted, Sequence: list},
     )
-    for scalar in (str, int, bool):  # cattrs would call str(), int(), bool() on anything
+    for scalar in (int, bool):  # cattrs would call int(), bool() on anything
         converter.register_structure_hook(scalar, _as_is)
+    converter.register_structure_hook(str, _structure_str)  # as is, but shared
     converter.register_structure_hook(Decimal, _structure_decimal)
     converter.register_structure_hook(date, _structure_date)
     converter.register_structure_hook(datetime, _structure_datetime)

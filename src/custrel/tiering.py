@@ -330,7 +330,7 @@ def explain_tier(
     if floors is None or customer_id not in checked:
         raise InvalidInputError("customer_id", customer_id, "a customer id present in values")
     value = checked[customer_id]
-    tier = _tier(value, floors)
+    tier = _tier(value, *floors)
     n = len(checked)
     above = [v for v in checked.values() if v > value]
     tied = sum(1 for v in checked.values() if v == value)
@@ -343,7 +343,7 @@ def explain_tier(
         basis_en, basis_zh = "of the value", "的价值"
     cut = dict(zip((Tier.VIP, Tier.MAJOR, Tier.ORDINARY), floors, strict=True)).get(tier)
     floor = Decimal(
-        min(v for v in checked.values() if _tier(v, floors) is tier) if cut is None else cut
+        min(v for v in checked.values() if _tier(v, *floors) is tier) if cut is None else cut
     )
     rank = len(above) + 1
     name_zh = label(tier, "zh")
