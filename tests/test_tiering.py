@@ -197,6 +197,25 @@ def test_lines_of_one_order_are_one_transaction() -> None:
     assert scores["c-1"].frequency == 3
 
 
+def test_rfm_recency_counts_from_an_orders_earliest_line() -> None:
+    """Rule T3: an order spanning days is on its earliest line's day, in RFM as in value."""
+    lines = [
+        Purchase(
+            customer_id="c-1",
+            at=datetime(2026, 11, day, 12, tzinfo=UTC),
+            product="tea",
+            amount=Decimal(10),
+            order_id="o-1",
+        )
+        for day in (2, 12)
+    ]
+    score = rfm_scores(lines, as_of=AS_OF)["c-1"]
+    value = ValueIndicators.from_purchases(lines, as_of=AS_OF)
+    assert value.last_purchase == date(2026, 11, 2)
+    assert score.recency_days == (AS_OF - value.last_purchase).days == 20
+    assert score.frequency == value.transactions == 1
+
+
 def test_known_customers_without_purchases_get_the_bottom() -> None:
     """Non-buyers get value 0, the bottom tier and the lowest scores: same set in both views."""
     purchases = [sale(AS_OF, 100, "a"), sale(AS_OF, 30, "b", refund=True)]

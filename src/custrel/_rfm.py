@@ -86,10 +86,11 @@ def rfm_scores(
     """Score every customer 1..bins on recency, frequency and money, by quantile.
 
     Raw values, from the records made on or before ``as_of`` (a purchase counts on the
-    calendar day of its own timestamp): R = days from the customer's last sale to
-    ``as_of`` (measured from ``as_of``, not from the newest purchase of the portfolio),
-    F = number of orders (lines sharing an ``order_id`` are one, rule T3), M = sales
-    minus refunds.
+    calendar day of its own timestamp): R = days from the customer's last order to
+    ``as_of`` (measured from ``as_of``, not from the newest purchase of the portfolio;
+    an order is on the day of its earliest line, as in
+    :class:`~custrel.tiering.ValueIndicators`), F = number of orders (lines sharing an
+    ``order_id`` are one, rule T3), M = sales minus refunds.
 
     The customers scored are the same as in
     :func:`~custrel.tiering.portfolio_values`: everyone with a sale or a refund on or
@@ -134,7 +135,8 @@ def rfm_scores(
     _CHECK_BINS("bins", bins)
     known = known_customers(customers)
     c.iterable("purchases", purchases, "Purchase")
-    # customer id -> [last sale day or None, lines without an order, money, order ids]
+    # customer id -> [last day of a line without an order, such lines, money,
+    #                 order id -> its earliest day]
     stats: dict[str, list[Any]] = {cid: [None, 0, Decimal(0), None] for cid in known or ()}
     for index, purchase in enumerate(purchases):
         if purchase.__class__ is not Purchase and not isinstance(purchase, Purchase):
@@ -151,23 +153,27 @@ def rfm_scores(
             continue
         entry[2] += purchase.amount
         order = purchase.order_id
-        if order is None:
+        if order is None:  # a line of its own is a transaction on its day
             entry[1] += 1
+            if entry[0] is None or day > entry[0]:
+                entry[0] = day
         elif entry[3] is None:
-            entry[3] = {order}
-        else:
-            entry[3].add(order)
-        if entry[0] is None or day > entry[0]:
-            entry[0] = day
+            entry[3] = {order: day}
+        else:  # an order is on the day of its earliest line (rule T3)
+            first = entry[3].get(order)
+            if first is None or day < first:
+                entry[3][order] = day
     n = len(stats)
-    raw = {
-        cid: (
+    raw = {}
+    for cid, (loose_last, lines, money, orders) in stats.items():
+        last = max(orders.values()) if orders else None
+        if loose_last is not None and (last is None or loose_last > last):
+            last = loose_last
+        raw[cid] = (
             None if last is None else (as_of - last).days,
             lines + (len(orders) if orders else 0),
             money,
         )
-        for cid, (last, lines, money, orders) in stats.items()
-    }
     by_recency = sorted(days for days, _, _ in raw.values() if days is not None)
     unsold = n - len(by_recency)
     by_frequency = sorted(count for _, count, _ in raw.values())

@@ -1008,9 +1008,9 @@ def rfm_frame(
         ),
     )
     table = source.per_customer().with_columns(
-        # recency from the last sale line, as rfm_scores measures it (an order spanning
-        # days counts on its latest line here, on its earliest in value_frame)
-        (_number(as_of) - _day_number(nw.col("__last_line"))).alias("recency_days"),
+        # recency from the last order, on its earliest line's day (rule T3), as
+        # rfm_scores and value_frame place it
+        (_number(as_of) - _day_number(nw.col("last_purchase"))).alias("recency_days"),
         nw.col("transactions").fill_null(0).alias("frequency"),
         _zero_if_null("total_amount", source.money, dask=source.input.dask).alias("monetary"),
     )

@@ -5,6 +5,7 @@ import math
 from datetime import date
 from decimal import Decimal
 
+import attrs
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -228,3 +229,23 @@ def test_tiers_and_rfm_cover_the_same_customers(
 @given(POLICIES)
 def test_tier_policy_round_trip(policy: TierPolicy) -> None:
     assert TierPolicy.from_dict(policy.to_dict()) == policy
+
+
+ORDERED = st.lists(
+    cs.purchases(min_value=date(2026, 1, 1), max_value=date(2026, 12, 31)).map(
+        lambda p: attrs.evolve(p, customer_id=f"c-{len(p.product) % 4}")
+    ),
+    max_size=30,
+)
+
+
+@given(ORDERED)
+def test_rfm_and_value_indicators_agree_on_orders(purchases: list[Purchase]) -> None:
+    """Rule T3 in both views: F is the number of orders, R counts from the last order."""
+    scores = rfm_scores(purchases, as_of=AS_OF)
+    for cid, score in scores.items():
+        own = [p for p in purchases if p.customer_id == cid]
+        value = ValueIndicators.from_purchases(own, as_of=AS_OF)
+        assert score.frequency == value.transactions
+        last = value.last_purchase
+        assert score.recency_days == (None if last is None else (AS_OF - last).days)
