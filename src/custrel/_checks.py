@@ -213,6 +213,29 @@ def money(*, signed: bool = False, optional: bool = False, personal: bool = Fals
     return check
 
 
+def amount(*, optional: bool = False) -> Check:
+    """A value as the tiering rules take it: an ``int`` or a finite ``Decimal``, signed."""
+    check_money = money(signed=True, optional=optional)
+
+    def check(name: str, value: object) -> None:
+        check_money(name, to_money(value) if isinstance(value, int) else value)
+
+    return check
+
+
+def ratio(*, optional: bool = False) -> Check:
+    """A finite ``float`` >= 0 (an average of day counts); ``None`` too if optional."""
+    expected = "a finite float >= 0" + (" or None" if optional else "")
+
+    def check(name: str, value: object) -> None:
+        if value is None and optional:
+            return
+        if not isinstance(value, float) or not 0 <= value < float(MAX_COUNT):
+            raise _fail(name, value, expected)
+
+    return check
+
+
 def day(*, optional: bool = False, personal: bool = False) -> Check:
     """A calendar ``date`` (a ``datetime`` is refused); ``None`` too if optional."""
     expected = "a date" + (" or None" if optional else "")
@@ -319,7 +342,15 @@ def checked(check: Check) -> _Validator:
     """Adapt a ``(name, value)`` check to the attrs validator signature."""
 
     def validator(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        check(f"{type(instance).__name__}.{attribute.name}", value)
+        try:
+            check(f"{type(instance).__name__}.{attribute.name}", value)
+        except InvalidInputError as exc:
+            if exc.personal or attribute.repr is not repr_hidden:
+                raise
+            # A field hidden from repr() is personal: whatever check refused it, mask it.
+            raise InvalidInputError(
+                exc.field, exc.value, exc.expected, hint=exc.hint, personal=True
+            ) from None
 
     return validator
 
