@@ -329,11 +329,11 @@ class TierCuts:
     (<Tier.MAJOR: 'major'>, <Tier.VIP: 'vip'>, <Tier.SMALL: 'small'>)
     """
 
-    vip: Decimal | None
-    major: Decimal | None
-    ordinary: Decimal | None
-    customers: int
-    policy_fingerprint: str
+    vip: Decimal | None = attrs.field(validator=c.checked(c.amount(optional=True)))
+    major: Decimal | None = attrs.field(validator=c.checked(c.amount(optional=True)))
+    ordinary: Decimal | None = attrs.field(validator=c.checked(c.amount(optional=True)))
+    customers: int = attrs.field(validator=c.checked(c.count(1)))
+    policy_fingerprint: str = attrs.field(validator=c.checked(c.identifier))
 
     @classmethod
     def from_values(

@@ -57,12 +57,12 @@ class RfmScore:
     (5, 5, 4)
     """
 
-    recency_days: int | None
-    frequency: int
-    monetary: Decimal
-    r: int
-    f: int
-    m: int
+    recency_days: int | None = attrs.field(validator=c.checked(c.count(0, optional=True)))
+    frequency: int = attrs.field(validator=c.checked(c.count(0)))
+    monetary: Decimal = attrs.field(validator=c.checked(c.money(signed=True)))
+    r: int = attrs.field(validator=c.checked(_CHECK_BINS))
+    f: int = attrs.field(validator=c.checked(_CHECK_BINS))
+    m: int = attrs.field(validator=c.checked(_CHECK_BINS))
 
     @property
     def cell(self) -> tuple[int, int, int]:
