@@ -324,11 +324,60 @@ def _class_hook(converter: cattrs.Converter) -> Callable[[type[Any]], _Hook]:
                     ],
                     kind,
                 )
-            return inner(value, kind)
+            try:
+                return inner(value, kind)
+            except ClassValidationError as exc:
+                failed = {
+                    note.name
+                    for sub in exc.exceptions
+                    for note in getattr(sub, "__notes__", ())
+                    if isinstance(note, AttributeValidationNote)
+                }
+                known = {
+                    (e.field, e.expected)
+                    for e in exc.exceptions
+                    if isinstance(e, InvalidInputError)
+                }
+                more = [
+                    e
+                    for e in _value_problems(converter, kind, value, failed)
+                    if (e.field, e.expected) not in known
+                ]
+                if not more:
+                    raise
+                found: list[Exception] = [*exc.exceptions, *more]
+                raise ClassValidationError(exc.message, found, kind) from None
 
         return structure
 
     return factory
+
+
+def _value_problems(
+    converter: cattrs.Converter, kind: type[Any], value: Mapping[str, object], skip: set[str]
+) -> list[InvalidInputError]:
+    """The value problems of every field given, so that one answer lists them all.
+
+    A class's validators stop at its first wrong field, and cattrs does not call them
+    at all when a field has the wrong type; this runs each field's own validator on
+    its structured value. A check that needs other fields, or a value that does not
+    structure, is left to the error already raised.
+    """
+    stand_in = object.__new__(kind)  # validators only read the class's name from it
+    problems: list[InvalidInputError] = []
+    for field in attrs.fields(kind):
+        if field.name not in value or field.name in skip or field.validator is None:
+            continue
+        try:
+            item = converter.structure(value[field.name], field.type)
+            if callable(field.converter):
+                item = field.converter(item)
+            field.validator(stand_in, field, item)
+        except InvalidInputError as exc:
+            problems.append(exc)
+        except Exception:  # noqa: BLE001, S112 - reported by cattrs, or a check across fields
+            continue
+    return problems
 
 
 def _make_converter() -> cattrs.Converter:

@@ -271,3 +271,77 @@ def test_a_working_day_count_from_the_ends_of_the_calendar_is_refused(start: dat
     with pytest.raises(custrel.InvalidInputError) as info:
         custrel.add_working_days(start, 10)
     assert info.value.field == "start"
+
+
+@pytest.mark.parametrize(
+    ("cls", "document", "field"),
+    [
+        (
+            custrel.TierCuts,
+            {"vip": "NaN", "major": 5, "ordinary": 1, "customers": 3, "policy_fingerprint": "f"},
+            "vip",
+        ),
+        (
+            custrel.TierCuts,
+            {"vip": 9, "major": 5, "ordinary": 1, "customers": True, "policy_fingerprint": "f"},
+            "customers",
+        ),
+        (
+            custrel.RfmScore,
+            {"recency_days": -1, "frequency": 1, "monetary": "1", "r": 1, "f": 1, "m": 1},
+            "recency_days",
+        ),
+        (
+            custrel.RfmScore,
+            {"recency_days": 1, "frequency": 1, "monetary": "1", "r": 0, "f": 1, "m": 101},
+            "r",
+        ),
+        (
+            custrel.ValueIndicators,
+            {
+                "transactions": -2,
+                "total_amount": "1E+999999",
+                "refunded": "0",
+                "total_profit": None,
+                "average_amount": None,
+                "largest_amount": None,
+                "first_purchase": None,
+                "last_purchase": None,
+                "tenure_days": None,
+                "average_interval_days": float("nan"),
+            },
+            "transactions",
+        ),
+    ],
+    ids=["cuts-nan", "cuts-bool", "rfm-negative", "rfm-bins", "indicators"],
+)
+def test_result_classes_validate_what_they_load(
+    cls: type[Any], document: dict[str, Any], field: str
+) -> None:
+    with pytest.raises(custrel.InvalidInputError) as info:
+        custrel.from_dict(cls, document)
+    assert info.value.field == field
+
+
+def test_every_problem_of_a_result_class_is_reported() -> None:
+    with pytest.raises(custrel.InvalidInputError) as info:
+        custrel.from_dict(
+            custrel.RfmScore,
+            {"recency_days": -1, "frequency": -1, "monetary": "NaN", "r": 0, "f": 0, "m": 0},
+        )
+    assert {e.field for e in info.value.errors} == {
+        "recency_days",
+        "frequency",
+        "monetary",
+        "r",
+        "f",
+        "m",
+    }
+
+
+@pytest.mark.parametrize("name", ["Zhang San", "  "], ids=["good-then-bad", "blank"])
+def test_a_personal_list_is_masked_whichever_check_refuses_it(name: str) -> None:
+    with pytest.raises(custrel.InvalidInputError) as info:
+        custrel.from_dict(custrel.Person, {"name": "x", "key_connections": [name, "  ", 7]})
+    assert "Zhang" not in str(info.value)
+    assert all(e.personal for e in info.value.errors)
