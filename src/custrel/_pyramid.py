@@ -149,6 +149,8 @@ DEFAULT_TIERS = TierPolicy()
 
 
 _CHECK_VALUE = c.money(signed=True)
+_DIGITS = 15  # as the money check: at most 15 digits before the point
+_LIMIT = 10**_DIGITS
 
 
 def _check_values(values: object) -> dict[str, Decimal | int]:
@@ -157,7 +159,9 @@ def _check_values(values: object) -> dict[str, Decimal | int]:
         raise InvalidInputError("values", values, "a mapping of customer id to value")
     for key, value in values.items():
         kind = value.__class__
-        if kind is int or (kind is Decimal and value.is_finite()):
+        if (kind is int and -_LIMIT < value < _LIMIT) or (
+            kind is Decimal and value.is_finite() and (not value or value.adjusted() < _DIGITS)
+        ):
             if key.__class__ is not str or not key.strip():
                 c.identifier("values key", key)
             continue

@@ -345,3 +345,35 @@ def test_a_personal_list_is_masked_whichever_check_refuses_it(name: str) -> None
         custrel.from_dict(custrel.Person, {"name": "x", "key_connections": [name, "  ", 7]})
     assert "Zhang" not in str(info.value)
     assert all(e.personal for e in info.value.errors)
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        {"a": Decimal("9E+999999"), "b": Decimal("9E+999999")},
+        {"a": 10**4000},
+        {"a": Decimal("1E+15"), "b": 1},
+        {"a": 10**15},
+    ],
+    ids=["decimal-overflow", "long-int", "decimal-at-bound", "int-at-bound"],
+)
+def test_tier_values_past_the_money_bound_are_refused(values: dict[str, Any]) -> None:
+    policy = TierPolicy(mode=custrel.TierMode.VALUE_SHARE)  # sums: decimal.Overflow before
+    with pytest.raises(custrel.InvalidInputError, match="at most 15 digits"):
+        custrel.tier_portfolio(values, policy=policy)
+
+
+def test_tier_values_just_below_the_bound_are_tiered() -> None:
+    values: dict[str, Decimal | int] = {"a": Decimal("999999999999999.99"), "b": 10**15 - 1, "c": 0}
+    tiers = custrel.tier_portfolio(values, policy=TierPolicy(mode=custrel.TierMode.VALUE_SHARE))
+    assert set(tiers) == {"a", "b", "c"}
+
+
+def test_explain_tier_refuses_an_unhashable_customer_id() -> None:
+    with pytest.raises(custrel.InvalidInputError, match="customer_id"):
+        custrel.explain_tier({1: 2}, values={"a": 1})  # type: ignore[arg-type]
+
+
+def test_assign_balanced_refuses_current_that_is_not_a_mapping() -> None:
+    with pytest.raises(custrel.InvalidInputError, match="current"):
+        custrel.assign_balanced(["l-1"], {"a": 1}, current=5)  # type: ignore[arg-type]
