@@ -7,8 +7,10 @@ the objects that load. Any exception that is not a ``CustrelError`` fails the te
 """
 
 import contextlib
+import inspect
 import json
-from datetime import date
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -377,3 +379,66 @@ def test_explain_tier_refuses_an_unhashable_customer_id() -> None:
 def test_assign_balanced_refuses_current_that_is_not_a_mapping() -> None:
     with pytest.raises(custrel.InvalidInputError, match="current"):
         custrel.assign_balanced(["l-1"], {"a": 1}, current=5)  # type: ignore[arg-type]
+
+
+# Every public function, with hostile arguments --------------------------------------
+
+_ODD_ARGUMENTS = st.sampled_from(
+    [
+        None,
+        True,
+        -1,
+        0,
+        10**9,
+        10**30,
+        Decimal("NaN"),
+        Decimal("1E+14"),
+        Decimal("1E-30"),
+        float("nan"),
+        float("inf"),
+        1.5,
+        "",
+        "x",
+        "A",
+        date.max,
+        date.min,
+        date(8999, 12, 31),
+        datetime.max.replace(tzinfo=UTC),
+        datetime(8999, 12, 31, 23, tzinfo=UTC),
+        timedelta.max,
+        timedelta(days=-1),
+        [],
+        {},
+        {"a": Decimal("1E+14"), "b": 10**9},
+        {"a": -1},
+        ["a", "a"],
+        [date.max],
+        {1: 2},
+        object(),
+    ]
+)
+_FUNCTIONS = [
+    obj
+    for obj in (getattr(custrel, name) for name in custrel.__all__)
+    if inspect.isfunction(obj) or inspect.isbuiltin(obj)
+]
+
+
+@pytest.mark.parametrize("function", _FUNCTIONS, ids=lambda f: f.__name__)
+@_FEW
+@given(data=st.data())
+def test_public_functions_raise_only_custrel_errors(
+    function: Callable[..., object], data: st.DataObject
+) -> None:
+    args: list[object] = []
+    kwargs: dict[str, object] = {}
+    for parameter in inspect.signature(function).parameters.values():
+        if parameter.default is not inspect.Parameter.empty and data.draw(st.booleans()):
+            continue
+        value = data.draw(_ODD_ARGUMENTS, label=parameter.name)
+        if parameter.kind is inspect.Parameter.KEYWORD_ONLY:
+            kwargs[parameter.name] = value
+        else:
+            args.append(value)
+    with contextlib.suppress(CustrelError):
+        function(*args, **kwargs)
