@@ -736,6 +736,14 @@ def _policy_data(path: pathlib.Path) -> object:
             return tomllib.loads(text, parse_float=Decimal)
         except tomllib.TOMLDecodeError as exc:
             raise PolicyError(str(path), text, f"a TOML document ({exc})", personal=True) from None
+        except (ValueError, ArithmeticError, RecursionError):
+            # tomllib's own limits: a 5,000-digit integer, 1e5555555555555555559, deep arrays
+            raise PolicyError(
+                str(path),
+                text,
+                "a TOML document with numbers Python can read and nesting a few hundred deep",
+                personal=True,
+            ) from None
     if path.suffix.lower() == ".json":
         try:
             return _parse_json(text)

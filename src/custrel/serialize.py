@@ -498,9 +498,11 @@ def _parse_json(text: str | bytes) -> object:
     reader handles one kind of error.
     """
     try:
-        return json.loads(text, parse_float=Decimal, parse_int=_parse_int)
+        return json.loads(text, parse_float=_parse_float, parse_int=_parse_int)
     except _TooManyDigitsError:
         detail = f"an integer of more than {_MAX_INT_DIGITS} digits"
+    except _NumberOutOfRangeError:
+        detail = f"a number of more than {_MAX_FLOAT_CHARS} characters or past Decimal's range"
     except RecursionError:
         detail = "nesting deeper than a few hundred levels"
     raise _JsonLimitError(detail, text if isinstance(text, str) else "", 0) from None
@@ -512,6 +514,27 @@ class _JsonLimitError(json.JSONDecodeError):
 
 class _TooManyDigitsError(Exception):
     """A JSON integer longer than any count or amount custrel takes."""
+
+
+class _NumberOutOfRangeError(Exception):
+    """A JSON number too long to be any amount, or past what ``Decimal`` can hold."""
+
+
+_MAX_FLOAT_CHARS = 100
+
+
+def _parse_float(text: str) -> Decimal:
+    """A JSON number with a fraction or exponent, as an exact ``Decimal``.
+
+    ``Decimal('1E5555555555555555559')`` raises ``InvalidOperation``: its exponent is
+    past any context's limit.
+    """
+    if len(text) > _MAX_FLOAT_CHARS:
+        raise _NumberOutOfRangeError
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        raise _NumberOutOfRangeError from None
 
 
 def _parse_int(digits: str) -> int:

@@ -442,3 +442,14 @@ def test_public_functions_raise_only_custrel_errors(
             args.append(value)
     with contextlib.suppress(CustrelError):
         function(*args, **kwargs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["55555555555E5555555555555555559", '{"amount": 1e99999999999999999999}', "1." + "5" * 200],
+    ids=["fuzz-exponent", "exponent-in-field", "long-fraction"],
+)
+def test_numbers_past_decimals_range_are_refused(text: str) -> None:
+    """The first crash atheris found: Decimal() raised InvalidOperation inside json."""
+    with pytest.raises(custrel.InvalidInputError, match="past Decimal's range"):
+        custrel.loads(Purchase, text)
