@@ -31,7 +31,50 @@ def test_personal_values_are_masked(value: object, shown: str) -> None:
     err = InvalidInputError("Person.contact.mobile", value, "a phone number", personal=True)
     assert str(err) == f"Person.contact.mobile: expected a phone number, got {shown}"
     assert err.personal
-    assert err.value == value  # kept for the program, hidden from the log
+    assert repr(err.value) == shown  # never kept: error reporters serialise attributes
+
+
+def test_no_attribute_of_a_personal_error_holds_the_value() -> None:
+    err = InvalidInputError("Person.contact.mobile", "13800138000", "a phone", personal=True)
+    assert "13800138000" not in repr(vars(err))
+    assert "13800138000" not in repr(err.args)
+
+
+def test_a_hint_that_repeats_a_personal_value_is_dropped() -> None:
+    err = InvalidInputError(
+        "Preferences.average_spending",
+        12345.67,
+        "a Decimal",
+        hint="pass Decimal('12345.67')",
+        personal=True,
+    )
+    assert "12345" not in str(err)
+    assert err.hint == ""
+
+
+def test_a_hint_that_does_not_repeat_a_personal_value_is_kept() -> None:
+    err = InvalidInputError("Person.birthday", "x", "a date", hint="use ISO 8601", personal=True)
+    assert err.hint == "use ISO 8601"
+
+
+def test_a_personal_int_too_long_to_print_keeps_its_hint() -> None:
+    err = InvalidInputError("Person.age", 10**5000, "an int", hint="use years", personal=True)
+    assert str(err) == "Person.age: expected an int, got int (hidden); use years"
+
+
+def test_an_int_too_long_to_print_is_described() -> None:
+    assert str(InvalidInputError("n", 10**5000, "an int")) == (
+        "n: expected an int, got int of about 5,000 digits"
+    )
+
+
+def test_a_value_nested_too_deep_to_print_is_described() -> None:
+    deep: list[object] = []
+    for _ in range(100_000):
+        deep = [deep]
+    assert str(InvalidInputError("x", deep, "a list")) == (
+        "x: expected a list, got list nested too deep to show"
+    )
 
 
 def test_long_values_are_shortened() -> None:

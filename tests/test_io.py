@@ -308,3 +308,32 @@ def test_policy_errors_name_the_section(tmp_path: pathlib.Path) -> None:
     with pytest.raises(PolicyError) as caught:
         io.load_policies(path)
     assert caught.value.field == "tiers.shares"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("p.toml", "[tiers]\nx = 1e5555555555555555559\n", "numbers Python can read"),
+        ("p.toml", "[tiers]\nx = " + "9" * 5000 + "\n", "numbers Python can read"),
+        ("p.toml", "x = " + "[" * 100_000, "nesting a few hundred deep"),
+        ("p.json", '{"tiers": {"x": 1e5555555555555555559}}', "past Decimal's range"),
+        ("p.json", '{"tiers": {"x": ' + "9" * 5000 + "}}", "more than 30 digits"),
+        ("p.json", "[" * 100_000, "nesting deeper"),
+    ],
+    ids=[
+        "toml-exponent",
+        "toml-long-int",
+        "toml-deep",
+        "json-exponent",
+        "json-long-int",
+        "json-deep",
+    ],
+)
+def test_policy_files_past_the_parsers_limits_are_refused(
+    tmp_path: pathlib.Path, name: str, text: str, expected: str
+) -> None:
+    """Found by fuzzing loads: InvalidOperation, ValueError and RecursionError escaped."""
+    path = tmp_path / name
+    path.write_text(text)
+    with pytest.raises(PolicyError, match=expected):
+        io.load_policies(path)

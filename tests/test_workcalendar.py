@@ -147,7 +147,13 @@ def test_from_dict_reads_strictly() -> None:
         WorkCalendar.from_dict(
             {"covers": ["2026"], "holidays": ["2026-13-01"], "weekend": ["sat"], "colour": 1}
         )
-    assert sorted(e.field for e in info.value.errors) == ["colour", "holidays[0]", "weekend[0]"]
+    # The value problem of covers comes with the type problems, not on a second attempt.
+    assert sorted(e.field for e in info.value.errors) == [
+        "colour",
+        "covers",
+        "holidays[0]",
+        "weekend[0]",
+    ]
 
 
 # The years covered -----------------------------------------------------------------------
@@ -572,10 +578,10 @@ def test_long_counts_jump_and_agree_with_walking(n: int) -> None:
 @pytest.mark.parametrize(
     ("start", "n"),
     [
-        (date(9999, 12, 24), 10),
-        (date(9999, 12, 1), 100),
-        (date(1, 1, 3), -10),
-        (date(1, 2, 1), -100),
+        (date(8999, 12, 24), 300_000),
+        (date(8999, 12, 1), 10**9),
+        (date(1000, 1, 3), -300_000),
+        (date(1000, 2, 1), -(10**9)),
     ],
 )
 def test_counts_past_the_years_python_knows_are_refused(start: date, n: int) -> None:

@@ -127,6 +127,8 @@ def assign_balanced(
         raise InvalidInputError("reps", reps, "a non-empty mapping of salesperson to weight")
     weights = {rep: _ability(rep, weight) for rep, weight in reps.items()}
     loads = dict.fromkeys(weights, 0)
+    if current is not None and not hasattr(current, "items"):
+        raise InvalidInputError("current", current, "a mapping of salesperson to leads held")
     for rep, held in (current or {}).items():
         if rep not in weights:
             raise InvalidInputError(f"current[{rep!r}]", rep, "a salesperson listed in reps")

@@ -30,6 +30,17 @@ _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 _PHONE = re.compile(r"\+?[0-9()\- ]+")
 _PHONE_DIGITS = (5, 20)
 
+MAX_COUNT = 10**9
+"""The largest count (a quantity, a number of customers) custrel takes."""
+MAX_DAYS = 36_600
+"""The longest span in days (about 100 years) a policy or a rule argument may give."""
+MIN_DAY = date(1000, 1, 1)
+MAX_DAY = date(8999, 12, 31)
+"""The calendar days custrel takes: a century of policy horizon either side stays
+far inside Python's ``date`` range, so no rule overflows."""
+_MONEY_DIGITS = 15
+"""Money has at most this many digits before the point (below 10**15)."""
+
 
 def _fail(
     name: str,
@@ -151,27 +162,33 @@ def optional_flag(name: str, value: object) -> None:
 
 def count(low: int = 0, high: int | None = None, *, optional: bool = False) -> Check:
     """An ``int`` (not a ``bool``) within ``low..high``; ``None`` too if optional."""
+    top = MAX_COUNT if high is None else high
     bounds = f">= {low}" if high is None else f"in {low}..{high}"
     expected = f"an int {bounds}" + (" or None" if optional else "")
+    too_big = f"an int in {low}..{top:,}" + (" or None" if optional else "")
 
     def check(name: str, value: object) -> None:
         if value is None and optional:
             return
-        if (
-            not isinstance(value, int)
-            or isinstance(value, bool)
-            or value < low
-            or (high is not None and value > high)
-        ):
+        if not isinstance(value, int) or isinstance(value, bool) or value < low:
             raise _fail(name, value, expected)
+        if value > top:
+            raise _fail(name, value, too_big if high is None else expected)
 
     return check
 
 
+def days(low: int = 0) -> Check:
+    """A number of days, ``low`` to :data:`MAX_DAYS`, so that date arithmetic never overflows."""
+    return count(low, MAX_DAYS)
+
+
 def money(*, signed: bool = False, optional: bool = False, personal: bool = False) -> Check:
-    """A finite ``Decimal``, not negative unless ``signed``; ``None`` too if optional."""
+    """A finite ``Decimal`` below 10**15, not negative unless ``signed``; ``None`` if optional."""
     expected = "a finite Decimal or int" + ("" if signed else " >= 0")
+    too_big = f"{expected} with at most {_MONEY_DIGITS} digits before the point"
     expected += " or None" if optional else ""
+    too_big += " or None" if optional else ""
 
     def check(name: str, value: object) -> None:
         if value is None and optional:
@@ -181,11 +198,40 @@ def money(*, signed: bool = False, optional: bool = False, personal: bool = Fals
                 name,
                 value,
                 expected,
-                hint=f"pass Decimal({str(value)!r}); floats cannot hold money exactly",
+                hint=(
+                    "pass a Decimal; floats cannot hold money exactly"
+                    if personal
+                    else f"pass Decimal({str(value)!r}); floats cannot hold money exactly"
+                ),
                 personal=personal,
             )
         if not isinstance(value, Decimal) or not value.is_finite() or (not signed and value < 0):
             raise _fail(name, value, expected, personal=personal)
+        if value and value.adjusted() >= _MONEY_DIGITS:
+            raise _fail(name, value, too_big, personal=personal)
+
+    return check
+
+
+def amount(*, optional: bool = False) -> Check:
+    """A value as the tiering rules take it: an ``int`` or a finite ``Decimal``, signed."""
+    check_money = money(signed=True, optional=optional)
+
+    def check(name: str, value: object) -> None:
+        check_money(name, to_money(value) if isinstance(value, int) else value)
+
+    return check
+
+
+def ratio(*, optional: bool = False) -> Check:
+    """A finite ``float`` >= 0 (an average of day counts); ``None`` too if optional."""
+    expected = "a finite float >= 0" + (" or None" if optional else "")
+
+    def check(name: str, value: object) -> None:
+        if value is None and optional:
+            return
+        if not isinstance(value, float) or not 0 <= value < float(MAX_COUNT):
+            raise _fail(name, value, expected)
 
     return check
 
@@ -193,6 +239,7 @@ def money(*, signed: bool = False, optional: bool = False, personal: bool = Fals
 def day(*, optional: bool = False, personal: bool = False) -> Check:
     """A calendar ``date`` (a ``datetime`` is refused); ``None`` too if optional."""
     expected = "a date" + (" or None" if optional else "")
+    in_range = f"a date from {MIN_DAY} to {MAX_DAY}" + (" or None" if optional else "")
 
     def check(name: str, value: object) -> None:
         if value is None and optional:
@@ -200,6 +247,8 @@ def day(*, optional: bool = False, personal: bool = False) -> Check:
         if not isinstance(value, date) or isinstance(value, datetime):
             hint = "pass value.date() for the calendar day" if isinstance(value, datetime) else ""
             raise _fail(name, value, expected, hint=hint, personal=personal)
+        if not MIN_DAY <= value <= MAX_DAY:
+            raise _fail(name, value, in_range, personal=personal)
 
     return check
 
@@ -207,12 +256,17 @@ def day(*, optional: bool = False, personal: bool = False) -> Check:
 def instant(*, optional: bool = False) -> Check:
     """A timezone-aware ``datetime``; ``None`` too if optional."""
     expected = "a timezone-aware datetime" + (" or None" if optional else "")
+    in_range = f"a timezone-aware datetime from {MIN_DAY} to {MAX_DAY}" + (
+        " or None" if optional else ""
+    )
 
     def check(name: str, value: object) -> None:
         if value is None and optional:
             return
         if not isinstance(value, datetime):
             raise _fail(name, value, expected)
+        if not MIN_DAY <= value.date() <= MAX_DAY:
+            raise _fail(name, value, in_range)
         if value.utcoffset() is None:
             raise _fail(
                 name,
@@ -288,7 +342,15 @@ def checked(check: Check) -> _Validator:
     """Adapt a ``(name, value)`` check to the attrs validator signature."""
 
     def validator(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        check(f"{type(instance).__name__}.{attribute.name}", value)
+        try:
+            check(f"{type(instance).__name__}.{attribute.name}", value)
+        except InvalidInputError as exc:
+            if exc.personal or attribute.repr is not repr_hidden:
+                raise
+            # A field hidden from repr() is personal: whatever check refused it, mask it.
+            raise InvalidInputError(
+                exc.field, exc.value, exc.expected, hint=exc.hint, personal=True
+            ) from None
 
     return validator
 

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from dateutil.relativedelta import relativedelta
 
+from custrel._checks import MAX_DAYS
 from custrel.errors import PolicyError
+
+_MAX_MONTHS = 1200
+"""A policy period spans at most 100 years (and :data:`MAX_DAYS` days)."""
 
 _OTHER_UNITS = (
     "hours",
@@ -69,6 +73,10 @@ def check_periods(field: str, periods: object, count: int) -> tuple[relativedelt
         ):
             raise PolicyError(name, period, "a relativedelta of whole years, months, weeks or days")
         current = months_and_days(period)
+        if current[0] > _MAX_MONTHS or current[1] > MAX_DAYS:
+            raise PolicyError(
+                name, period, f"a period of at most {_MAX_MONTHS // 12} years and {MAX_DAYS:,} days"
+            )
         if min(current) < 0 or not _always_longer(current, previous):
             raise PolicyError(
                 name,
@@ -90,9 +98,14 @@ def check_period(field: str, period: object) -> relativedelta:
         not isinstance(period, relativedelta)
         or any(getattr(period, unit) for unit in _OTHER_UNITS)
         or min(months_and_days(period)) < 0
+        or months_and_days(period)[0] > _MAX_MONTHS
+        or months_and_days(period)[1] > MAX_DAYS
     ):
         raise PolicyError(
-            field, period, "a relativedelta of zero or more whole years, months, weeks or days"
+            field,
+            period,
+            "a relativedelta of zero or more whole years, months, weeks or days,"
+            f" at most {_MAX_MONTHS // 12} years and {MAX_DAYS:,} days",
         )
     return period
 

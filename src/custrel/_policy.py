@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from custrel.errors import InvalidInputError, PolicyError
 from custrel.serialize import _canonical_dict, from_dict, to_dict
@@ -24,6 +24,9 @@ class Policy:
     """Mixin for policy classes (put it first among the bases of an attrs class)."""
 
     __slots__ = ()
+
+    # serialize.from_dict raises this for a policy, whichever entry point loads it.
+    _load_error: ClassVar[type[InvalidInputError]] = PolicyError
 
     def to_dict(self) -> dict[str, Any]:
         """This policy as plain data that :meth:`from_dict` reads back.
@@ -48,16 +51,7 @@ class Policy:
         Raises:
             PolicyError: Naming every wrong or unknown field.
         """
-        try:
-            return from_dict(cls, data)
-        except InvalidInputError as exc:
-            problems = [
-                e
-                if isinstance(e, PolicyError)
-                else PolicyError(e.field, e.value, e.expected, hint=e.hint)
-                for e in exc.errors
-            ]
-            raise PolicyError.several(problems) from None
+        return from_dict(cls, data)
 
     def fingerprint(self) -> str:
         """A short, stable hash naming this policy's exact thresholds.

@@ -59,15 +59,15 @@ class PoolPolicy(Policy):
     >>> PoolPolicy(warning_days=-1)
     Traceback (most recent call last):
     ...
-    custrel.errors.PolicyError: PoolPolicy.warning_days: expected an int >= 0, got int -1
+    custrel.errors.PolicyError: PoolPolicy.warning_days: expected an int in 0..36600, got int -1
     """
 
-    first_contact_days: int = attrs.field(default=7, validator=c.policy(c.count(1)))  # rule C3
-    follow_up_days: int = attrs.field(default=30, validator=c.policy(c.count(1)))
+    first_contact_days: int = attrs.field(default=7, validator=c.policy(c.days(1)))  # rule C3
+    follow_up_days: int = attrs.field(default=30, validator=c.policy(c.days(1)))
     hard_cap_days: int | None = attrs.field(
-        default=None, validator=c.policy(c.count(1, optional=True))
+        default=None, validator=c.policy(c.count(1, c.MAX_DAYS, optional=True))
     )
-    warning_days: int = attrs.field(default=3, validator=c.policy(c.count(0)))
+    warning_days: int = attrs.field(default=3, validator=c.policy(c.days(0)))
     working_days: bool = attrs.field(default=False, validator=c.policy(c.flag))
 
 

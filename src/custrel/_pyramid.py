@@ -152,20 +152,25 @@ DEFAULT_TIERS = TierPolicy()
 
 
 _CHECK_VALUE = c.money(signed=True)
+_DIGITS = 15  # as the money check: at most 15 digits before the point
+_LIMIT = 10**_DIGITS
 
 
 def _all_plain(values: Mapping[str, Decimal | int]) -> bool:
-    """Whether every key is a non-blank ``str`` and every value a finite ``Decimal``.
+    """Whether every key is a non-blank ``str`` and every value a bounded ``Decimal``.
 
-    The common case, checked by C loops (``map``) rather than one Python step a value.
+    Bounded: finite, at most 15 digits before the point, as money is. The common case,
+    checked by C loops (``map``, ``min``, ``max``) rather than one Python step a value.
     """
     keys = values.keys()
+    amounts = cast("Iterable[Decimal]", values.values())
     return (
         set(map(type, keys)) <= {str}
         and "" not in values
         and not any(map(str.isspace, keys))
         and set(map(type, values.values())) <= {Decimal}
-        and all(map(Decimal.is_finite, cast("Iterable[Decimal]", values.values())))
+        and all(map(Decimal.is_finite, amounts))
+        and (not values or (min(amounts) > -_LIMIT and max(amounts) < _LIMIT))
     )
 
 
@@ -177,7 +182,9 @@ def _check_values(values: object) -> dict[str, Decimal | int]:
         return dict(values)
     for key, value in values.items():
         kind = value.__class__
-        if kind is int or (kind is Decimal and value.is_finite()):
+        if (kind is int and -_LIMIT < value < _LIMIT) or (
+            kind is Decimal and value.is_finite() and (not value or value.adjusted() < _DIGITS)
+        ):
             if key.__class__ is not str or not key.strip():
                 c.identifier("values key", key)
             continue
@@ -370,11 +377,11 @@ class TierCuts:
     (<Tier.MAJOR: 'major'>, <Tier.VIP: 'vip'>, <Tier.SMALL: 'small'>)
     """
 
-    vip: Decimal | None
-    major: Decimal | None
-    ordinary: Decimal | None
-    customers: int
-    policy_fingerprint: str
+    vip: Decimal | None = attrs.field(validator=c.checked(c.amount(optional=True)))
+    major: Decimal | None = attrs.field(validator=c.checked(c.amount(optional=True)))
+    ordinary: Decimal | None = attrs.field(validator=c.checked(c.amount(optional=True)))
+    customers: int = attrs.field(validator=c.checked(c.count(1)))
+    policy_fingerprint: str = attrs.field(validator=c.checked(c.identifier))
 
     @classmethod
     def from_values(

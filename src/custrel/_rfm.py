@@ -7,7 +7,6 @@ treatment (T4, T5) can target who is slipping. Public through :mod:`custrel.tier
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -37,6 +36,7 @@ __all__ = [
 _MAX_BINS = 100
 _CHECK_AS_OF = c.day()
 _CHECK_BINS = c.count(1, _MAX_BINS)
+_MAX_BOXES = 200  # a segment map names a few dozen boxes; this bounds the pairwise check
 
 
 @attrs.frozen(kw_only=True)
@@ -57,12 +57,12 @@ class RfmScore:
     (5, 5, 4)
     """
 
-    recency_days: int | None
-    frequency: int
-    monetary: Decimal
-    r: int
-    f: int
-    m: int
+    recency_days: int | None = attrs.field(validator=c.checked(c.count(0, optional=True)))
+    frequency: int = attrs.field(validator=c.checked(c.count(0)))
+    monetary: Decimal = attrs.field(validator=c.checked(c.money(signed=True)))
+    r: int = attrs.field(validator=c.checked(_CHECK_BINS))
+    f: int = attrs.field(validator=c.checked(_CHECK_BINS))
+    m: int = attrs.field(validator=c.checked(_CHECK_BINS))
 
     @property
     def cell(self) -> tuple[int, int, int]:
@@ -274,8 +274,6 @@ _DEFAULT_SEGMENTS = (
 def _check_segments(policy: RfmSegmentPolicy) -> None:
     """Every cell of the bins³ cube is covered by exactly one segment."""
     _CHECK_BINS("RfmSegmentPolicy.bins", policy.bins)
-    covered: dict[tuple[int, int, int], str] = {}
-    twice: list[str] = []
     c.items(c.instance_of(RfmSegment), "RfmSegment")("RfmSegmentPolicy.segments", policy.segments)
     names = [segment.name for segment in policy.segments]
     if not names or len(set(names)) != len(names):
@@ -289,21 +287,54 @@ def _check_segments(policy: RfmSegmentPolicy) -> None:
                         axis,
                         f"score ranges within 1..{policy.bins}",
                     )
-            for cell in box.cells():
-                if cell in covered:
-                    twice.append(f"{cell} in {covered[cell]!r} and {segment.name!r}")
-                covered[cell] = segment.name
+    boxes = [(segment.name, box) for segment in policy.segments for box in segment.boxes]
+    if len(boxes) > _MAX_BOXES:
+        raise PolicyError(
+            "RfmSegmentPolicy.segments", len(boxes), f"at most {_MAX_BOXES} boxes in all"
+        )
+    # Arithmetic on boxes, never a walk over the bins³ cells: 100 bins are a million.
+    twice = [
+        f"{_corner(one, other)} in {first!r} and {second!r}"
+        for i, (first, one) in enumerate(boxes)
+        for second, other in boxes[i + 1 :]
+        if _overlap(one, other)
+    ]
     if twice:
         raise PolicyError(
             "RfmSegmentPolicy.segments", twice[:3], "every (R, F, M) cell covered once only"
         )
-    missing = [
-        cell
-        for cell in itertools.product(range(1, policy.bins + 1), repeat=3)
-        if cell not in covered
-    ]
-    if missing:
-        raise PolicyError("RfmSegmentPolicy.segments", missing[:3], "every (R, F, M) cell covered")
+    if sum(_volume(box) for _, box in boxes) != policy.bins**3:
+        missing = _uncovered([box for _, box in boxes], policy.bins)
+        raise PolicyError("RfmSegmentPolicy.segments", missing, "every (R, F, M) cell covered")
+
+
+def _overlap(one: RfmBox, other: RfmBox) -> bool:
+    return all(
+        a[0] <= b[1] and b[0] <= a[1]
+        for a, b in ((one.r, other.r), (one.f, other.f), (one.m, other.m))
+    )
+
+
+def _corner(one: RfmBox, other: RfmBox) -> tuple[int, int, int]:
+    """The first cell two overlapping boxes share."""
+    return max(one.r[0], other.r[0]), max(one.f[0], other.f[0]), max(one.m[0], other.m[0])
+
+
+def _volume(box: RfmBox) -> int:
+    return (box.r[1] - box.r[0] + 1) * (box.f[1] - box.f[0] + 1) * (box.m[1] - box.m[0] + 1)
+
+
+def _uncovered(boxes: list[RfmBox], bins: int) -> list[tuple[int, int, int]]:
+    """The first three cells no box covers, in (R, F, M) order; boxes do not overlap."""
+    found: list[tuple[int, int, int]] = []
+    for r, f in itertools.product(range(1, bins + 1), repeat=2):
+        spans = sorted(b.m for b in boxes if b.r[0] <= r <= b.r[1] and b.f[0] <= f <= b.f[1])
+        edges = [(0, 0), *spans, (bins + 1, bins + 1)]
+        for (_, end), (start, _) in itertools.pairwise(edges):
+            found.extend((r, f, m) for m in range(end + 1, min(start, end + 4)))
+            if len(found) >= 3:  # noqa: PLR2004 - three examples are enough
+                return found[:3]
+    return found  # fewer than three cells are missing
 
 
 def _validate(instance: RfmSegmentPolicy, _: attrs.Attribute[Any], __: object) -> None:
@@ -349,9 +380,22 @@ DEFAULT_RFM_SEGMENTS = RfmSegmentPolicy()
 """Nine segments over an R x F grid of five bins (see docs/rules.md)."""
 
 
-@functools.lru_cache(maxsize=32)
-def _table(policy: RfmSegmentPolicy) -> dict[tuple[int, int, int], RfmSegment]:
-    return {cell: s for s in policy.segments for box in s.boxes for cell in box.cells()}
+def _segment_of(policy: RfmSegmentPolicy, cell: tuple[int, int, int]) -> RfmSegment | None:
+    """The segment whose boxes hold ``cell``: a scan of at most 200 boxes.
+
+    No table of cells: a 100-bin map has a million, and a cache of such tables would
+    hold gigabytes.
+    """
+    r, f, m = cell
+    for segment in policy.segments:
+        for box in segment.boxes:
+            if (
+                box.r[0] <= r <= box.r[1]
+                and box.f[0] <= f <= box.f[1]
+                and box.m[0] <= m <= box.m[1]
+            ):
+                return segment
+    return None
 
 
 def rfm_segment(
@@ -380,7 +424,7 @@ def rfm_segment(
         raise InvalidInputError("score", score, "an RfmScore")
     if not isinstance(policy, RfmSegmentPolicy):
         raise InvalidInputError("policy", policy, "an RfmSegmentPolicy")
-    segment = _table(policy).get(score.cell)
+    segment = _segment_of(policy, score.cell)
     if segment is None:
         raise InvalidInputError(
             "score", score.cell, f"scores from 1 to {policy.bins}, the policy's bins"

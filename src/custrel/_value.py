@@ -110,16 +110,18 @@ class ValueIndicators:
     1
     """
 
-    transactions: int
-    total_amount: Decimal
-    refunded: Decimal
-    total_profit: Decimal | None
-    average_amount: Decimal | None
-    largest_amount: Decimal | None
-    first_purchase: date | None
-    last_purchase: date | None
-    tenure_days: int | None
-    average_interval_days: float | None
+    transactions: int = attrs.field(validator=c.checked(c.count(0)))
+    total_amount: Decimal = attrs.field(validator=c.checked(c.money(signed=True)))
+    refunded: Decimal = attrs.field(validator=c.checked(c.money()))
+    total_profit: Decimal | None = attrs.field(
+        validator=c.checked(c.money(signed=True, optional=True))
+    )
+    average_amount: Decimal | None = attrs.field(validator=c.checked(c.money(optional=True)))
+    largest_amount: Decimal | None = attrs.field(validator=c.checked(c.money(optional=True)))
+    first_purchase: date | None = attrs.field(validator=c.checked(c.day(optional=True)))
+    last_purchase: date | None = attrs.field(validator=c.checked(c.day(optional=True)))
+    tenure_days: int | None = attrs.field(validator=c.checked(c.count(0, optional=True)))
+    average_interval_days: float | None = attrs.field(validator=c.checked(c.ratio(optional=True)))
 
     @classmethod
     def from_purchases(cls, purchases: Iterable[Purchase], /, *, as_of: date) -> ValueIndicators:

@@ -31,6 +31,7 @@ __all__ = [
 ]
 
 _SHOWN_CHARS = 60
+_BIG_INT_BITS = 200
 
 
 class CustrelError(Exception):
@@ -53,8 +54,20 @@ MISSING_VALUE = _Missing()
 """Stands for the value of a required field that was absent from the input."""
 
 
+class _Described:
+    """Stands for input that an error describes in words rather than echoes."""
+
+    def __init__(self, words: str) -> None:
+        self.words = words
+
+    def __repr__(self) -> str:
+        return self.words
+
+
 def _mask(value: object) -> str:
     """Show the type of a personal value and at most its first and last character."""
+    if isinstance(value, _Described):
+        return value.words
     if isinstance(value, str):
         if len(value) <= 2:  # noqa: PLR2004 - two characters would be shown whole
             return f"str {'*' * len(value)!r}"
@@ -62,11 +75,28 @@ def _mask(value: object) -> str:
     return f"{type(value).__name__} (hidden)"
 
 
+def _echoes(hint: str, value: object) -> bool:
+    """Whether ``hint`` repeats ``value`` (a hint must not unmask a personal value)."""
+    if not hint or isinstance(value, _Described):
+        return False
+    try:
+        return str(value) in hint
+    except (ValueError, RecursionError):  # an int too long to print, a deep structure
+        return False
+
+
 def _show(value: object) -> str:
     """Show a value with its type, shortened when it is long."""
     if value is MISSING_VALUE:
         return "nothing"
-    shown = repr(value)
+    if isinstance(value, _Described):
+        return value.words
+    if isinstance(value, int) and value.bit_length() > _BIG_INT_BITS:
+        return f"{type(value).__name__} of about {int(value.bit_length() * 0.30103):,} digits"
+    try:
+        shown = repr(value)
+    except RecursionError:
+        return f"{type(value).__name__} nested too deep to show"
     if len(shown) > _SHOWN_CHARS:
         shown = shown[: _SHOWN_CHARS - 3] + "..."
     return f"{type(value).__name__} {shown}"
@@ -78,15 +108,18 @@ class InvalidInputError(CustrelError, ValueError):
     Args:
         field: Where the value was found, such as ``"Purchase.amount"`` or, for
             structured data, a path such as ``"person.family[1].birthday"``.
-        value: The offending value. It is kept on the error as ``.value``; the message
-            shows it masked when ``personal`` is true.
+        value: The offending value. It is kept on the error as ``.value`` and shown in
+            the message, both masked when ``personal`` is true: the raw personal value
+            is never kept, so an error reporter that serialises the exception cannot
+            send it (read it from your own input at ``field``; docs/reliability.md).
         expected: What would have been accepted, in a few words.
         hint: An optional suggestion appended to the message.
         personal: Whether the value is personal data to mask in the message (rule P7).
 
     Attributes:
         field: As given.
-        value: As given.
+        value: As given, or for a personal value a stand-in whose ``repr`` is the
+            masked text.
         expected: As given.
         hint: As given.
         personal: As given.
@@ -120,12 +153,15 @@ class InvalidInputError(CustrelError, ValueError):
         personal: bool = False,
     ) -> None:
         shown = _mask(value) if personal else _show(value)
+        if personal and _echoes(hint, value):
+            hint = ""
         message = f"{field}: expected {expected}, got {shown}"
         if hint:
             message = f"{message}; {hint}"
         super().__init__(message)
         self.field = field
-        self.value = value
+        # A personal value is never kept: error reporters serialise exception attributes.
+        self.value = _Described(shown) if personal else value
         self.expected = expected
         self.hint = hint
         self.personal = personal

@@ -1198,15 +1198,16 @@ def tier_frame(
     scale = _check_scale(scale)
     given = scale
     frame, scale, minor = _values(values, value, scale)
+    floors: tuple[Decimal | None, Decimal | None, Decimal | None] = (None, None, None)
     if cuts is None:
-        if frame.eager is not None and len(frame.eager) == 0:
-            cuts = TierCuts(vip=None, major=None, ordinary=None, customers=0, policy_fingerprint="")
-        else:
+        if frame.eager is None or len(frame.eager):  # an empty portfolio has no cuts
             cuts = tier_cuts_frame(values, policy=policy, value=value, scale=given)
     elif not isinstance(cuts, TierCuts):
         raise InvalidInputError("cuts", cuts, "a TierCuts or None")
+    if cuts is not None:
+        floors = (cuts.vip, cuts.major, cuts.ordinary)
     cases: list[tuple[_Expr, _Expr]] = [(minor <= 0, nw.lit("small"))]
-    for name, cut in (("vip", cuts.vip), ("major", cuts.major), ("ordinary", cuts.ordinary)):
+    for name, cut in zip(("vip", "major", "ordinary"), floors, strict=True):
         if cut is not None:
             cases.append((minor >= math.ceil(cut.scaleb(scale)), nw.lit(name)))
     return frame.give_back(frame.lazy.with_columns(_chain(cases, nw.lit("small")).alias(tier)))  # type: ignore[no-any-return]

@@ -63,7 +63,7 @@ from custrel.errors import InvalidInputError, PolicyError
 from custrel.grading import DEFAULT_GRADING, GradingPolicy
 from custrel.lifecycle import DEFAULT_LIFECYCLE, LifecyclePolicy
 from custrel.loyalty import DEFAULT_LOYALTY, DEFAULT_SATISFACTION, LoyaltyPolicy, SatisfactionPolicy
-from custrel.serialize import from_dict, to_dict
+from custrel.serialize import _parse_json, from_dict, to_dict
 from custrel.service import DEFAULT_SERVICE, ServicePolicy
 from custrel.tiering import DEFAULT_RFM_SEGMENTS, DEFAULT_TIERS, RfmSegmentPolicy, TierPolicy
 
@@ -300,7 +300,7 @@ def _cell(text: str, column: _Column, tz: tzinfo | None) -> object:  # noqa: C90
         item = get_args(kind)[0]
         if (isinstance(item, type) and attrs.has(item)) or text.lstrip().startswith("["):
             try:
-                return json.loads(text, parse_float=Decimal)
+                return _parse_json(text)
             except json.JSONDecodeError as exc:
                 raise InvalidInputError(
                     "",
@@ -395,7 +395,7 @@ def read_jsonl(
                 if not line.strip():
                     continue
                 try:
-                    data = json.loads(line, parse_float=Decimal)
+                    data = _parse_json(line)
                 except json.JSONDecodeError as exc:
                     records._report(  # noqa: SLF001
                         number,
@@ -736,9 +736,17 @@ def _policy_data(path: pathlib.Path) -> object:
             return tomllib.loads(text, parse_float=Decimal)
         except tomllib.TOMLDecodeError as exc:
             raise PolicyError(str(path), text, f"a TOML document ({exc})", personal=True) from None
+        except (ValueError, ArithmeticError, RecursionError):
+            # tomllib's own limits: a 5,000-digit integer, 1e5555555555555555559, deep arrays
+            raise PolicyError(
+                str(path),
+                text,
+                "a TOML document with numbers Python can read and nesting a few hundred deep",
+                personal=True,
+            ) from None
     if path.suffix.lower() == ".json":
         try:
-            return json.loads(text, parse_float=Decimal)
+            return _parse_json(text)
         except json.JSONDecodeError as exc:
             raise PolicyError(
                 str(path),

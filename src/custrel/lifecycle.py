@@ -104,7 +104,7 @@ class ChurnSignal(enum.StrEnum):
 
 # Policy ------------------------------------------------------------------------------------
 
-_POSITIVE = c.count(1)  # day counts and occasion counts
+_POSITIVE = c.days(1)  # day counts and occasion counts
 
 
 def _fraction(*, below_one: bool) -> c.Check:
@@ -200,7 +200,7 @@ class LifecyclePolicy(Policy):
     overdue_multiple: Decimal = attrs.field(  # rule L3
         default=Decimal(1), converter=_decimal, validator=c.policy(_fraction(below_one=False))
     )
-    overdue_min_days: int = attrs.field(default=30, validator=c.policy(c.count(0)))  # rule L3
+    overdue_min_days: int = attrs.field(default=30, validator=c.policy(c.days(0)))  # rule L3
     complaint_rise: int = attrs.field(default=1, validator=c.policy(_POSITIVE))  # rule L3
 
     def __attrs_post_init__(self) -> None:

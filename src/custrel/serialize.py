@@ -52,7 +52,7 @@ from cattrs.gen import make_dict_structure_fn
 from dateutil.relativedelta import relativedelta
 
 from custrel._checks import repr_hidden
-from custrel.errors import MISSING_VALUE, InvalidInputError
+from custrel.errors import MISSING_VALUE, InvalidInputError, _Described
 
 __all__ = ["dumps", "from_dict", "loads", "to_dict"]
 
@@ -267,6 +267,49 @@ def _enum_or_period_hook(kind: object) -> _Hook:
     return structure
 
 
+def _is_fixed_tuple(kind: object) -> bool:
+    """``tuple[X, Y, Z]``: a fixed number of items."""
+    args = get_args(kind)
+    return get_origin(kind) is tuple and bool(args) and args[-1] is not ...
+
+
+def _structure_items(
+    converter: cattrs.Converter, pairs: Sequence[tuple[object, Any]], kind: object
+) -> list[object]:
+    """Structure each ``(value, type)`` pair, collecting every item's problem."""
+    items: list[object] = []
+    errors: list[Exception] = []
+    for index, (element, item_type) in enumerate(pairs):
+        try:
+            items.append(converter.structure(element, item_type))
+        except Exception as exc:  # noqa: BLE001 - collected and re-raised below
+            exc.add_note(IterableValidationNote(f"@ index {index}", index, item_type))
+            errors.append(exc)
+    if errors:
+        msg = f"While structuring {kind!r}"
+        raise IterableValidationError(msg, errors, tuple)
+    return items
+
+
+def _fixed_tuple_hook(converter: cattrs.Converter) -> Callable[[object], _Hook]:
+    """Structure ``tuple[X, Y]`` from a list of exactly that many items."""
+
+    def factory(kind: object) -> _Hook:
+        item_types = get_args(kind)
+        size = len(item_types)
+
+        def structure(value: object, _: object) -> object:
+            if not isinstance(value, list | tuple) or len(value) != size:
+                raise InvalidInputError("", value, f"a list of exactly {size} items")
+            return tuple(
+                _structure_items(converter, list(zip(value, item_types, strict=True)), kind)
+            )
+
+        return structure
+
+    return factory
+
+
 def _is_homogeneous(kind: object) -> bool:
     origin = get_origin(kind)
     args = get_args(kind)
@@ -288,18 +331,7 @@ def _collection_hook(converter: cattrs.Converter) -> Callable[[object], _Hook]:
         def structure(value: object, _: object) -> object:
             if not isinstance(value, list | tuple | set | frozenset):
                 raise InvalidInputError("", value, "a list")
-            items: list[object] = []
-            errors: list[Exception] = []
-            for index, element in enumerate(value):
-                try:
-                    items.append(converter.structure(element, item_type))
-                except Exception as exc:  # noqa: BLE001 - collected and re-raised below
-                    exc.add_note(IterableValidationNote(f"@ index {index}", index, item_type))
-                    errors.append(exc)
-            if errors:
-                msg = f"While structuring {kind!r}"
-                raise IterableValidationError(msg, errors, origin)
-            return origin(items)
+            return origin(_structure_items(converter, [(v, item_type) for v in value], kind))
 
         return structure
 
@@ -315,11 +347,70 @@ def _class_hook(converter: cattrs.Converter) -> Callable[[type[Any]], _Hook]:
         def structure(value: object, _: object) -> object:
             if not isinstance(value, Mapping):
                 raise InvalidInputError("", value, f"an object with the fields of {kind.__name__}")
-            return inner(value, kind)
+            odd = [key for key in value if not isinstance(key, str)]
+            if odd:
+                raise IterableValidationError(
+                    f"While structuring {kind.__name__}",
+                    [
+                        InvalidInputError("", key, f"a field name (a string) of {kind.__name__}")
+                        for key in odd
+                    ],
+                    kind,
+                )
+            try:
+                return inner(value, kind)
+            except ClassValidationError as exc:
+                failed = {
+                    note.name
+                    for sub in exc.exceptions
+                    for note in getattr(sub, "__notes__", ())
+                    if isinstance(note, AttributeValidationNote)
+                }
+                known = {
+                    (e.field, e.expected)
+                    for e in exc.exceptions
+                    if isinstance(e, InvalidInputError)
+                }
+                more = [
+                    e
+                    for e in _value_problems(converter, kind, value, failed)
+                    if (e.field, e.expected) not in known
+                ]
+                if not more:
+                    raise
+                found: list[Exception] = [*exc.exceptions, *more]
+                raise ClassValidationError(exc.message, found, kind) from None
 
         return structure
 
     return factory
+
+
+def _value_problems(
+    converter: cattrs.Converter, kind: type[Any], value: Mapping[str, object], skip: set[str]
+) -> list[InvalidInputError]:
+    """The value problems of every field given, so that one answer lists them all.
+
+    A class's validators stop at its first wrong field, and cattrs does not call them
+    at all when a field has the wrong type; this runs each field's own validator on
+    its structured value. A check that needs other fields, or a value that does not
+    structure, is left to the error already raised.
+    """
+    stand_in = object.__new__(kind)  # validators only read the class's name from it
+    problems: list[InvalidInputError] = []
+    for field in attrs.fields(kind):
+        if field.name not in value or field.name in skip or field.validator is None:
+            continue
+        try:
+            item = converter.structure(value[field.name], field.type)
+            if callable(field.converter):
+                item = field.converter(item)
+            field.validator(stand_in, field, item)
+        except InvalidInputError as exc:
+            problems.append(exc)
+        except Exception:  # noqa: BLE001, S112 - reported by cattrs, or a check across fields
+            continue
+    return problems
 
 
 def _make_converter() -> cattrs.Converter:
@@ -337,6 +428,7 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook(enum.StrEnum, _structure_enum)
     converter.register_structure_hook_factory(_is_enum_or_period, _enum_or_period_hook)
     converter.register_structure_hook_factory(_is_homogeneous, _collection_hook(converter))
+    converter.register_structure_hook_factory(_is_fixed_tuple, _fixed_tuple_hook(converter))
     converter.register_structure_hook_factory(attrs.has, _class_hook(converter))
     converter.register_unstructure_hook(enum.StrEnum, _enum_value)
     converter.register_unstructure_hook(Decimal, str)
@@ -398,7 +490,8 @@ def from_dict(cls: type[_T], data: object, /) -> _T:
         A validated instance of ``cls``.
 
     Raises:
-        InvalidInputError: Naming every wrong, missing or unknown field with its path.
+        InvalidInputError: Naming every wrong, missing or unknown field with its path
+            (a :class:`~custrel.errors.PolicyError` when ``cls`` is a policy).
 
     >>> from custrel.models import Opportunity
     >>> from_dict(Opportunity, {"customer_id": "c-1", "need": "explicit",
@@ -413,11 +506,76 @@ def from_dict(cls: type[_T], data: object, /) -> _T:
     try:
         return _CONVERTER.structure(data, cls)
     except (ClassValidationError, IterableValidationError, InvalidInputError) as exc:
+        kind: type[InvalidInputError] = getattr(cls, "_load_error", InvalidInputError)
         errors = [
-            e if e.field else InvalidInputError(cls.__name__, e.value, e.expected, hint=e.hint)
+            e
+            if e.field and isinstance(e, kind)
+            else kind(
+                e.field or cls.__name__, e.value, e.expected, hint=e.hint, personal=e.personal
+            )
             for e in _flatten(exc, "")
         ]
-        raise InvalidInputError.several(errors) from None
+        raise kind.several(errors) from None
+
+
+MAX_TEXT = 10_000_000
+"""The longest JSON document :func:`loads` reads, in characters (or bytes)."""
+
+_MAX_INT_DIGITS = 30
+
+
+def _parse_json(text: str | bytes) -> object:
+    """``json.loads`` with exact decimals, refusing what would raise anything else.
+
+    An integer of more than 30 digits or nesting deeper than Python's recursion limit
+    raises :class:`json.JSONDecodeError` like any other malformed text, so every
+    reader handles one kind of error.
+    """
+    try:
+        return json.loads(text, parse_float=_parse_float, parse_int=_parse_int)
+    except _TooManyDigitsError:
+        detail = f"an integer of more than {_MAX_INT_DIGITS} digits"
+    except _NumberOutOfRangeError:
+        detail = f"a number of more than {_MAX_FLOAT_CHARS} characters or past Decimal's range"
+    except RecursionError:
+        detail = "nesting deeper than a few hundred levels"
+    raise _JsonLimitError(detail, text if isinstance(text, str) else "", 0) from None
+
+
+class _JsonLimitError(json.JSONDecodeError):
+    """Text past a limit of :func:`_parse_json`, which has no position to point to."""
+
+
+class _TooManyDigitsError(Exception):
+    """A JSON integer longer than any count or amount custrel takes."""
+
+
+class _NumberOutOfRangeError(Exception):
+    """A JSON number too long to be any amount, or past what ``Decimal`` can hold."""
+
+
+_MAX_FLOAT_CHARS = 100
+
+
+def _parse_float(text: str) -> Decimal:
+    """A JSON number with a fraction or exponent, as an exact ``Decimal``.
+
+    ``Decimal('1E5555555555555555559')`` raises ``InvalidOperation``: its exponent is
+    past any context's limit.
+    """
+    if len(text) > _MAX_FLOAT_CHARS:
+        raise _NumberOutOfRangeError
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        raise _NumberOutOfRangeError from None
+
+
+def _parse_int(digits: str) -> int:
+    """A JSON integer, refused before Python parses thousands of digits."""
+    if len(digits.lstrip("-")) > _MAX_INT_DIGITS:
+        raise _TooManyDigitsError
+    return int(digits)
 
 
 def dumps(obj: object, /) -> str:
@@ -453,7 +611,9 @@ def loads(cls: type[_T], text: str | bytes, /) -> _T:
         A validated instance of ``cls``.
 
     Raises:
-        InvalidInputError: If the text is not JSON or the data does not fit ``cls``.
+        InvalidInputError: If the text is not JSON or the data does not fit ``cls``
+            (a :class:`~custrel.errors.PolicyError` when ``cls`` is a policy). The text
+            is described, never echoed: it may hold personal data.
 
     >>> from custrel.models import Person
     >>> loads(Person, '{"name": "Wang Fang", "age": 41}').age
@@ -461,16 +621,28 @@ def loads(cls: type[_T], text: str | bytes, /) -> _T:
     >>> loads(Person, '{"name": ')
     Traceback (most recent call last):
     ...
-    custrel.errors.InvalidInputError: text: expected a JSON document (Expecting value at line 1 column 10), got str '{"name": '
+    custrel.errors.InvalidInputError: text: expected a JSON document (Expecting value at line 1 column 10), got text that is not JSON
     """  # noqa: E501 - a doctest output line
+    kind: type[InvalidInputError] = getattr(cls, "_load_error", InvalidInputError)
+    given: object = text
+    if isinstance(given, str | bytes) and len(given) > MAX_TEXT:
+        raise kind(
+            "text",
+            _Described(f"{len(given):,} characters"),
+            f"a JSON document of at most {MAX_TEXT:,} characters",
+        )
     try:
-        data = json.loads(text, parse_float=Decimal)
+        data = _parse_json(text)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         detail = exc.msg if isinstance(exc, json.JSONDecodeError) else exc.reason
         where = (
             f" at line {exc.lineno} column {exc.colno}"
-            if isinstance(exc, json.JSONDecodeError)
+            if isinstance(exc, json.JSONDecodeError) and not isinstance(exc, _JsonLimitError)
             else ""
         )
-        raise InvalidInputError("text", text, f"a JSON document ({detail}{where})") from None
+        raise kind(
+            "text", _Described("text that is not JSON"), f"a JSON document ({detail}{where})"
+        ) from None
+    except TypeError:
+        raise kind("text", text, "a JSON document as str or bytes") from None
     return from_dict(cls, data)

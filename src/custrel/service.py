@@ -210,10 +210,10 @@ class ServicePolicy(Policy):
     custrel.errors.PolicyError: ServicePolicy.reach_share: expected a Decimal in (0, 1], got Decimal Decimal('0')
     """  # noqa: E501 - a doctest output line
 
-    escalate_days: int = attrs.field(default=0, validator=c.policy(c.count(0)))  # rule S2
-    serious_visit_days: int = attrs.field(default=3, validator=c.policy(c.count(0)))  # rule S2
-    visit_days: int = attrs.field(default=7, validator=c.policy(c.count(0)))  # rule S2
-    follow_up_days: int = attrs.field(default=7, validator=c.policy(c.count(0)))  # rule S1
+    escalate_days: int = attrs.field(default=0, validator=c.policy(c.days(0)))  # rule S2
+    serious_visit_days: int = attrs.field(default=3, validator=c.policy(c.days(0)))  # rule S2
+    visit_days: int = attrs.field(default=7, validator=c.policy(c.days(0)))  # rule S2
+    follow_up_days: int = attrs.field(default=7, validator=c.policy(c.days(0)))  # rule S1
     reach_share: Decimal = attrs.field(  # rule S3: about 30 % reach the service staff
         default=Decimal("0.3"), converter=c.to_money, validator=c.policy(_share)
     )

@@ -327,6 +327,7 @@ def explain_tier(
     no value (0): small, whatever the rank
     """  # noqa: E501 - doctest output lines
     checked, floors = _portfolio(values, policy)
+    c.identifier("customer_id", customer_id)
     if floors is None or customer_id not in checked:
         raise InvalidInputError("customer_id", customer_id, "a customer id present in values")
     value = checked[customer_id]

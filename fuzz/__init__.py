@@ -1,0 +1,1 @@
+"""Fuzz harnesses (atheris); run each script directly, see docs/reliability.md."""

@@ -1,0 +1,455 @@
+"""Hostile input: whatever a client sends, only custrel errors escape (issue 15).
+
+Every class in ``custrel.__all__`` that loads from data gets generated documents of
+roughly the right shape with hostile values (huge and negative numbers, NaN, dates at
+the ends of the calendar, bools for ints, non-string keys, ...), and the rules get
+the objects that load. Any exception that is not a ``CustrelError`` fails the test.
+"""
+
+import contextlib
+import inspect
+import json
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import custrel
+from custrel import (
+    Complaint,
+    CustrelError,
+    GradingPolicy,
+    LifecyclePolicy,
+    Opportunity,
+    PolicyError,
+    PoolPolicy,
+    Purchase,
+    TierPolicy,
+)
+from custrel._policy import Policy
+from tests.property._hostile import LOADABLE, documents
+
+# A modest number of documents per class: there are fifty classes.
+_FEW = settings(max_examples=min(settings().max_examples, 40))
+
+
+def _json_text(document: object) -> str:
+    """The document as JSON, where JSON can say it (Decimal as a number)."""
+    return json.dumps(document, default=str)
+
+
+@pytest.mark.parametrize("cls", LOADABLE, ids=lambda cls: cls.__name__)
+@_FEW
+@given(data=st.data())
+def test_from_dict_raises_only_custrel_errors(cls: type[Any], data: st.DataObject) -> None:
+    document = data.draw(documents(cls))
+    expected = PolicyError if issubclass(cls, Policy) else CustrelError
+    try:
+        loaded = custrel.from_dict(cls, document)
+    except expected:
+        return
+    assert type(loaded) is cls
+
+
+@pytest.mark.parametrize("cls", LOADABLE, ids=lambda cls: cls.__name__)
+@_FEW
+@given(data=st.data())
+def test_loads_raises_only_custrel_errors(cls: type[Any], data: st.DataObject) -> None:
+    document = data.draw(documents(cls))
+    try:
+        text = _json_text(document)
+    except (TypeError, ValueError):  # keys JSON cannot hold; from_dict covers them
+        return
+    expected = PolicyError if issubclass(cls, Policy) else CustrelError
+    with contextlib.suppress(expected):
+        custrel.loads(cls, text)
+
+
+def _loaded(cls: type[Any], document: object) -> Any:
+    try:
+        return custrel.from_dict(cls, document)
+    except CustrelError:
+        return None
+
+
+_AS_OF = st.dates()  # the whole calendar, 0001-01-01 to 9999-12-31
+
+
+@_FEW
+@given(documents(Opportunity), documents(GradingPolicy), _AS_OF)
+def test_grade_raises_only_custrel_errors(deal: object, policy: object, as_of: date) -> None:
+    opportunity = _loaded(Opportunity, deal) or Opportunity(
+        customer_id="c-1", need=custrel.Need.EXPLICIT, status=custrel.DealStatus.POTENTIAL
+    )
+    grading = _loaded(GradingPolicy, policy) or GradingPolicy()
+    with contextlib.suppress(CustrelError):
+        assert custrel.grade(opportunity, as_of=as_of, policy=grading) in custrel.Grade
+
+
+@_FEW
+@given(documents(PoolPolicy), _AS_OF, _AS_OF, st.lists(_AS_OF, max_size=3))
+def test_pool_status_raises_only_custrel_errors(
+    policy: object, taken_on: date, as_of: date, follow_ups: list[date]
+) -> None:
+    pool = _loaded(PoolPolicy, policy) or PoolPolicy()
+    with contextlib.suppress(CustrelError):
+        custrel.pool_status(taken_on, follow_ups, as_of=as_of, policy=pool)
+
+
+@_FEW
+@given(st.lists(documents(Purchase), max_size=4), documents(LifecyclePolicy), _AS_OF)
+def test_purchase_rules_raise_only_custrel_errors(
+    rows: list[object], policy: object, as_of: date
+) -> None:
+    purchases = [p for p in (_loaded(Purchase, row) for row in rows) if p is not None]
+    lifecycle = _loaded(LifecyclePolicy, policy) or LifecyclePolicy()
+    for rule in (
+        lambda: custrel.lifecycle_stage(purchases, as_of=as_of, policy=lifecycle),
+        lambda: custrel.churn_signals(purchases, as_of=as_of, policy=lifecycle),
+        lambda: custrel.rfm_scores(purchases, as_of=as_of),
+        lambda: custrel.portfolio_values(purchases, as_of=as_of),
+    ):
+        with contextlib.suppress(CustrelError):
+            rule()
+
+
+@_FEW
+@given(
+    st.dictionaries(st.text(max_size=3), st.integers() | st.decimals(), max_size=5),
+    documents(TierPolicy),
+)
+def test_tiering_raises_only_custrel_errors(values: dict[str, Any], policy: object) -> None:
+    tiers = _loaded(TierPolicy, policy) or TierPolicy()
+    with contextlib.suppress(CustrelError):
+        custrel.tier_portfolio(values, policy=tiers)
+
+
+@_FEW
+@given(_AS_OF, st.integers() | st.sampled_from([10**9, -(10**9), 10**30]))
+def test_add_working_days_raises_only_custrel_errors(start: date, n: int) -> None:
+    with contextlib.suppress(CustrelError):
+        custrel.add_working_days(start, n)
+
+
+@_FEW
+@given(documents(Complaint), documents(custrel.ServicePolicy))
+def test_route_complaint_raises_only_custrel_errors(complaint: object, policy: object) -> None:
+    loaded = _loaded(Complaint, complaint)
+    service = _loaded(custrel.ServicePolicy, policy) or custrel.ServicePolicy()
+    if loaded is None:
+        return
+    with contextlib.suppress(CustrelError):
+        custrel.route_complaint(loaded, policy=service)
+
+
+# The inputs that found a bug, kept as examples -----------------------------------------
+
+
+def _deep(depth: int) -> str:
+    return "[" * depth + "]" * depth
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1" * 5000, "an integer of more than 30 digits"),
+        ('{"name": "x", "age": ' + "9" * 4301 + "}", "an integer of more than 30 digits"),
+        (_deep(100_000), "nesting deeper than a few hundred levels"),
+        ("x" * 10_000_001, "at most 10,000,000 characters"),
+        (b"\xff", "a JSON document"),
+        ('{"name": ', "a JSON document"),
+    ],
+    ids=["huge-int", "huge-int-field", "deep", "long", "not-utf8", "truncated"],
+)
+def test_loads_refuses_hostile_text(text: str | bytes, expected: str) -> None:
+    with pytest.raises(custrel.InvalidInputError, match=expected):
+        custrel.loads(custrel.Person, text)
+
+
+def test_loads_refuses_what_is_not_text() -> None:
+    with pytest.raises(custrel.InvalidInputError, match="str or bytes"):
+        custrel.loads(custrel.Person, None)  # type: ignore[arg-type]
+
+
+def test_malformed_json_is_never_echoed() -> None:
+    with pytest.raises(custrel.InvalidInputError) as info:
+        custrel.loads(custrel.Person, '{"name": "Wang Fang", "mobile": 13800138000')
+    assert "13800138000" not in str(info.value)
+    assert "Wang" not in str(info.value)
+    assert "13800138000" not in repr(info.value.value)
+
+
+@pytest.mark.parametrize(
+    "document", [{1: 2}, {None: "x"}, {("a",): 1}, {1: 2, "name": "x"}], ids=repr
+)
+def test_non_string_keys_are_refused(document: dict[Any, Any]) -> None:
+    with pytest.raises(custrel.InvalidInputError, match="a field name"):
+        custrel.from_dict(custrel.Person, document)
+
+
+def test_wrong_length_of_a_fixed_tuple_is_named() -> None:
+    with pytest.raises(PolicyError, match=r"shares: expected a list of exactly 4 items"):
+        TierPolicy.from_dict({"shares": [0.05]})
+
+
+def test_a_policy_loaded_through_loads_raises_policy_error() -> None:
+    with pytest.raises(PolicyError):
+        custrel.loads(TierPolicy, '{"mode": "nonsense"}')
+
+
+@pytest.mark.parametrize(
+    ("cls", "document", "expected"),
+    [
+        (PoolPolicy, {"first_contact_days": 10**9}, r"in 1\.\.36600"),
+        (PoolPolicy, {"hard_cap_days": 10**9}, r"in 1\.\.36600"),
+        (GradingPolicy, {"overdue_grace": {"years": 20_000}}, "at most 100 years"),
+        (
+            GradingPolicy,
+            {"horizons": [{"months": 1}, {"months": 3}, {"years": 20_000}]},
+            "at most 100 years",
+        ),
+        (LifecyclePolicy, {"new_days": 10**9}, r"in 1\.\.36600"),
+        (custrel.ServicePolicy, {"visit_days": 10**9}, r"in 0\.\.36600"),
+    ],
+    ids=["first-contact", "hard-cap", "grace", "horizon", "lifecycle", "service"],
+)
+def test_policy_numbers_that_would_overflow_a_date_are_refused(
+    cls: type[Any], document: dict[str, Any], expected: str
+) -> None:
+    with pytest.raises(PolicyError, match=expected):
+        cls.from_dict(document)
+
+
+@pytest.mark.parametrize(
+    "amount", ["1E+999999", "1E+15", "-1E+999999", "NaN", "Infinity", "sNaN"], ids=str
+)
+def test_money_out_of_range_is_refused(amount: str) -> None:
+    row = {"customer_id": "c-1", "at": "2026-11-02T00:00:00+00:00", "product": "tea"}
+    with pytest.raises(custrel.InvalidInputError, match="amount"):
+        custrel.from_dict(Purchase, {**row, "amount": amount})
+
+
+def test_money_just_below_the_bound_is_taken() -> None:
+    row = {"customer_id": "c-1", "at": "2026-11-02T00:00:00+00:00", "product": "tea"}
+    amount = custrel.from_dict(Purchase, {**row, "amount": "999999999999999.99"}).amount
+    assert amount == Decimal("999999999999999.99")
+
+
+@pytest.mark.parametrize("as_of", [date.max, date.min, date(9000, 1, 1), date(999, 12, 31)])
+def test_days_at_the_ends_of_the_calendar_are_refused(as_of: date) -> None:
+    deal = Opportunity(
+        customer_id="c-1", need=custrel.Need.EXPLICIT, status=custrel.DealStatus.POTENTIAL
+    )
+    with pytest.raises(custrel.InvalidInputError, match="a date from 1000-01-01 to 8999-12-31"):
+        custrel.grade(deal, as_of=as_of)
+
+
+@pytest.mark.parametrize("as_of", [date(8999, 12, 31), date(1000, 1, 1)])
+def test_days_at_the_bounds_are_graded(as_of: date) -> None:
+    deal = Opportunity(
+        customer_id="c-1", need=custrel.Need.EXPLICIT, status=custrel.DealStatus.POTENTIAL
+    )
+    assert custrel.grade(deal, as_of=as_of) in custrel.Grade
+
+
+def test_pool_status_with_the_longest_policy_at_the_last_day() -> None:
+    policy = PoolPolicy(first_contact_days=36_600, follow_up_days=36_600, warning_days=36_600)
+    status = custrel.pool_status(date(8999, 12, 31), [], as_of=date(8999, 12, 31), policy=policy)
+    assert status.returns_on == date(9100, 3, 18)  # the day after taken + 36,600 days
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_a_bool_is_not_a_count(flag: bool) -> None:
+    with pytest.raises(PolicyError, match="first_contact_days"):
+        PoolPolicy.from_dict({"first_contact_days": flag})
+
+
+@pytest.mark.parametrize("start", [date.max, date(9999, 12, 24), date.min], ids=str)
+def test_a_working_day_count_from_the_ends_of_the_calendar_is_refused(start: date) -> None:
+    with pytest.raises(custrel.InvalidInputError) as info:
+        custrel.add_working_days(start, 10)
+    assert info.value.field == "start"
+
+
+@pytest.mark.parametrize(
+    ("cls", "document", "field"),
+    [
+        (
+            custrel.TierCuts,
+            {"vip": "NaN", "major": 5, "ordinary": 1, "customers": 3, "policy_fingerprint": "f"},
+            "vip",
+        ),
+        (
+            custrel.TierCuts,
+            {"vip": 9, "major": 5, "ordinary": 1, "customers": True, "policy_fingerprint": "f"},
+            "customers",
+        ),
+        (
+            custrel.RfmScore,
+            {"recency_days": -1, "frequency": 1, "monetary": "1", "r": 1, "f": 1, "m": 1},
+            "recency_days",
+        ),
+        (
+            custrel.RfmScore,
+            {"recency_days": 1, "frequency": 1, "monetary": "1", "r": 0, "f": 1, "m": 101},
+            "r",
+        ),
+        (
+            custrel.ValueIndicators,
+            {
+                "transactions": -2,
+                "total_amount": "1E+999999",
+                "refunded": "0",
+                "total_profit": None,
+                "average_amount": None,
+                "largest_amount": None,
+                "first_purchase": None,
+                "last_purchase": None,
+                "tenure_days": None,
+                "average_interval_days": float("nan"),
+            },
+            "transactions",
+        ),
+    ],
+    ids=["cuts-nan", "cuts-bool", "rfm-negative", "rfm-bins", "indicators"],
+)
+def test_result_classes_validate_what_they_load(
+    cls: type[Any], document: dict[str, Any], field: str
+) -> None:
+    with pytest.raises(custrel.InvalidInputError) as info:
+        custrel.from_dict(cls, document)
+    assert info.value.field == field
+
+
+def test_every_problem_of_a_result_class_is_reported() -> None:
+    with pytest.raises(custrel.InvalidInputError) as info:
+        custrel.from_dict(
+            custrel.RfmScore,
+            {"recency_days": -1, "frequency": -1, "monetary": "NaN", "r": 0, "f": 0, "m": 0},
+        )
+    assert {e.field for e in info.value.errors} == {
+        "recency_days",
+        "frequency",
+        "monetary",
+        "r",
+        "f",
+        "m",
+    }
+
+
+@pytest.mark.parametrize("name", ["Zhang San", "  "], ids=["good-then-bad", "blank"])
+def test_a_personal_list_is_masked_whichever_check_refuses_it(name: str) -> None:
+    with pytest.raises(custrel.InvalidInputError) as info:
+        custrel.from_dict(custrel.Person, {"name": "x", "key_connections": [name, "  ", 7]})
+    assert "Zhang" not in str(info.value)
+    assert all(e.personal for e in info.value.errors)
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        {"a": Decimal("9E+999999"), "b": Decimal("9E+999999")},
+        {"a": 10**4000},
+        {"a": Decimal("1E+15"), "b": 1},
+        {"a": 10**15},
+    ],
+    ids=["decimal-overflow", "long-int", "decimal-at-bound", "int-at-bound"],
+)
+def test_tier_values_past_the_money_bound_are_refused(values: dict[str, Any]) -> None:
+    policy = TierPolicy(mode=custrel.TierMode.VALUE_SHARE)  # sums: decimal.Overflow before
+    with pytest.raises(custrel.InvalidInputError, match="at most 15 digits"):
+        custrel.tier_portfolio(values, policy=policy)
+
+
+def test_tier_values_just_below_the_bound_are_tiered() -> None:
+    values: dict[str, Decimal | int] = {"a": Decimal("999999999999999.99"), "b": 10**15 - 1, "c": 0}
+    tiers = custrel.tier_portfolio(values, policy=TierPolicy(mode=custrel.TierMode.VALUE_SHARE))
+    assert set(tiers) == {"a", "b", "c"}
+
+
+def test_explain_tier_refuses_an_unhashable_customer_id() -> None:
+    with pytest.raises(custrel.InvalidInputError, match="customer_id"):
+        custrel.explain_tier({1: 2}, values={"a": 1})  # type: ignore[arg-type]
+
+
+def test_assign_balanced_refuses_current_that_is_not_a_mapping() -> None:
+    with pytest.raises(custrel.InvalidInputError, match="current"):
+        custrel.assign_balanced(["l-1"], {"a": 1}, current=5)  # type: ignore[arg-type]
+
+
+# Every public function, with hostile arguments --------------------------------------
+
+_ODD_ARGUMENTS = st.sampled_from(
+    [
+        None,
+        True,
+        -1,
+        0,
+        10**9,
+        10**30,
+        Decimal("NaN"),
+        Decimal("1E+14"),
+        Decimal("1E-30"),
+        float("nan"),
+        float("inf"),
+        1.5,
+        "",
+        "x",
+        "A",
+        date.max,
+        date.min,
+        date(8999, 12, 31),
+        datetime.max.replace(tzinfo=UTC),
+        datetime(8999, 12, 31, 23, tzinfo=UTC),
+        timedelta.max,
+        timedelta(days=-1),
+        [],
+        {},
+        {"a": Decimal("1E+14"), "b": 10**9},
+        {"a": -1},
+        ["a", "a"],
+        [date.max],
+        {1: 2},
+        object(),
+    ]
+)
+_FUNCTIONS = [
+    obj
+    for obj in (getattr(custrel, name) for name in custrel.__all__)
+    if inspect.isfunction(obj) or inspect.isbuiltin(obj)
+]
+
+
+@pytest.mark.parametrize("function", _FUNCTIONS, ids=lambda f: f.__name__)
+@_FEW
+@given(data=st.data())
+def test_public_functions_raise_only_custrel_errors(
+    function: Callable[..., object], data: st.DataObject
+) -> None:
+    args: list[object] = []
+    kwargs: dict[str, object] = {}
+    for parameter in inspect.signature(function).parameters.values():
+        if parameter.default is not inspect.Parameter.empty and data.draw(st.booleans()):
+            continue
+        value = data.draw(_ODD_ARGUMENTS, label=parameter.name)
+        if parameter.kind is inspect.Parameter.KEYWORD_ONLY:
+            kwargs[parameter.name] = value
+        else:
+            args.append(value)
+    with contextlib.suppress(CustrelError):
+        function(*args, **kwargs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["55555555555E5555555555555555559", '{"amount": 1e99999999999999999999}', "1." + "5" * 200],
+    ids=["fuzz-exponent", "exponent-in-field", "long-fraction"],
+)
+def test_numbers_past_decimals_range_are_refused(text: str) -> None:
+    """The first crash atheris found: Decimal() raised InvalidOperation inside json."""
+    with pytest.raises(custrel.InvalidInputError, match="past Decimal's range"):
+        custrel.loads(Purchase, text)
