@@ -135,9 +135,8 @@ def rfm_scores(
     _CHECK_BINS("bins", bins)
     known = known_customers(customers)
     c.iterable("purchases", purchases, "Purchase")
-    # customer id -> [last day of a line without an order, such lines, money,
-    #                 order id -> its earliest day]
-    stats: dict[str, list[Any]] = {cid: [None, 0, Decimal(0), None] for cid in known or ()}
+    # customer id -> [sales minus refunds, order key -> the order's earliest day]
+    stats: dict[str, list[Any]] = {cid: [Decimal(0), {}] for cid in known or ()}
     for index, purchase in enumerate(purchases):
         if purchase.__class__ is not Purchase and not isinstance(purchase, Purchase):
             raise InvalidInputError(f"purchases[{index}]", purchase, "a Purchase")
@@ -147,33 +146,27 @@ def rfm_scores(
         entry = stats.get(purchase.customer_id)
         if entry is None:
             check_known(known, index, purchase)
-            entry = stats[purchase.customer_id] = [None, 0, Decimal(0), None]
+            entry = stats[purchase.customer_id] = [Decimal(0), {}]
         if purchase.refund:
-            entry[2] -= purchase.amount
+            entry[0] -= purchase.amount
             continue
-        entry[2] += purchase.amount
-        order = purchase.order_id
-        if order is None:  # a line of its own is a transaction on its day
-            entry[1] += 1
-            if entry[0] is None or day > entry[0]:
-                entry[0] = day
-        elif entry[3] is None:
-            entry[3] = {order: day}
-        else:  # an order is on the day of its earliest line (rule T3)
-            first = entry[3].get(order)
-            if first is None or day < first:
-                entry[3][order] = day
+        entry[0] += purchase.amount
+        # an order is one transaction on the day of its earliest line (rule T3); a line
+        # without an order is a transaction of its own
+        orders = entry[1]
+        key = index if purchase.order_id is None else purchase.order_id
+        first = orders.get(key)
+        if first is None or day < first:
+            orders[key] = day
     n = len(stats)
-    raw = {}
-    for cid, (loose_last, lines, money, orders) in stats.items():
-        last = max(orders.values()) if orders else None
-        if loose_last is not None and (last is None or loose_last > last):
-            last = loose_last
-        raw[cid] = (
-            None if last is None else (as_of - last).days,
-            lines + (len(orders) if orders else 0),
+    raw = {
+        cid: (
+            (as_of - max(orders.values())).days if orders else None,
+            len(orders),
             money,
         )
+        for cid, (money, orders) in stats.items()
+    }
     by_recency = sorted(days for days, _, _ in raw.values() if days is not None)
     unsold = n - len(by_recency)
     by_frequency = sorted(count for _, count, _ in raw.values())
