@@ -337,3 +337,110 @@ def test_policy_files_past_the_parsers_limits_are_refused(
     path.write_text(text)
     with pytest.raises(PolicyError, match=expected):
         io.load_policies(path)
+
+
+# Files that are not UTF-8, and rows the csv module refuses --------------------------------
+
+GOOD_ROW = b"c-1,2026-11-02T09:30Z,tea,9\n"
+CSV_HEADER = b"customer_id,at,product,amount\n"
+
+
+def test_a_jsonl_line_that_is_not_utf8_is_bad_and_reading_goes_on(tmp_path: pathlib.Path) -> None:
+    good = (HEAD + '"amount": 12.5}\n').encode()
+    path = tmp_path / "purchases.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + good + b'{"customer_id": "W\xe1ng Fang"}\n' + good)
+    back, problems = read(Purchase, path)
+    assert [p.amount for p in back] == [Decimal("12.5")] * 2
+    assert messages(problems) == [
+        (
+            "2 record: expected text in UTF-8 (byte 0xe1 at column 19 is not), got str "
+            "'{**************************}'; save the file as UTF-8"
+        )
+    ]
+
+
+def test_a_csv_cell_that_is_not_utf8_is_bad_and_reading_goes_on(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "purchases.csv"
+    path.write_bytes(
+        b"\xef\xbb\xbf" + CSV_HEADER + GOOD_ROW + b"c-2,2026-11-02T09:30Z,t\xe9a,9\n" + GOOD_ROW
+    )
+    back, problems = read(Purchase, path)
+    assert [p.customer_id for p in back] == ["c-1", "c-1"]
+    assert messages(problems) == [
+        (
+            "3 product: expected text in UTF-8 (byte 0xe9 at character 2 is not), got str 't*a'; "
+            "save the file as UTF-8"
+        )
+    ]
+
+
+def test_a_csv_header_that_is_not_utf8_is_reported_at_line_1(tmp_path: pathlib.Path) -> None:
+    """The column is named by its place: its name could not be printed."""
+    path = tmp_path / "purchases.csv"
+    path.write_bytes(b"customer_id,\xff\xfeat,product,amount\n" + GOOD_ROW)
+    back, problems = read(Purchase, path)
+    assert back == []
+    assert messages(problems) == [
+        (
+            "1 column 2: expected text in UTF-8 (byte 0xff at character 1 is not), "
+            "got str '\ufffd**t'; save the file as UTF-8"
+        ),
+        "1 at: expected a column: the field is required, got NoneType None",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("x.jsonl", b'{"a": "\xff"}\n', "x.jsonl:1: record: expected text in UTF-8 (byte 0xff"),
+        ("x.csv", CSV_HEADER + b"c-\xff\n", "x.csv:2: customer_id: expected text in UTF-8"),
+        ("x.csv", b"\xff\n", "x.csv:1: column 1: expected text in UTF-8 (byte 0xff"),
+    ],
+)
+def test_strict_stops_at_the_first_line_that_is_not_utf8(
+    tmp_path: pathlib.Path, name: str, content: bytes, expected: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    reader = io.read_csv if name.endswith(".csv") else io.read_jsonl
+    with pytest.raises(InvalidInputError) as caught:
+        list(reader(Purchase, path, strict=True))
+    assert f"{tmp_path}/{expected}" in str(caught.value)
+
+
+def test_a_csv_cell_past_the_field_size_limit_is_bad_and_reading_goes_on(
+    tmp_path: pathlib.Path,
+) -> None:
+    """csv.Error ("field larger than field limit") escaped the reader."""
+    path = tmp_path / "purchases.csv"
+    huge = b"c-2,2026-11-02T09:30Z," + b"t" * 200_000 + b",9\n"
+    path.write_bytes(CSV_HEADER + GOOD_ROW + huge + GOOD_ROW)
+    back, problems = read(Purchase, path)
+    assert [p.customer_id for p in back] == ["c-1", "c-1"]
+    assert [p.line for p in problems] == [3]
+    [message] = messages(problems)
+    assert message.startswith("3 record: expected a CSV row (field larger than field limit")
+    assert message.endswith("got text it cannot read")
+
+
+def test_a_csv_header_past_the_field_size_limit_is_reported_at_line_1(
+    tmp_path: pathlib.Path,
+) -> None:
+    path = tmp_path / "purchases.csv"
+    path.write_bytes(b"x" * 200_000 + b"\n" + GOOD_ROW)
+    back, problems = read(Purchase, path)
+    assert back == []
+    assert [p.line for p in problems] == [1]
+    with pytest.raises(InvalidInputError, match=r"purchases\.csv:1: record: expected a CSV row"):
+        list(io.read_csv(Purchase, path, strict=True))
+
+
+@pytest.mark.parametrize("name", ["p.toml", "p.json"])
+def test_a_policy_file_that_is_not_utf8_is_refused(tmp_path: pathlib.Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(b'[tiers]\n# secret W\xe1ng\n{"tiers": {}}')
+    with pytest.raises(PolicyError) as caught:
+        io.load_policies(path)
+    assert str(caught.value) == (
+        f"{path}: expected a file in UTF-8, got byte 0xe1 at byte 19; save the file as UTF-8"
+    )

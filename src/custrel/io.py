@@ -42,6 +42,7 @@ import functools
 import json
 import os
 import pathlib
+import re
 import tomllib
 import types
 from datetime import datetime, tzinfo
@@ -59,7 +60,7 @@ from custrel.cadence import (
     PoolPolicy,
     RecordWorkflowPolicy,
 )
-from custrel.errors import InvalidInputError, PolicyError
+from custrel.errors import InvalidInputError, PolicyError, _Described
 from custrel.grading import DEFAULT_GRADING, GradingPolicy
 from custrel.lifecycle import DEFAULT_LIFECYCLE, LifecyclePolicy
 from custrel.loyalty import DEFAULT_LOYALTY, DEFAULT_SATISFACTION, LoyaltyPolicy, SatisfactionPolicy
@@ -87,6 +88,10 @@ _Path = str | os.PathLike[str]
 _NAIVE_HINT = "or give the zone of naive times (tz=)"
 _TRUE = frozenset({"true", "yes", "1"})
 _FALSE = frozenset({"false", "no", "0"})
+# Files are read with errors="surrogateescape": each byte that is not UTF-8 becomes one
+# of these lone surrogates, which valid UTF-8 never decodes to.
+_NOT_UTF8 = re.compile("[\udc80-\udcff]")
+_SAVE_AS_UTF8 = "save the file as UTF-8"
 
 
 @attrs.frozen(kw_only=True)
@@ -318,6 +323,24 @@ def _located(error: InvalidInputError, field: str) -> InvalidInputError:
     )
 
 
+def _undecodable(field: str, text: str, /, *, at: str) -> InvalidInputError | None:
+    """The error for text read with ``surrogateescape`` that holds bytes not UTF-8, or None.
+
+    The value is masked as personal, with U+FFFD for each such byte: never echoed.
+    """
+    found = _NOT_UTF8.search(text)
+    if found is None:
+        return None
+    byte = ord(found.group()) - 0xDC00
+    return InvalidInputError(
+        field,
+        _NOT_UTF8.sub("\ufffd", text),
+        f"text in UTF-8 (byte 0x{byte:02x} at {at} {found.start() + 1} is not)",
+        hint=_SAVE_AS_UTF8,
+        personal=True,
+    )
+
+
 @functools.cache
 def _instants(cls: type) -> tuple[_Column, ...]:
     """The timestamp fields of a model (custrel models keep them at the top level)."""
@@ -354,11 +377,11 @@ def read_jsonl(
     Each line is an object in the form of :func:`custrel.to_dict`, read as strictly
     as :func:`custrel.from_dict` reads it (unknown keys refused, no type guessed) but
     with JSON numbers read exactly as decimals and timestamps without an offset given
-    the zone ``tz``.
+    the zone ``tz``. A line holding bytes that are not UTF-8 is a bad record too.
 
     Args:
         cls: The model of every line, such as :class:`~custrel.models.Purchase`.
-        path: The file.
+        path: The file (UTF-8, with or without a byte-order mark).
         tz: The zone of timestamps written without a UTC offset; ``None`` refuses them.
         strict: Stop at the first bad record, raising its error.
         on_bad: Called with each bad record; by default they are kept in
@@ -390,9 +413,13 @@ def read_jsonl(
     """  # noqa: E501 - doctest output lines
 
     def rows(records: Records[_T]) -> Iterator[_T]:
-        with pathlib.Path(path).open(encoding="utf-8-sig") as lines:
+        with pathlib.Path(path).open(encoding="utf-8-sig", errors="surrogateescape") as lines:
             for number, line in enumerate(lines, start=1):
                 if not line.strip():
+                    continue
+                undecodable = _undecodable("record", line.rstrip("\n"), at="column")
+                if undecodable is not None:
+                    records._report(number, undecodable)  # noqa: SLF001
                     continue
                 try:
                     data = _parse_json(line)
@@ -442,6 +469,10 @@ def _csv_data(
     for text, column in zip(row, columns, strict=False):
         if column is None or text == "":
             continue
+        undecodable = _undecodable(column.name, text, at="character")
+        if undecodable is not None:
+            errors.append(undecodable)
+            continue
         try:
             value = _cell(text, column, tz)
         except InvalidInputError as exc:
@@ -452,6 +483,66 @@ def _csv_data(
             holder = holder.setdefault(step, {})
         holder[column.path[-1]] = value
     return data, errors
+
+
+def _csv_rows(text: Iterable[str], records: Records[Any]) -> Iterator[tuple[int, list[str] | None]]:
+    """Each CSV row with the line it starts on; ``None`` for one the csv module refused.
+
+    The refused row (a cell longer than :func:`csv.field_size_limit`) is reported bad
+    here; the csv module goes on at the next line.
+    """
+    reader = csv.reader(text)
+    start = 1
+    while True:
+        row: list[str] | None
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            records._report(  # noqa: SLF001
+                start,
+                InvalidInputError(
+                    "record", _Described("text it cannot read"), f"a CSV row ({exc})"
+                ),
+            )
+            row = None
+        number, start = start, reader.line_num + 1
+        yield number, row
+
+
+def _header_problems(
+    cls: type, header: list[str], known: Mapping[str, _Column], required: list[str]
+) -> list[InvalidInputError]:
+    """What is wrong with a CSV header for ``cls``, every problem at once."""
+    problems = []
+    names = []
+    for index, name in enumerate(header, start=1):
+        undecodable = _undecodable(f"column {index}", name, at="character")
+        if undecodable is None:
+            names.append(name)
+        else:  # named by its place: a field name that is not UTF-8 could not be printed
+            problems.append(undecodable)
+    problems.extend(
+        InvalidInputError(
+            name,
+            name,
+            f"one of the fields of {cls.__name__} ({', '.join(known)})",
+            hint="unknown columns are refused so that a typo never loses data",
+        )
+        for name in names
+        if name not in known
+    )
+    problems.extend(
+        InvalidInputError(name, name, "one column only")
+        for name in sorted({n for n in names if names.count(n) > 1})
+    )
+    problems.extend(
+        InvalidInputError(name, None, "a column: the field is required")
+        for name in required
+        if name not in names and not any(h.startswith(f"{name}.") for h in names)
+    )
+    return problems
 
 
 def read_csv(
@@ -471,7 +562,9 @@ def read_csv(
     values as custrel writes them, in any case; yes/no fields ``true``/``false``
     (also ``yes``/``no``, ``1``/``0``); lists of words separated by ``;``; lists of
     records as JSON. A header naming an unknown field, or missing a required one, is
-    reported once, at line 1, and the file is not read further.
+    reported once, at line 1, and the file is not read further. A row holding bytes
+    that are not UTF-8, or a cell longer than :func:`csv.field_size_limit`, is a bad
+    record (the csv module goes on at the next line).
 
     Args:
         cls: The model of every row, such as :class:`~custrel.models.Purchase`.
@@ -506,38 +599,20 @@ def read_csv(
     required = [name for name, field in fields.items() if field.default is attrs.NOTHING]
 
     def rows(records: Records[_T]) -> Iterator[_T]:
-        with pathlib.Path(path).open(encoding="utf-8-sig", newline="") as text:
-            reader = csv.reader(text)
-            header = next(reader, None)
-            if header is None:
+        with pathlib.Path(path).open(
+            encoding="utf-8-sig", errors="surrogateescape", newline=""
+        ) as text:
+            lines = _csv_rows(text, records)
+            _, header = next(lines, (1, None))
+            if header is None:  # an empty file, or a header already reported unreadable
                 return
-            problems = [
-                InvalidInputError(
-                    name,
-                    name,
-                    f"one of the fields of {cls.__name__} ({', '.join(known)})",
-                    hint="unknown columns are refused so that a typo never loses data",
-                )
-                for name in header
-                if name not in known
-            ]
-            problems.extend(
-                InvalidInputError(name, name, "one column only")
-                for name in sorted({n for n in header if header.count(n) > 1})
-            )
-            problems.extend(
-                InvalidInputError(name, None, "a column: the field is required")
-                for name in required
-                if name not in header and not any(h.startswith(f"{name}.") for h in header)
-            )
+            problems = _header_problems(model, header, known, required)
             if problems:
                 records._report(1, InvalidInputError.several(problems))  # noqa: SLF001
                 return
             columns = [known.get(name) for name in header]
-            start = reader.line_num + 1
-            for row in reader:
-                number, start = start, reader.line_num + 1
-                if not any(row):
+            for number, row in lines:
+                if row is None or not any(row):
                     continue
                 data, errors = _csv_data(row, columns, tz)
                 if len(row) != len(header):
@@ -730,7 +805,15 @@ _SECTIONS: Mapping[str, attrs.Attribute[Any]] = {
 
 
 def _policy_data(path: pathlib.Path) -> object:
-    text = path.read_text(encoding="utf-8-sig")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise PolicyError(
+            str(path),
+            _Described(f"byte 0x{exc.object[exc.start]:02x} at byte {exc.start + 1}"),
+            "a file in UTF-8",
+            hint=_SAVE_AS_UTF8,
+        ) from None
     if path.suffix.lower() == ".toml":
         try:
             return tomllib.loads(text, parse_float=Decimal)
@@ -773,8 +856,8 @@ def load_policies(path: _Path, /) -> Policies:
         The policies.
 
     Raises:
-        PolicyError: If the file is not TOML or JSON, names an unknown section, or a
-            policy is wrong (its fields named ``section.field``).
+        PolicyError: If the file is not UTF-8, not TOML or JSON, names an unknown
+            section, or a policy is wrong (its fields named ``section.field``).
         OSError: If the file cannot be read.
 
     >>> import pathlib, tempfile
