@@ -194,6 +194,56 @@ def test_a_bad_record_is_reported_and_the_rest_processed(
     assert sum(row["purchases"] for row in rows(result.stdout)) == len(good) + 1
 
 
+@pytest.mark.parametrize("form", ["jsonl", "csv"])
+def test_a_line_that_is_not_utf8_is_reported_and_the_rest_processed(
+    portfolios: dict[str, pathlib.Path], tmp_path: pathlib.Path, form: str
+) -> None:
+    """A byte that is not UTF-8 was a traceback (UnicodeDecodeError) ending the run."""
+    folder = copy(portfolios[form], tmp_path)
+    purchases = folder / f"purchases.{form}"
+    lines = purchases.read_bytes().splitlines(keepends=True)
+    at = 1 if form == "csv" else 0  # after the header
+    lines.insert(at + 1, lines[at].replace(b"c-00001", b"c-\xff0001"))
+    purchases.write_bytes(b"".join(lines))
+    result = run("report", str(folder), "--format", "jsonl")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    field = "record" if form == "jsonl" else "customer_id"
+    assert result.stderr.startswith(
+        f"{purchases}:{at + 2}: {field}: expected text in UTF-8 (byte 0xff at "
+    )
+    assert len(result.stderr.splitlines()) == 1
+    assert sum(row["purchases"] for row in rows(result.stdout)) == len(lines) - at - 1
+
+
+def test_a_json_escape_of_a_lone_surrogate_is_reported_and_the_rest_processed(
+    portfolios: dict[str, pathlib.Path], tmp_path: pathlib.Path
+) -> None:
+    """A customer id of "c-\\udcff" was read, then writing the report raised UnicodeEncodeError."""
+    folder = copy(portfolios["jsonl"], tmp_path)
+    profiles = folder / "profiles.jsonl"
+    first = profiles.read_text().splitlines()[0]
+    profiles.write_text(profiles.read_text() + first.replace("c-00001", "c-\\udcff") + "\n")
+    output = tmp_path / "report.txt"
+    result = run("report", str(folder), "--output", str(output))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"{profiles}:41: record: expected JSON whose \\u escapes")
+    assert "c-00040" in output.read_text(encoding="utf-8")
+
+
+def test_a_policy_file_that_is_not_utf8_is_a_usage_error(tmp_path: pathlib.Path) -> None:
+    policy = tmp_path / "policies.toml"
+    policy.write_bytes(b"\xff\xfe[\x00t\x00i\x00e\x00r\x00s\x00]\x00")  # UTF-16
+    result = run("demo", "--policy", str(policy))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.endswith(
+        f"error: {policy}: expected a file in UTF-8, got byte 0xff at byte 1; "
+        "save the file as UTF-8\n"
+    )
+
+
 def test_a_bad_csv_cell_names_file_line_and_field(
     portfolios: dict[str, pathlib.Path], tmp_path: pathlib.Path
 ) -> None:

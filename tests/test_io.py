@@ -444,3 +444,39 @@ def test_a_policy_file_that_is_not_utf8_is_refused(tmp_path: pathlib.Path, name:
     assert str(caught.value) == (
         f"{path}: expected a file in UTF-8, got byte 0xe1 at byte 19; save the file as UTF-8"
     )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        HEAD.replace("c-1", "c-\\udcff") + '"amount": 9}',
+        HEAD + '"amount": 9, "\\ud800": 1}',
+        HEAD.replace("tea", "tea \\ude00\\ud83d") + '"amount": 9}',
+    ],
+    ids=["value", "key", "pair-reversed"],
+)
+def test_a_json_escape_of_a_lone_surrogate_is_bad(tmp_path: pathlib.Path, line: str) -> None:
+    """Not text: a report or a file written with such an id raised UnicodeEncodeError."""
+    good = HEAD.replace("tea", "tea \\ud83d\\ude00") + '"amount": 12.5}'
+    path = tmp_path / "purchases.jsonl"
+    path.write_text(f"{good}\n{line}\n{good}\n")
+    back, problems = read(Purchase, path)
+    assert [p.product for p in back] == ["tea \U0001f600"] * 2
+    [message] = messages(problems)
+    assert message.startswith(
+        "2 record: expected JSON whose \\u escapes are text (a surrogate \\ud800 to \\udfff is "
+        "not), got str '{"
+    )
+
+
+def test_a_csv_json_cell_with_a_lone_surrogate_is_bad(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "profiles.csv"
+    path.write_text(
+        "customer_id,created_on,tags\n"
+        'c-1,2026-01-05,"[""tea"", ""\\udcff""]"\n'
+        'c-2,2026-01-05,"[""tea"", ""\\ud83d\\ude00""]"\n'
+    )
+    back, problems = read(CustomerProfile, path)
+    assert [p.tags for p in back] == [{"tea", "\U0001f600"}]
+    [message] = messages(problems)
+    assert message.startswith("2 tags: expected JSON whose \\u escapes are text")

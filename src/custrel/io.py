@@ -92,6 +92,9 @@ _FALSE = frozenset({"false", "no", "0"})
 # of these lone surrogates, which valid UTF-8 never decodes to.
 _NOT_UTF8 = re.compile("[\udc80-\udcff]")
 _SAVE_AS_UTF8 = "save the file as UTF-8"
+# JSON can escape half of a UTF-16 pair alone ("\\udcff"): not text, and no file can hold it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_NO_LONE_SURROGATE = "JSON whose \\u escapes are text (a surrogate \\ud800 to \\udfff is not)"
 
 
 @attrs.frozen(kw_only=True)
@@ -305,7 +308,7 @@ def _cell(text: str, column: _Column, tz: tzinfo | None) -> object:  # noqa: C90
         item = get_args(kind)[0]
         if (isinstance(item, type) and attrs.has(item)) or text.lstrip().startswith("["):
             try:
-                return _parse_json(text)
+                words = _parse_json(text)
             except json.JSONDecodeError as exc:
                 raise InvalidInputError(
                     "",
@@ -313,8 +316,27 @@ def _cell(text: str, column: _Column, tz: tzinfo | None) -> object:  # noqa: C90
                     f"a JSON list of {getattr(item, '__name__', item)} ({exc.msg})",
                     personal=personal,
                 ) from None
+            if _lone_surrogate(words):
+                raise InvalidInputError("", text, _NO_LONE_SURROGATE, personal=personal)
+            return words
         return [word.strip() for word in text.split(";") if word.strip()]
     return text  # str, Decimal and date: from_dict reads the text
+
+
+def _lone_surrogate(data: object, /) -> bool:
+    """Whether parsed JSON holds a string or key with a lone surrogate (no recursion)."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if _SURROGATE.search(item):
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
 
 
 def _located(error: InvalidInputError, field: str) -> InvalidInputError:
@@ -442,6 +464,14 @@ def read_jsonl(
                             data,
                             f"a JSON object with the fields of {cls.__name__}",
                             personal=True,
+                        ),
+                    )
+                    continue
+                if "\\u" in line and _lone_surrogate(data):
+                    records._report(  # noqa: SLF001
+                        number,
+                        InvalidInputError(
+                            "record", line.rstrip("\n"), _NO_LONE_SURROGATE, personal=True
                         ),
                     )
                     continue
