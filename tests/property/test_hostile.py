@@ -9,6 +9,7 @@ the objects that load. Any exception that is not a ``CustrelError`` fails the te
 import contextlib
 import inspect
 import json
+import pathlib
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -21,14 +22,18 @@ from hypothesis import strategies as st
 import custrel
 from custrel import (
     Complaint,
+    ContactEvent,
+    CustomerProfile,
     CustrelError,
     GradingPolicy,
     LifecyclePolicy,
     Opportunity,
+    Organization,
     PolicyError,
     PoolPolicy,
     Purchase,
     TierPolicy,
+    io,
 )
 from custrel._policy import Policy
 from tests.property._hostile import LOADABLE, documents
@@ -453,3 +458,98 @@ def test_numbers_past_decimals_range_are_refused(text: str) -> None:
     """The first crash atheris found: Decimal() raised InvalidOperation inside json."""
     with pytest.raises(custrel.InvalidInputError, match="past Decimal's range"):
         custrel.loads(Purchase, text)
+
+
+# Hostile files given to the custrel.io readers ----------------------------------------
+
+_FILE_MODELS = [Purchase, ContactEvent, Complaint, Opportunity, CustomerProfile, Organization]
+_FILE_PIECES = st.sampled_from(
+    [
+        b"\n",
+        b"\r\n",
+        b"\r",
+        b",",
+        b'"',
+        b'""',
+        b"\x00",
+        b"\xff",
+        b"\xc3",  # the first byte of a two-byte character, alone
+        b"\xed\xa0\x80",  # a surrogate encoded as UTF-8: not UTF-8
+        b"\xef\xbb\xbf",  # a byte-order mark, here or in the middle
+        b"\xe6\x9d\x8e",  # a Chinese character
+        b"{",
+        b"}",
+        b"[",
+        b'"customer_id": "c-1", ',
+        b'"\\udcff"',
+        b'"\\ud83d\\ude00"',
+        b"9" * 40,
+        b"1e99999999999",
+        b"2026-11-02T09:30:00+08:00",
+        b"true",
+        b"null",
+        b"x" * 140_000,  # past csv.field_size_limit()
+    ]
+)
+
+
+def _hostile_file(cls: type[Any], form: str) -> st.SearchStrategy[bytes]:
+    """Arbitrary bytes, or a plausible start (a header, a record) followed by pieces."""
+    start = (
+        ",".join(io.csv_columns(cls)).encode() + b"\n"
+        if form == "csv"
+        else b'{"customer_id": "c-1"}\n'
+    )
+    pieces = st.lists(_FILE_PIECES | st.binary(max_size=30), max_size=25).map(b"".join)
+    return st.binary(max_size=300) | st.tuples(st.sampled_from([start, b""]), pieces).map(b"".join)
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> pathlib.Path:
+    return tmp_path_factory.mktemp("hostile-files")
+
+
+@pytest.mark.parametrize("form", ["csv", "jsonl"])
+@pytest.mark.parametrize("cls", _FILE_MODELS, ids=lambda cls: cls.__name__)
+@settings(max_examples=min(settings().max_examples, 25))
+@given(data=st.data())
+def test_readers_only_report_bad_records(
+    cls: type[Any], form: str, data: st.DataObject, folder: pathlib.Path
+) -> None:
+    """Whatever a file holds, a reader yields records and reports the rest, never raising.
+
+    With ``strict=True`` only an ``InvalidInputError`` escapes. What is read and what is
+    reported can be written out as UTF-8 (a report of the command line).
+    """
+    path = folder / f"{cls.__name__}.{form}"
+    content = data.draw(_hostile_file(cls, form), label="content")
+    path.write_bytes(content)
+    reader = io.read_csv if form == "csv" else io.read_jsonl
+    records = reader(cls, path)
+    read = list(records)
+    assert len(read) == records.good
+    assert len(records.problems) == records.bad
+    lines = content.count(b"\n") + content.count(b"\r") + 1
+    assert all(1 <= bad.line <= lines for bad in records.problems)
+    for bad in records.problems:
+        str(bad).encode("utf-8")
+    io.write_jsonl(folder / "out.jsonl", read)
+    with contextlib.suppress(custrel.InvalidInputError):
+        list(reader(cls, path, strict=True))
+
+
+@settings(max_examples=min(settings().max_examples, 25))
+@given(
+    suffix=st.sampled_from([".toml", ".json"]),
+    content=st.binary(max_size=200)
+    | st.lists(_FILE_PIECES | st.sampled_from([b"[tiers]\n", b"shares = ", b"="]), max_size=12).map(
+        b"".join
+    ),
+)
+def test_load_policies_raises_only_policy_errors(
+    suffix: str, content: bytes, folder: pathlib.Path
+) -> None:
+    path = folder / f"policies{suffix}"
+    path.write_bytes(content)
+    with contextlib.suppress(PolicyError):
+        io.load_policies(path)
