@@ -480,3 +480,25 @@ def test_a_csv_json_cell_with_a_lone_surrogate_is_bad(tmp_path: pathlib.Path) ->
     assert [p.tags for p in back] == [{"tea", "\U0001f600"}]
     [message] = messages(problems)
     assert message.startswith("2 tags: expected JSON whose \\u escapes are text")
+
+
+@pytest.mark.parametrize(
+    ("length", "expected"),
+    [
+        (100, "2 record: expected a JSON object (Expecting value at column 1)"),
+        (101, "2 record: expected a line of at most 100 characters, got a line of more than 100"),
+    ],
+)
+def test_a_jsonl_line_past_the_limit_is_bad_and_reading_goes_on(
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch, length: int, expected: str
+) -> None:
+    """A line is read up to the limit only (10,000,000 characters), then read past in parts."""
+    monkeypatch.setattr(io, "_MAX_LINE", 100)
+    good = HEAD + '"amount": 12.5}'
+    path = tmp_path / "purchases.jsonl"
+    path.write_text(f"{good}\n{'x' * length}\n{good}\n{'y' * 250}")
+    back, problems = read(Purchase, path)
+    assert [p.amount for p in back] == [Decimal("12.5")] * 2
+    assert [p.line for p in problems] == [2, 4]
+    assert messages(problems)[0].startswith(expected)
+    assert messages(problems)[1].startswith("4 record: expected a line of at most 100 characters")

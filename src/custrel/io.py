@@ -64,12 +64,13 @@ from custrel.errors import InvalidInputError, PolicyError, _Described
 from custrel.grading import DEFAULT_GRADING, GradingPolicy
 from custrel.lifecycle import DEFAULT_LIFECYCLE, LifecyclePolicy
 from custrel.loyalty import DEFAULT_LOYALTY, DEFAULT_SATISFACTION, LoyaltyPolicy, SatisfactionPolicy
-from custrel.serialize import _parse_json, from_dict, to_dict
+from custrel.serialize import MAX_TEXT, _parse_json, from_dict, to_dict
 from custrel.service import DEFAULT_SERVICE, ServicePolicy
 from custrel.tiering import DEFAULT_RFM_SEGMENTS, DEFAULT_TIERS, RfmSegmentPolicy, TierPolicy
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Mapping
+    from typing import TextIO
 
 __all__ = [
     "BadRecord",
@@ -92,6 +93,7 @@ _FALSE = frozenset({"false", "no", "0"})
 # of these lone surrogates, which valid UTF-8 never decodes to.
 _NOT_UTF8 = re.compile("[\udc80-\udcff]")
 _SAVE_AS_UTF8 = "save the file as UTF-8"
+_MAX_LINE = MAX_TEXT  # characters in a JSON Lines record, as custrel.loads takes in a document
 # JSON can escape half of a UTF-16 pair alone ("\\udcff"): not text, and no file can hold it.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _NO_LONE_SURROGATE = "JSON whose \\u escapes are text (a surrogate \\ud800 to \\udfff is not)"
@@ -323,6 +325,32 @@ def _cell(text: str, column: _Column, tz: tzinfo | None) -> object:  # noqa: C90
     return text  # str, Decimal and date: from_dict reads the text
 
 
+def _bounded_lines(text: TextIO, /) -> Iterator[tuple[str, bool]]:
+    """Each line of a file and whether it is too long (longer than ``_MAX_LINE``).
+
+    A line too long is read past in parts, never kept: its text is given as ``""``.
+    """
+    limit = _MAX_LINE
+    while line := text.readline(limit + 1):
+        if len(line) <= limit or line.endswith("\n"):
+            yield line, False
+            continue
+        while line and not line.endswith("\n"):
+            line = text.readline(limit)
+        yield "", True
+
+
+def _line_problem(line: str, /, *, too_long: bool) -> InvalidInputError | None:
+    """What makes a JSON Lines line unreadable before it is parsed, if anything."""
+    if too_long:
+        return InvalidInputError(
+            "record",
+            _Described(f"a line of more than {_MAX_LINE:,} characters"),
+            f"a line of at most {_MAX_LINE:,} characters",
+        )
+    return _undecodable("record", line.rstrip("\n"), at="column")
+
+
 def _lone_surrogate(data: object, /) -> bool:
     """Whether parsed JSON holds a string or key with a lone surrogate (no recursion)."""
     stack = [data]
@@ -399,7 +427,8 @@ def read_jsonl(
     Each line is an object in the form of :func:`custrel.to_dict`, read as strictly
     as :func:`custrel.from_dict` reads it (unknown keys refused, no type guessed) but
     with JSON numbers read exactly as decimals and timestamps without an offset given
-    the zone ``tz``. A line holding bytes that are not UTF-8 is a bad record too.
+    the zone ``tz``. A line holding bytes that are not UTF-8, or longer than
+    10,000,000 characters (read past without keeping it), is a bad record too.
 
     Args:
         cls: The model of every line, such as :class:`~custrel.models.Purchase`.
@@ -436,12 +465,12 @@ def read_jsonl(
 
     def rows(records: Records[_T]) -> Iterator[_T]:
         with pathlib.Path(path).open(encoding="utf-8-sig", errors="surrogateescape") as lines:
-            for number, line in enumerate(lines, start=1):
-                if not line.strip():
+            for number, (line, too_long) in enumerate(_bounded_lines(lines), start=1):
+                problem = _line_problem(line, too_long=too_long)
+                if problem is not None:
+                    records._report(number, problem)  # noqa: SLF001
                     continue
-                undecodable = _undecodable("record", line.rstrip("\n"), at="column")
-                if undecodable is not None:
-                    records._report(number, undecodable)  # noqa: SLF001
+                if not line.strip():
                     continue
                 try:
                     data = _parse_json(line)
