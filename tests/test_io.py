@@ -435,15 +435,27 @@ def test_a_csv_header_past_the_field_size_limit_is_reported_at_line_1(
         list(io.read_csv(Purchase, path, strict=True))
 
 
-@pytest.mark.parametrize("name", ["p.toml", "p.json"])
-def test_a_policy_file_that_is_not_utf8_is_refused(tmp_path: pathlib.Path, name: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "bom", "offset"),
+    [("p.toml", b"", 19), ("p.json", b"", 19), ("p.toml", b"\xef\xbb\xbf", 22)],
+)
+def test_a_policy_file_that_is_not_utf8_is_refused(
+    tmp_path: pathlib.Path, name: str, bom: bytes, offset: int
+) -> None:
+    """The byte is counted from the start of the file, byte-order mark included."""
     path = tmp_path / name
-    path.write_bytes(b'[tiers]\n# secret W\xe1ng\n{"tiers": {}}')
+    path.write_bytes(bom + b'[tiers]\n# secret W\xe1ng\n{"tiers": {}}')
     with pytest.raises(PolicyError) as caught:
         io.load_policies(path)
     assert str(caught.value) == (
-        f"{path}: expected a file in UTF-8, got byte 0xe1 at byte 19; save the file as UTF-8"
+        f"{path}: expected a file in UTF-8, got byte 0xe1 at byte {offset}; save the file as UTF-8"
     )
+
+
+def test_a_policy_file_with_a_byte_order_mark_is_read(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "p.toml"
+    path.write_bytes(b"\xef\xbb\xbf[tiers]\nshares = [0.05, 0.15, 0.30, 0.50]\n")
+    assert io.load_policies(path).tiers.shares[0] == Decimal("0.05")
 
 
 @pytest.mark.parametrize(

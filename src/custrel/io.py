@@ -864,8 +864,8 @@ _SECTIONS: Mapping[str, attrs.Attribute[Any]] = {
 
 
 def _policy_data(path: pathlib.Path) -> object:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
+    try:  # not utf-8-sig: its error would count bytes from after the byte-order mark
+        text = path.read_bytes().decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         raise PolicyError(
             str(path),
