@@ -29,6 +29,7 @@ _Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 _PHONE = re.compile(r"\+?[0-9()\- ]+")
 _PHONE_DIGITS = (5, 20)
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 MAX_COUNT = 10**9
 """The largest count (a quantity, a number of customers) custrel takes."""
@@ -90,44 +91,73 @@ def to_optional_money(value: Decimal | int | None) -> Decimal | None:
 # Validators ---------------------------------------------------------------------------
 
 
+def _unicode(name: str, value: str, expected: str, *, personal: bool = False) -> None:
+    r"""Refuse a string holding a lone surrogate: no file or JSON writer can encode it.
+
+    Such strings come from bytes decoded with ``errors="surrogateescape"`` or from a
+    JSON escape such as ``"\udcff"``; accepted, they would fail only when written out.
+    """
+    if not value.isascii() and (found := _LONE_SURROGATE.search(value)):
+        raise _fail(
+            name,
+            value,
+            f"{expected} of valid Unicode",
+            hint=f"character {found.start() + 1} is a lone surrogate, U+{ord(found[0]):04X} "
+            "(from an escape such as \\udcff, or from bytes that are not UTF-8), "
+            "which no file can hold",
+            personal=personal,
+        )
+
+
 def text(name: str, value: object) -> None:
     """A string, possibly empty (free text such as a summary)."""
     if not isinstance(value, str):
         raise _fail(name, value, "a string")
+    _unicode(name, value, "a string")
 
 
 def identifier(name: str, value: object) -> None:
     """A string that is not blank (ids, names, products)."""
     if not isinstance(value, str) or not value.strip():
         raise _fail(name, value, "a non-blank string")
+    _unicode(name, value, "a non-blank string")
 
 
 def optional_identifier(name: str, value: object) -> None:
     """``None`` (unknown) or a string that is not blank."""
-    if value is not None and (not isinstance(value, str) or not value.strip()):
+    if value is None:
+        return
+    if not isinstance(value, str) or not value.strip():
         raise _fail(
             name,
             value,
             "a non-blank string or None",
             hint="use None for an unknown value",
         )
+    _unicode(name, value, "a non-blank string")
 
 
 def personal_text(name: str, value: object) -> None:
     """``None`` or a non-blank string that is personal data (masked in errors)."""
-    if value is not None and (not isinstance(value, str) or not value.strip()):
+    if value is None:
+        return
+    if not isinstance(value, str) or not value.strip():
         raise _fail(name, value, "a non-blank string or None", personal=True)
+    _unicode(name, value, "a non-blank string", personal=True)
 
 
 def email(name: str, value: object) -> None:
     """``None`` or something shaped like ``name@host.tld`` (checked loosely)."""
-    if value is not None and (not isinstance(value, str) or not _EMAIL.fullmatch(value)):
+    if value is None:
+        return
+    if not isinstance(value, str) or not _EMAIL.fullmatch(value):
         raise _fail(
             name,
             value,
             "an e-mail address like name@example.com or None",
             personal=True,
         )
+    _unicode(name, value, "an e-mail address", personal=True)
 
 
 def phone(name: str, value: object) -> None:

@@ -58,6 +58,8 @@ def test_from_dict_raises_only_custrel_errors(cls: type[Any], data: st.DataObjec
     except expected:
         return
     assert type(loaded) is cls
+    # what loads can be written out: no lone surrogate got in
+    assert custrel.loads(cls, custrel.dumps(loaded).encode()) == loaded
 
 
 @pytest.mark.parametrize("cls", LOADABLE, ids=lambda cls: cls.__name__)
@@ -82,6 +84,7 @@ def _loaded(cls: type[Any], document: object) -> Any:
 
 
 _AS_OF = st.dates()  # the whole calendar, 0001-01-01 to 9999-12-31
+_AT = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
 
 
 @_FEW
@@ -553,3 +556,48 @@ def test_load_policies_raises_only_policy_errors(
     path.write_bytes(content)
     with contextlib.suppress(PolicyError):
         io.load_policies(path)
+
+
+@pytest.mark.parametrize(
+    ("make", "field"),
+    [
+        (lambda t: Purchase(customer_id=t, at=_AT, product="tea", amount=1), "customer_id"),
+        (lambda t: Purchase(customer_id="c-1", at=_AT, product=t, amount=1), "product"),
+        (lambda t: custrel.Person(name=t), "name"),
+        (lambda t: custrel.Person(name="Wang", key_connections=[t]), "key_connections[0]"),
+        (lambda t: custrel.Person(name="Wang", education=t), "education"),
+        (
+            lambda t: ContactEvent(
+                customer_id="c-1",
+                at=_AT,
+                channel=custrel.Channel.VISIT,
+                direction=custrel.Direction.OUTBOUND,
+                summary=t,
+            ),
+            "summary",
+        ),
+    ],
+    ids=["identifier", "product", "name", "hidden-list", "personal", "free-text"],
+)
+@pytest.mark.parametrize("text", ["c\udcff", "\ud800", "茶\udfff叶"], ids=["low", "high", "cjk"])
+def test_a_lone_surrogate_is_refused(make: Callable[[str], object], field: str, text: str) -> None:
+    with pytest.raises(CustrelError, match="of valid Unicode") as caught:
+        make(text)
+    assert caught.value.field.endswith(field)
+    position = text.index(next(ch for ch in text if "\ud800" <= ch <= "\udfff")) + 1
+    assert f"character {position} is a lone surrogate" in caught.value.hint
+    str(caught.value).encode()  # the message itself can be written anywhere
+
+
+def test_a_lone_surrogate_escape_in_json_is_refused_and_a_pair_is_text() -> None:
+    with pytest.raises(CustrelError, match="U\\+DCFF"):
+        custrel.loads(custrel.Person, '{"name": "Wang\\udcff"}')
+    person = custrel.loads(custrel.Person, '{"name": "Wang \\ud83d\\ude00"}')
+    assert person.name == "Wang \U0001f600"
+
+
+def test_a_masked_field_keeps_its_value_out_of_the_surrogate_hint() -> None:
+    with pytest.raises(CustrelError) as caught:
+        custrel.ContactPoints(email="wang\udcff@example.cn")
+    assert "wang" not in str(caught.value)
+    assert "character 5 is a lone surrogate, U+DCFF" in caught.value.hint
