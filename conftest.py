@@ -21,7 +21,7 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
 )
 # The mutation gate runs the tests once per changed rule: reproducible, fewer examples.
-settings.register_profile("mutation", parent=settings.get_profile("ci"), max_examples=30)
+settings.register_profile("mutation", parent=settings.get_profile("ci"), max_examples=15)
 _PROFILE = os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
 settings.load_profile(_PROFILE)
 
