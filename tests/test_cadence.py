@@ -12,6 +12,7 @@ from custrel.cadence import (
     AgendaItem,
     Cadence,
     CadencePolicy,
+    FollowUp,
     agenda,
     cadence_for,
     first_contact_day,
@@ -165,6 +166,25 @@ def test_g4_follow_up_regrades_and_restarts_the_cadence() -> None:
         Cadence.DAILY,
         date(2026, 11, 23),
     )
+
+
+@pytest.mark.parametrize(
+    "cadence",
+    ["daily", relativedelta(days=0), relativedelta(hours=5), relativedelta(years=101)],
+    ids=["a-string", "zero", "hours", "past-100-years"],
+)
+def test_a_follow_up_refuses_what_no_cadence_policy_holds(cadence: object) -> None:
+    with pytest.raises(InvalidInputError) as info:
+        FollowUp(on=AS_OF, grade=Grade.A, cadence=cadence, next_due=AS_OF + timedelta(days=1))  # type: ignore[arg-type]
+    assert info.value.field == "FollowUp.cadence"
+
+
+@pytest.mark.parametrize(
+    "cadence", [Cadence.WEEKLY, relativedelta(days=10), relativedelta(years=100)], ids=str
+)
+def test_a_follow_up_takes_every_cadence_a_policy_holds(cadence: Cadence | relativedelta) -> None:
+    result = FollowUp(on=AS_OF, grade=Grade.A, cadence=cadence, next_due=date(9999, 12, 31))
+    assert result.cadence == cadence
 
 
 def test_g4_the_grade_is_decided_on_the_follow_up_day() -> None:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from custrel.errors import InvalidInputError, PolicyError
 
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     import attrs
 
 Check = Callable[[str, object], None]
+_T = TypeVar("_T")
 _Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
@@ -266,8 +267,13 @@ def ratio(*, optional: bool = False) -> Check:
     return check
 
 
-def day(*, optional: bool = False, personal: bool = False) -> Check:
-    """A calendar ``date`` (a ``datetime`` is refused); ``None`` too if optional."""
+def day(*, optional: bool = False, personal: bool = False, bounded: bool = True) -> Check:
+    """A calendar ``date`` (a ``datetime`` is refused); ``None`` too if optional.
+
+    Within :data:`MIN_DAY` .. :data:`MAX_DAY` unless ``bounded`` is false: a day a rule
+    counts to from a bounded day (a due day a policy span past ``as_of``, the start of
+    a window before it) may lie past them, anywhere in the years 1 to 9999.
+    """
     expected = "a date" + (" or None" if optional else "")
     in_range = f"a date from {MIN_DAY} to {MAX_DAY}" + (" or None" if optional else "")
 
@@ -277,7 +283,7 @@ def day(*, optional: bool = False, personal: bool = False) -> Check:
         if not isinstance(value, date) or isinstance(value, datetime):
             hint = "pass value.date() for the calendar day" if isinstance(value, datetime) else ""
             raise _fail(name, value, expected, hint=hint, personal=personal)
-        if not MIN_DAY <= value <= MAX_DAY:
+        if bounded and not MIN_DAY <= value <= MAX_DAY:
             raise _fail(name, value, in_range, personal=personal)
 
     return check
@@ -395,6 +401,25 @@ def policy(check: Check) -> _Validator:
             raise PolicyError(exc.field, exc.value, exc.expected, hint=exc.hint) from None
 
     return validator
+
+
+_new = object.__new__
+_set = object.__setattr__  # how attrs itself sets the fields of a frozen class
+
+
+def unchecked(cls: type[_T], /, **fields: object) -> _T:
+    """An instance of the attrs class ``cls`` built without running its validators.
+
+    For a rule's own results only: their values come from checked input, so checking
+    them again would only slow the rule down. Data from outside (the constructor,
+    ``from_dict``) is validated. Give every field, as the constructor would take it;
+    no converter, default or ``__attrs_post_init__`` runs, so use it only for classes
+    whose fields have none but validators (and no ``cache_hash``).
+    """
+    instance = _new(cls)
+    for name, value in fields.items():
+        _set(instance, name, value)
+    return instance
 
 
 def repr_hidden(value: object) -> str:

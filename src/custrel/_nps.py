@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 from statistics import NormalDist
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import attrs
 
@@ -86,6 +86,21 @@ def nps(scores: Iterable[int], /) -> Decimal:
     return _net(promoters, detractors, promoters + passives + detractors)
 
 
+_CHECK_NUMBER = c.money(signed=True)
+
+
+def _points(name: str, value: object) -> None:
+    """NPS points: a finite ``Decimal`` in -100..100."""
+    _CHECK_NUMBER(name, value)
+    if not -s.HUNDRED <= cast("Decimal", value) <= s.HUNDRED:
+        raise InvalidInputError(name, value, "a Decimal in -100..100")
+
+
+def _confidence(name: str, value: object) -> None:
+    """A confidence level: a ``Decimal`` strictly between 0 and 1."""
+    s.bounded(name, value, high=s.ONE, inclusive=False, hint="e.g. Decimal('0.95')")
+
+
 @attrs.frozen(kw_only=True)
 class NpsInterval:
     """An NPS with its confidence interval and sample sizes.
@@ -102,20 +117,46 @@ class NpsInterval:
         small_sample: Whether there were fewer answers than the small-sample bound
             (30 by default): the interval is then wide and the score unsteady.
 
+    The interval need not contain the score: for one to three unanimous answers it
+    does not (see :func:`nps_interval`).
+
+    Raises:
+        InvalidInputError: If a field has the wrong type or is out of range, the
+            counts do not add up to ``answers``, or ``low`` is above ``high``.
+
     >>> from custrel.loyalty import nps_interval
     >>> nps_interval([10] * 40 + [8] * 40 + [3] * 20).small_sample
     False
-    """
+    >>> import attrs
+    >>> attrs.evolve(nps_interval([10, 7, 2]), passives=0)
+    Traceback (most recent call last):
+    ...
+    custrel.errors.InvalidInputError: NpsInterval.answers: expected promoters + passives + detractors (2), got int 3
+    """  # noqa: E501 - a doctest output line
 
-    score: Decimal
-    low: Decimal
-    high: Decimal
-    confidence: Decimal
-    answers: int
-    promoters: int
-    passives: int
-    detractors: int
-    small_sample: bool
+    score: Decimal = attrs.field(validator=c.checked(_points))
+    low: Decimal = attrs.field(validator=c.checked(_points))
+    high: Decimal = attrs.field(validator=c.checked(_points))
+    confidence: Decimal = attrs.field(validator=c.checked(_confidence))
+    answers: int = attrs.field(validator=c.checked(c.count(1)))
+    promoters: int = attrs.field(validator=c.checked(c.count(0)))
+    passives: int = attrs.field(validator=c.checked(c.count(0)))
+    detractors: int = attrs.field(validator=c.checked(c.count(0)))
+    small_sample: bool = attrs.field(validator=c.checked(c.flag))
+
+    def __attrs_post_init__(self) -> None:
+        """Check that the counts add up and the interval is not upside down."""
+        counted = self.promoters + self.passives + self.detractors
+        if self.answers != counted:
+            raise InvalidInputError(
+                "NpsInterval.answers",
+                self.answers,
+                f"promoters + passives + detractors ({counted})",
+            )
+        if self.low > self.high:
+            raise InvalidInputError(
+                "NpsInterval.low", self.low, f"a value at most high ({self.high})"
+            )
 
 
 def _clip(value: float) -> Decimal:
@@ -170,7 +211,7 @@ def nps_interval(
     >>> r.score, r.low, r.high, r.small_sample
     (Decimal('100'), Decimal('-15.18'), Decimal('100.00'), True)
     """
-    s.bounded("confidence", confidence, high=s.ONE, inclusive=False, hint="e.g. Decimal('0.95')")
+    _confidence("confidence", confidence)
     c.count(1)("small", small)
     promoters, passives, detractors = _count(scores)
     n = promoters + passives + detractors
@@ -182,7 +223,8 @@ def nps_interval(
     centre = p - d
     variance = p + d - centre * centre
     half = z * math.sqrt(variance / adjusted)
-    return NpsInterval(
+    return c.unchecked(
+        NpsInterval,
         score=_net(promoters, detractors, n),
         low=_clip(centre - half),
         high=_clip(centre + half),

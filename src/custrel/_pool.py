@@ -34,6 +34,7 @@ __all__ = [
 
 _CHECK_DAY = c.day()
 _CHECK_OPTIONAL_DAY = c.day(optional=True)
+_CHECK_COUNTED_DAY = c.day(optional=True, bounded=False)  # a span past a bounded day
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -212,17 +213,57 @@ class PoolStatus:
         warning: Whether ``as_of`` is in the warning period.
         returned: Whether the customer is back in the pool on ``as_of``.
 
+    Raises:
+        InvalidInputError: If a field has the wrong type, or the fields disagree: the
+            days are ``None`` exactly when the reason is ``CLOSED`` (and then neither
+            flag is set), ``warn_from`` is not after ``returns_on``, and a customer
+            back in the pool is not in the warning period.
+
     >>> from datetime import date
     >>> from custrel.cadence import pool_status
     >>> pool_status(date(2026, 11, 1), [], as_of=date(2026, 11, 6)).warning
     True
-    """
+    >>> from custrel.cadence import PoolReason, PoolStatus
+    >>> PoolStatus(returns_on=None, reason=PoolReason.HARD_CAP, warn_from=None,
+    ...            warning=False, returned=True)
+    Traceback (most recent call last):
+    ...
+    custrel.errors.InvalidInputError: PoolStatus.returns_on: expected a date (None only when reason is 'closed'), got NoneType None
+    """  # noqa: E501 - a doctest output line
 
-    returns_on: date | None
-    reason: PoolReason
-    warn_from: date | None
-    warning: bool
-    returned: bool
+    returns_on: date | None = attrs.field(validator=c.checked(_CHECK_COUNTED_DAY))
+    reason: PoolReason = attrs.field(validator=c.checked(c.member(PoolReason)))
+    warn_from: date | None = attrs.field(validator=c.checked(_CHECK_COUNTED_DAY))
+    warning: bool = attrs.field(validator=c.checked(c.flag))
+    returned: bool = attrs.field(validator=c.checked(c.flag))
+
+    def __attrs_post_init__(self) -> None:
+        """Check that the fields tell one story, as the rule's own results do."""
+        closed = self.reason is PoolReason.CLOSED
+        expected = (
+            "None when reason is 'closed'"
+            if closed
+            else "a date (None only when reason is 'closed')"
+        )
+        for name, day in (("returns_on", self.returns_on), ("warn_from", self.warn_from)):
+            if (day is None) != closed:
+                raise InvalidInputError(f"PoolStatus.{name}", day, expected)
+        if self.warning and (closed or self.returned):
+            raise InvalidInputError(
+                "PoolStatus.warning", self.warning, "False when closed or returned"
+            )
+        if self.returned and closed:
+            raise InvalidInputError("PoolStatus.returned", self.returned, "False when closed")
+        if (
+            self.warn_from is not None
+            and self.returns_on is not None
+            and self.warn_from > self.returns_on
+        ):
+            raise InvalidInputError(
+                "PoolStatus.warn_from",
+                self.warn_from,
+                f"a date on or before returns_on ({self.returns_on.isoformat()})",
+            )
 
 
 def pool_status(
@@ -282,8 +323,13 @@ def pool_status(
     for index, day in enumerate(days):
         _CHECK_DAY(f"follow_ups[{index}]", day)
     if closed:
-        return PoolStatus(
-            returns_on=None, reason=PoolReason.CLOSED, warn_from=None, warning=False, returned=False
+        return c.unchecked(
+            PoolStatus,
+            returns_on=None,
+            reason=PoolReason.CLOSED,
+            warn_from=None,
+            warning=False,
+            returned=False,
         )
     add = _Days(policy, calendar, holidays, workdays).add
     held_until = add(taken_on, policy.first_contact_days)
@@ -300,7 +346,8 @@ def pool_status(
             held_until, reason = cap, PoolReason.HARD_CAP
     returns_on = add(held_until, 1)
     warn_from = add(returns_on, -policy.warning_days)
-    return PoolStatus(
+    return c.unchecked(
+        PoolStatus,
         returns_on=returns_on,
         reason=reason,
         warn_from=warn_from,

@@ -114,17 +114,55 @@ class StepDue:
         done_on: The day it was done, or ``None``.
         late: Whether it was done after ``due``.
 
+    Raises:
+        InvalidInputError: If a field has the wrong type, or ``late`` does not say
+            whether ``done_on`` is after ``due``.
+
     >>> from datetime import date
     >>> from custrel.cadence import RecordStep, StepDue
     >>> StepDue(step=RecordStep.MINUTES_SENT, due=date(2026, 11, 24), done_on=None,
     ...         late=False).due
     datetime.date(2026, 11, 24)
+    >>> StepDue(step=RecordStep.MINUTES_SENT, due=date(2026, 11, 24), done_on=None, late=True)
+    Traceback (most recent call last):
+    ...
+    custrel.errors.InvalidInputError: StepDue.late: expected False: done_on is None, got bool True
     """
 
-    step: RecordStep
-    due: date
-    done_on: date | None
-    late: bool
+    step: RecordStep = attrs.field(validator=c.checked(c.member(RecordStep)))
+    due: date = attrs.field(validator=c.checked(c.day(bounded=False)))  # working days on
+    done_on: date | None = attrs.field(validator=c.checked(c.day(optional=True)))
+    late: bool = attrs.field(validator=c.checked(c.flag))
+
+    def __attrs_post_init__(self) -> None:
+        """Check that ``late`` says whether the step was done after its due day."""
+        late = self.done_on is not None and self.done_on > self.due
+        if self.late is not late:
+            why = (
+                "done_on is None"
+                if self.done_on is None
+                else f"done_on {self.done_on.isoformat()} is"
+                f" {'after' if late else 'not after'} due {self.due.isoformat()}"
+            )
+            raise InvalidInputError("StepDue.late", self.late, f"{late}: {why}")
+
+
+_new = object.__new__
+_set = object.__setattr__  # how attrs itself sets the fields of a frozen class
+
+
+def _step_due(step: RecordStep, due: date, done_on: date | None, *, late: bool) -> StepDue:
+    """A :class:`StepDue` of values :func:`_walk` has checked or counted.
+
+    Built in the walk's loop, so without the validators, which are for data from
+    outside; as :func:`custrel._checks.unchecked`, written out for speed.
+    """
+    result = _new(StepDue)
+    _set(result, "step", step)
+    _set(result, "due", due)
+    _set(result, "done_on", done_on)
+    _set(result, "late", late)
+    return result
 
 
 def _walk(
@@ -155,9 +193,7 @@ def _walk(
     for step, n in steps:
         due = days.add(anchor, n)
         done_on = finished.get(step)
-        result.append(
-            StepDue(step=step, due=due, done_on=done_on, late=done_on is not None and done_on > due)
-        )
+        result.append(_step_due(step, due, done_on, late=done_on is not None and done_on > due))
         anchor = due if done_on is None else done_on
     return tuple(result)
 

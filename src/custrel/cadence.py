@@ -115,6 +115,7 @@ __all__ = [
 
 _CHECK_DAY = c.day()
 _CHECK_OPTIONAL_DAY = c.day(optional=True)
+_CHECK_DUE = c.day(bounded=False)  # a cadence from a bounded day may pass MAX_DAY
 _FEBRUARY, _LEAP_DAY = 2, 29
 
 
@@ -593,6 +594,27 @@ def last_follow_up(
     return latest
 
 
+_INTERVAL = (
+    "a Cadence or a calendar period (relativedelta) of whole years, months, weeks or days,"
+    " longer than 0 days and at most 100 years and 36,600 days"
+)
+
+
+def _check_interval(name: str, value: object) -> None:
+    """A follow-up interval as a :class:`CadencePolicy` holds one (rule C1)."""
+    if isinstance(value, Cadence):
+        return
+    if isinstance(value, relativedelta):
+        try:
+            check_period(name, value)
+        except PolicyError:
+            pass
+        else:
+            if months_and_days(value) != (0, 0):
+                return
+    raise InvalidInputError(name, value, _INTERVAL)
+
+
 @attrs.frozen(kw_only=True)
 class FollowUp:
     """The outcome of a follow-up: the new grade and when the next one is due (G4).
@@ -601,7 +623,11 @@ class FollowUp:
         on: The day of the follow-up.
         grade: The grade decided again on that day.
         cadence: The new grade's cadence (a named cadence or a calendar period).
-        next_due: When the next follow-up is due.
+        next_due: When the next follow-up is due (counted from a day up to 8999-12-31,
+            it may be later).
+
+    Raises:
+        InvalidInputError: If a field has the wrong type or is out of range.
 
     >>> from datetime import date
     >>> from custrel.cadence import Cadence, FollowUp
@@ -609,12 +635,17 @@ class FollowUp:
     >>> FollowUp(on=date(2026, 11, 22), grade=Grade.A, cadence=Cadence.DAILY,
     ...          next_due=date(2026, 11, 23)).next_due
     datetime.date(2026, 11, 23)
-    """
+    >>> FollowUp(on=date(2026, 11, 22), grade="A", cadence=Cadence.DAILY,
+    ...          next_due=date(2026, 11, 23))
+    Traceback (most recent call last):
+    ...
+    custrel.errors.InvalidInputError: FollowUp.grade: expected a Grade ('A', 'B', 'C', 'D', 'E'), got str 'A'; pass Grade('A')
+    """  # noqa: E501 - a doctest output line
 
-    on: date
-    grade: Grade
-    cadence: _Interval
-    next_due: date
+    on: date = attrs.field(validator=c.checked(_CHECK_DAY))
+    grade: Grade = attrs.field(validator=c.checked(c.member(Grade)))
+    cadence: _Interval = attrs.field(validator=c.checked(_check_interval))
+    next_due: date = attrs.field(validator=c.checked(_CHECK_DUE))
 
 
 def follow_up(
@@ -681,8 +712,12 @@ def follow_up(
         day = contact
     new_grade = grade(opportunity, as_of=day, policy=grading)
     step = _steps(policy, calendar, holidays, workdays)[new_grade]
-    return FollowUp(
-        on=day, grade=new_grade, cadence=policy.cadences[new_grade], next_due=_after(step, day)
+    return c.unchecked(
+        FollowUp,
+        on=day,
+        grade=new_grade,
+        cadence=policy.cadences[new_grade],
+        next_due=_after(step, day),
     )
 
 
@@ -696,18 +731,44 @@ class AgendaItem:
         due: The day the follow-up was due.
         days_overdue: Days from ``due`` to ``as_of`` (0 when due today).
 
+    Raises:
+        InvalidInputError: If a field has the wrong type or is out of range.
+
     >>> from datetime import date
     >>> from custrel.cadence import AgendaItem
     >>> from custrel.grading import Grade
     >>> AgendaItem(customer_id="c-1", grade=Grade.B, due=date(2026, 11, 17),
     ...            days_overdue=5).days_overdue
     5
+    >>> AgendaItem(customer_id="c-1", grade=Grade.B, due=date(2026, 11, 17), days_overdue=-1)
+    Traceback (most recent call last):
+    ...
+    custrel.errors.InvalidInputError: AgendaItem.days_overdue: expected an int >= 0, got int -1
     """
 
-    customer_id: str
-    grade: Grade
-    due: date
-    days_overdue: int
+    customer_id: str = attrs.field(validator=c.checked(c.identifier))
+    grade: Grade = attrs.field(validator=c.checked(c.member(Grade)))
+    due: date = attrs.field(validator=c.checked(_CHECK_DAY))
+    days_overdue: int = attrs.field(validator=c.checked(c.count(0)))
+
+
+_new = object.__new__
+_set = object.__setattr__  # how attrs itself sets the fields of a frozen class
+
+
+def _agenda_item(customer_id: str, grade: Grade, due: date, days_overdue: int) -> AgendaItem:
+    """An :class:`AgendaItem` of values :func:`agenda` has checked, without checking again.
+
+    ``agenda`` may build a million items; their values come from checked entries (a
+    due day between the entry's last day and ``as_of``), so only data from outside
+    runs the validators. As :func:`custrel._checks.unchecked`, written out for speed.
+    """
+    item = _new(AgendaItem)
+    _set(item, "customer_id", customer_id)
+    _set(item, "grade", grade)
+    _set(item, "due", due)
+    _set(item, "days_overdue", days_overdue)
+    return item
 
 
 def agenda(
@@ -773,9 +834,7 @@ def agenda(
     keyed = _keys(customers, as_of, steps, bound)
     chosen = sorted(keyed) if limit is None else heapq.nsmallest(limit, keyed)
     return [
-        AgendaItem(
-            customer_id=cid, grade=g, due=as_of + timedelta(days=overdue), days_overdue=-overdue
-        )
+        _agenda_item(cid, g, as_of + timedelta(days=overdue), -overdue)
         for overdue, g, cid in chosen
     ]
 

@@ -105,6 +105,7 @@ class ChurnSignal(enum.StrEnum):
 # Policy ------------------------------------------------------------------------------------
 
 _POSITIVE = c.days(1)  # day counts and occasion counts
+_CHECK_WINDOW_DAY = c.day(bounded=False)  # windows reach back from as_of, past MIN_DAY
 
 
 def _fraction(*, below_one: bool) -> c.Check:
@@ -670,19 +671,37 @@ class ChurnWindow:
         spend: Net spend in it: sales minus refunds.
         complaints: Complaints received in it.
 
+    Its days may lie before 1000-01-01: the window before the recent one reaches back
+    past it when ``as_of`` is near that day.
+
+    Raises:
+        InvalidInputError: If a field has the wrong type, or ``end`` is before ``start``.
+
     >>> from datetime import date
     >>> from decimal import Decimal
     >>> from custrel.lifecycle import ChurnWindow
     >>> ChurnWindow(start=date(2026, 8, 25), end=date(2026, 11, 22), occasions=0,
     ...             spend=Decimal(0), complaints=0).end
     datetime.date(2026, 11, 22)
-    """
+    >>> ChurnWindow(start=date(2026, 8, 25), end=date(2026, 8, 24), occasions=0,
+    ...             spend=Decimal(0), complaints=0)
+    Traceback (most recent call last):
+    ...
+    custrel.errors.InvalidInputError: ChurnWindow.end: expected a date on or after start (2026-08-25), got date datetime.date(2026, 8, 24)
+    """  # noqa: E501 - a doctest output line
 
-    start: date
-    end: date
-    occasions: int
-    spend: Decimal
-    complaints: int
+    start: date = attrs.field(validator=c.checked(_CHECK_WINDOW_DAY))
+    end: date = attrs.field(validator=c.checked(_CHECK_WINDOW_DAY))
+    occasions: int = attrs.field(validator=c.checked(c.count(0)))
+    spend: Decimal = attrs.field(validator=c.checked(c.money(signed=True)))
+    complaints: int = attrs.field(validator=c.checked(c.count(0)))
+
+    def __attrs_post_init__(self) -> None:
+        """Check that the window ends on or after its first day."""
+        if self.end < self.start:
+            raise InvalidInputError(
+                "ChurnWindow.end", self.end, f"a date on or after start ({self.start.isoformat()})"
+            )
 
 
 @attrs.frozen(kw_only=True)
@@ -832,14 +851,16 @@ def explain_stage(
     silent = history.silence() if history.days else None
     recent_n, prior_n = history.occasions()
     window = timedelta(days=policy.window_days)
-    recent = ChurnWindow(
+    recent = c.unchecked(
+        ChurnWindow,
         start=bound.recent_start + timedelta(days=1),
         end=as_of,
         occasions=recent_n,
         spend=history.spend_recent,
         complaints=history.complaints_recent,
     )
-    prior = ChurnWindow(
+    prior = c.unchecked(
+        ChurnWindow,
         start=bound.prior_start + timedelta(days=1),
         end=as_of - window,
         occasions=prior_n,

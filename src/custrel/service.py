@@ -170,6 +170,19 @@ class Notice(enum.StrEnum):
     WRITTEN_OR_PHONE = "written_or_phone"  # ordinary: in writing or by phone (书面或电话)
 
 
+_MAX_ESTIMATE = 10**30 - 1
+
+
+def _estimate(name: str, value: object) -> None:
+    """An estimated count of complaints: an ``int`` >= 0 of at most 30 digits.
+
+    An estimate is ``voiced / reach_share``, so a small share takes it past the count
+    bound (a billion); 30 digits is the longest integer ``custrel.loads`` reads back.
+    """
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= _MAX_ESTIMATE:
+        raise InvalidInputError(name, value, "an int >= 0 of at most 30 digits")
+
+
 def _share(name: str, value: object) -> None:
     if isinstance(value, float):
         raise InvalidInputError(
@@ -361,15 +374,34 @@ class ComplaintEstimate:
         unvoiced: ``estimated_total - voiced``: grievances that never reached anyone.
         reach_share: The share assumed to reach the service staff.
 
+    Raises:
+        InvalidInputError: If a field has the wrong type or is out of range, or
+            ``unvoiced`` is not ``estimated_total - voiced``.
+
     >>> from custrel.service import estimate_complaints
     >>> estimate_complaints(12).unvoiced
     28
-    """
+    >>> from decimal import Decimal
+    >>> from custrel.service import ComplaintEstimate
+    >>> ComplaintEstimate(voiced=12, estimated_total=40, unvoiced=30, reach_share=Decimal("0.3"))
+    Traceback (most recent call last):
+    ...
+    custrel.errors.InvalidInputError: ComplaintEstimate.unvoiced: expected estimated_total - voiced (28), got int 30
+    """  # noqa: E501 - a doctest output line
 
-    voiced: int
-    estimated_total: int
-    unvoiced: int
-    reach_share: Decimal
+    voiced: int = attrs.field(validator=c.checked(c.count(0)))
+    estimated_total: int = attrs.field(validator=c.checked(_estimate))
+    unvoiced: int = attrs.field(validator=c.checked(_estimate))
+    reach_share: Decimal = attrs.field(validator=c.checked(_share))
+
+    def __attrs_post_init__(self) -> None:
+        """Check that the unvoiced complaints are the estimate less the voiced ones."""
+        if self.unvoiced != self.estimated_total - self.voiced:
+            raise InvalidInputError(
+                "ComplaintEstimate.unvoiced",
+                self.unvoiced,
+                f"estimated_total - voiced ({self.estimated_total - self.voiced})",
+            )
 
 
 def estimate_complaints(
@@ -404,7 +436,8 @@ def estimate_complaints(
     c.count(0)("voiced", voiced)
     policy = _check_policy(policy)
     total = int((Decimal(voiced) / policy.reach_share).to_integral_value(ROUND_HALF_UP))
-    return ComplaintEstimate(
+    return c.unchecked(
+        ComplaintEstimate,
         voiced=voiced,
         estimated_total=total,
         unvoiced=total - voiced,

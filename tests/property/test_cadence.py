@@ -11,12 +11,16 @@ from custrel import strategies as cs
 from custrel.cadence import (
     CadencePolicy,
     PoolPolicy,
+    RecordStep,
     add_working_days,
     agenda,
     assign_balanced,
+    follow_up,
     is_working_day,
+    minutes_steps,
     next_due,
     pool_status,
+    record_steps,
     upcoming_occasions,
 )
 from custrel.grading import Grade, customer_grade, grade
@@ -112,6 +116,7 @@ def test_a_follow_up_never_brings_the_pool_date_earlier(
     taken = date(2026, 1, 1)
     before = pool_status(taken, follow_ups, as_of=as_of, policy=policy)
     after = pool_status(taken, [*follow_ups, extra], as_of=as_of, policy=policy)
+    assert attrs.evolve(before) == before  # built without the validators, it passes them
     assert before.returns_on is not None
     assert after.returns_on is not None
     assert after.returns_on >= before.returns_on
@@ -169,6 +174,7 @@ def test_agenda_agrees_with_next_due_under_any_policy(
     expected = sorted(((d - as_of).days, g, cid) for cid, g, d in due if d <= as_of)[:limit]
     result = agenda(entries, as_of=as_of, limit=limit, policy=policy, holidays=holidays)
     assert [((i.due - as_of).days, i.grade, i.customer_id) for i in result] == expected
+    assert [attrs.evolve(i) for i in result] == result  # built unchecked, they pass the checks
     for (_, _, last), (_, _, day) in zip(entries, due, strict=True):
         assert last is None or day > last
 
@@ -191,6 +197,32 @@ def test_customer_grade_is_the_best_open_grade_and_order_free(
     assert customer_grade(list(reversed(mine)), as_of=as_of) is result
     grades = [grade(o, as_of=as_of) for o in mine if o.status is not DealStatus.CLOSED]
     assert result is min(grades or [grade(o, as_of=as_of) for o in mine])
+
+
+@given(cs.opportunities(), DAYS, cs.cadence_policies(), HOLIDAYS)
+def test_what_follow_up_builds_unchecked_passes_the_checks(
+    opportunity: Opportunity, day: date, policy: CadencePolicy, holidays: frozenset[date]
+) -> None:
+    result = follow_up(opportunity, day, policy=policy, holidays=holidays)
+    assert attrs.evolve(result) == result
+    assert result.next_due > result.on
+
+
+@given(DAYS, st.dictionaries(st.sampled_from(RecordStep), DAYS, max_size=6), HOLIDAYS)
+def test_what_the_record_steps_build_unchecked_passes_the_checks(
+    start: date, done: dict[RecordStep, date], holidays: frozenset[date]
+) -> None:
+    record = {RecordStep.RECORD_ENTERED, RecordStep.RECORD_FORWARDED}
+    done = {step: day for step, day in done.items() if day >= start}
+    steps = [
+        *record_steps(
+            start, done={s: d for s, d in done.items() if s in record}, holidays=holidays
+        ),
+        *minutes_steps(
+            start, done={s: d for s, d in done.items() if s not in record}, holidays=holidays
+        ),
+    ]
+    assert [attrs.evolve(step) for step in steps] == steps
 
 
 @given(cs.cadence_policies())

@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -58,7 +59,7 @@ def test_from_dict_raises_only_custrel_errors(cls: type[Any], data: st.DataObjec
     except expected:
         return
     assert type(loaded) is cls
-    # what loads can be written out: no lone surrogate got in
+    # what loads can be written out and read back: no lone surrogate, no dict for a date
     assert custrel.loads(cls, custrel.dumps(loaded).encode()) == loaded
 
 
@@ -347,6 +348,204 @@ def test_every_problem_of_a_result_class_is_reported() -> None:
         "f",
         "m",
     }
+
+
+# Documents of the results of the rules that load, and a bad value for each field.
+_RESULTS: dict[type[Any], dict[str, Any]] = {
+    custrel.AgendaItem: {
+        "customer_id": "c-1",
+        "grade": "B",
+        "due": "2026-11-17",
+        "days_overdue": 5,
+    },
+    custrel.FollowUp: {
+        "on": "2026-11-22",
+        "grade": "A",
+        "cadence": "daily",
+        "next_due": "2026-11-23",
+    },
+    custrel.PoolStatus: {
+        "returns_on": "2026-12-06",
+        "reason": "no_follow_up",
+        "warn_from": "2026-12-03",
+        "warning": False,
+        "returned": False,
+    },
+    custrel.StepDue: {"step": "minutes_sent", "due": "2026-11-24", "done_on": None, "late": False},
+    custrel.ChurnWindow: {
+        "start": "2026-08-25",
+        "end": "2026-11-22",
+        "occasions": 0,
+        "spend": "0",
+        "complaints": 0,
+    },
+    custrel.ComplaintEstimate: {
+        "voiced": 12,
+        "estimated_total": 40,
+        "unvoiced": 28,
+        "reach_share": "0.3",
+    },
+    custrel.NpsInterval: {
+        "score": "20",
+        "low": "4.80",
+        "high": "33.72",
+        "confidence": "0.95",
+        "answers": 100,
+        "promoters": 40,
+        "passives": 40,
+        "detractors": 20,
+        "small_sample": False,
+    },
+}
+
+_BAD_FIELDS: list[tuple[type[Any], str, object]] = [
+    (custrel.AgendaItem, "customer_id", " "),
+    (custrel.AgendaItem, "grade", "Z"),
+    (custrel.AgendaItem, "due", "9000-01-01"),
+    (custrel.AgendaItem, "days_overdue", -1),
+    (custrel.FollowUp, "on", "0999-12-31"),
+    (custrel.FollowUp, "grade", 1),
+    (custrel.FollowUp, "cadence", {"days": 0}),
+    (custrel.FollowUp, "cadence", {"years": 101}),
+    (custrel.FollowUp, "cadence", {"days": -1}),
+    (custrel.FollowUp, "next_due", 20261123),
+    (custrel.PoolStatus, "returns_on", {"day": 6}),
+    (custrel.PoolStatus, "reason", "open"),
+    (custrel.PoolStatus, "warn_from", 3),
+    (custrel.PoolStatus, "warning", "yes"),
+    (custrel.PoolStatus, "returned", 0),
+    (custrel.StepDue, "step", "minutes_lost"),
+    (custrel.StepDue, "due", None),
+    (custrel.StepDue, "done_on", "0999-01-01"),
+    (custrel.StepDue, "late", None),
+    (custrel.ChurnWindow, "start", None),
+    (custrel.ChurnWindow, "end", 7),
+    (custrel.ChurnWindow, "occasions", -1),
+    (custrel.ChurnWindow, "spend", "NaN"),
+    (custrel.ChurnWindow, "complaints", True),
+    (custrel.ComplaintEstimate, "voiced", -1),
+    (custrel.ComplaintEstimate, "estimated_total", 10**30),
+    (custrel.ComplaintEstimate, "unvoiced", 1.5),
+    (custrel.ComplaintEstimate, "reach_share", "0"),
+    (custrel.ComplaintEstimate, "reach_share", 0.3),
+    (custrel.NpsInterval, "score", "100.01"),
+    (custrel.NpsInterval, "low", "-Infinity"),
+    (custrel.NpsInterval, "high", "1E+999999"),
+    (custrel.NpsInterval, "confidence", "1"),
+    (custrel.NpsInterval, "answers", 0),
+    (custrel.NpsInterval, "promoters", -1),
+    (custrel.NpsInterval, "passives", True),
+    (custrel.NpsInterval, "detractors", 20.0),
+    (custrel.NpsInterval, "small_sample", "no"),
+]
+
+
+@pytest.mark.parametrize(
+    ("cls", "field", "bad"),
+    _BAD_FIELDS,
+    ids=[f"{cls.__name__}.{field}={bad!r}" for cls, field, bad in _BAD_FIELDS],
+)
+def test_rule_results_validate_every_field_they_load(
+    cls: type[Any], field: str, bad: object
+) -> None:
+    with pytest.raises(custrel.InvalidInputError) as info:
+        custrel.from_dict(cls, {**_RESULTS[cls], field: bad})
+    assert [e.field for e in info.value.errors] == [field]
+
+
+@pytest.mark.parametrize("cls", list(_RESULTS), ids=lambda cls: cls.__name__)
+def test_rule_results_that_are_valid_load_and_round_trip(cls: type[Any]) -> None:
+    loaded = custrel.from_dict(cls, _RESULTS[cls])
+    assert custrel.loads(cls, custrel.dumps(loaded)) == loaded
+    assert attrs.evolve(loaded) == loaded
+
+
+_DISAGREEING: list[tuple[type[Any], dict[str, Any], str]] = [
+    (custrel.PoolStatus, {"returns_on": None}, "returns_on"),
+    (custrel.PoolStatus, {"warn_from": None}, "warn_from"),
+    (custrel.PoolStatus, {"reason": "closed"}, "returns_on"),
+    (
+        custrel.PoolStatus,
+        {"reason": "closed", "returns_on": None, "warn_from": None, "warning": True},
+        "warning",
+    ),
+    (
+        custrel.PoolStatus,
+        {"reason": "closed", "returns_on": None, "warn_from": None, "returned": True},
+        "returned",
+    ),
+    (custrel.PoolStatus, {"warning": True, "returned": True}, "warning"),
+    (custrel.PoolStatus, {"warn_from": "2026-12-07"}, "warn_from"),
+    (custrel.StepDue, {"late": True}, "late"),
+    (custrel.StepDue, {"done_on": "2026-11-24", "late": True}, "late"),
+    (custrel.StepDue, {"done_on": "2026-11-25"}, "late"),
+    (custrel.ChurnWindow, {"end": "2026-08-24"}, "end"),
+    (custrel.ComplaintEstimate, {"unvoiced": 27}, "unvoiced"),
+    (custrel.NpsInterval, {"answers": 99}, "answers"),
+    (custrel.NpsInterval, {"low": "33.73"}, "low"),
+]
+
+
+@pytest.mark.parametrize(
+    ("cls", "changes", "field"),
+    _DISAGREEING,
+    ids=[f"{cls.__name__}-{'-'.join(changes)}" for cls, changes, _ in _DISAGREEING],
+)
+def test_rule_results_refuse_fields_that_disagree(
+    cls: type[Any], changes: dict[str, Any], field: str
+) -> None:
+    with pytest.raises(custrel.InvalidInputError) as info:
+        custrel.from_dict(cls, {**_RESULTS[cls], **changes})
+    assert info.value.field == field
+
+
+def test_consistent_rule_results_load() -> None:
+    closed = {"returns_on": None, "reason": "closed", "warn_from": None}
+    done_late = {"done_on": "2026-11-25", "late": True}
+    status = custrel.from_dict(custrel.PoolStatus, {**_RESULTS[custrel.PoolStatus], **closed})
+    step = custrel.from_dict(custrel.StepDue, {**_RESULTS[custrel.StepDue], **done_late})
+    assert (status.reason, step.late) == (custrel.PoolReason.CLOSED, True)
+
+
+@pytest.mark.parametrize(
+    ("cls", "bad"),
+    [
+        (custrel.AgendaItem, {"customer_id": "", "days_overdue": -1}),
+        (custrel.FollowUp, {"on": "0999-12-31", "cadence": {"days": 0}}),
+        (custrel.PoolStatus, {"returns_on": 6, "warning": "yes"}),
+        (custrel.StepDue, {"due": 24, "late": None}),
+        (custrel.ChurnWindow, {"occasions": -1, "spend": "Infinity"}),
+        (custrel.ComplaintEstimate, {"voiced": -1, "reach_share": "2"}),
+        (custrel.NpsInterval, {"score": "-101", "answers": 0}),
+    ],
+    ids=lambda value: value.__name__ if isinstance(value, type) else "",
+)
+def test_every_problem_of_a_rule_result_is_reported(cls: type[Any], bad: dict[str, Any]) -> None:
+    with pytest.raises(custrel.InvalidInputError) as info:
+        custrel.from_dict(cls, {**_RESULTS[cls], **bad})
+    assert {e.field for e in info.value.errors} == set(bad)
+
+
+_DEAL = Opportunity(
+    customer_id="c-1", need=custrel.Need.POTENTIAL, status=custrel.DealStatus.POTENTIAL
+)
+
+
+@pytest.mark.parametrize("day", [date(1000, 1, 1), date(8999, 12, 31)], ids=str)
+def test_rule_results_at_the_ends_of_the_calendar_load_back(day: date) -> None:
+    """Due days and windows a rule counts to may pass the bounds of the days it takes."""
+    policy = PoolPolicy(first_contact_days=36_600, follow_up_days=36_600, warning_days=36_600)
+    why = custrel.explain_stage([], as_of=day)
+    results = [
+        custrel.follow_up(_DEAL, day),
+        custrel.pool_status(day, [], as_of=day, policy=policy),
+        *custrel.record_steps(day),
+        *custrel.minutes_steps(day, done={custrel.RecordStep.MINUTES_WRITTEN: day}),
+        why.recent,
+        why.prior,
+    ]
+    for result in results:
+        assert custrel.loads(type(result), custrel.dumps(result)) == result
 
 
 @pytest.mark.parametrize("name", ["Zhang San", "  "], ids=["good-then-bad", "blank"])

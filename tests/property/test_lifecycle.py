@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 from random import Random
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -61,6 +62,8 @@ def test_every_history_gets_one_stage_and_always_the_same(
         purchases, as_of=as_of, complaints=complaints, policy=policy
     )
     assert policy.horizon_floor_days <= why.horizon_days <= policy.horizon_ceiling_days
+    for window in (why.recent, why.prior):  # built without the validators, they pass them
+        assert attrs.evolve(window) == window
 
 
 @given(cases(), POLICIES, st.randoms(use_true_random=False))

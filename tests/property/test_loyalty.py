@@ -272,6 +272,7 @@ def test_interval_is_ordered_within_range_and_counts_every_answer(answers: list[
     assert r.promoters + r.passives + r.detractors == r.answers == len(answers)
     assert r.score == nps(answers)
     assert r.small_sample is (len(answers) < 30)
+    assert attrs.evolve(r) == r  # built without the validators, it passes them
 
 
 @given(cs.nps_answers(min_size=2))

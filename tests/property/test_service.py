@@ -1,5 +1,6 @@
 """Properties of complaint handling (rules S1-S3)."""
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -82,6 +83,7 @@ def test_the_estimate_never_counts_fewer_than_were_heard(
     voiced: int, policy: ServicePolicy
 ) -> None:
     estimate = estimate_complaints(voiced, policy=policy)
+    assert attrs.evolve(estimate) == estimate  # built without the validators, it passes them
     assert estimate.estimated_total >= voiced
     assert estimate.unvoiced == estimate.estimated_total - voiced >= 0
     assert (
