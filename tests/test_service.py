@@ -226,6 +226,8 @@ def test_bad_arguments_are_refused(call: Callable[[], object], field: str) -> No
         ("escalate_days", -1),
         ("visit_days", "7"),
         ("reach_share", 0),
+        ("reach_share", Decimal("0.0099")),
+        ("reach_share", Decimal("1E-999999")),
         ("reach_share", Decimal("1.01")),
         ("reach_share", 0.3),
         ("reach_share", Decimal("Infinity")),
@@ -235,6 +237,14 @@ def test_bad_policies_are_refused(field: str, value: object) -> None:
     with pytest.raises(PolicyError) as info:
         ServicePolicy(**{field: _(value)})
     assert info.value.field == f"ServicePolicy.{field}"
+
+
+def test_the_least_reach_share_is_a_hundredth() -> None:
+    # one voiced complaint stands for a hundred at most (rule S3's estimate stays a count)
+    estimate = estimate_complaints(3, policy=ServicePolicy(reach_share=Decimal("0.01")))
+    assert (estimate.estimated_total, estimate.unvoiced) == (300, 297)
+    with pytest.raises(PolicyError, match=r"expected a Decimal from 0\.01 to 1, got"):
+        ServicePolicy(reach_share=Decimal("0.0099"))
 
 
 def test_policy_round_trips() -> None:

@@ -183,13 +183,20 @@ def _estimate(name: str, value: object) -> None:
         raise InvalidInputError(name, value, "an int >= 0 of at most 30 digits")
 
 
+_LEAST_SHARE = Decimal("0.01")
+
+
 def _share(name: str, value: object) -> None:
+    """A reach share from 0.01 to 1 (rule S3's decision).
+
+    Below a hundredth one voiced complaint would stand for more than a hundred, and a
+    share such as 1E-999999 would make a million-digit estimate.
+    """
+    expected = "a Decimal from 0.01 to 1"
     if isinstance(value, float):
-        raise InvalidInputError(
-            name, value, "a Decimal in (0, 1]", hint=f"pass Decimal({str(value)!r})"
-        )
-    if not isinstance(value, Decimal) or not value.is_finite() or not 0 < value <= 1:
-        raise InvalidInputError(name, value, "a Decimal in (0, 1]")
+        raise InvalidInputError(name, value, expected, hint=f"pass Decimal({str(value)!r})")
+    if not isinstance(value, Decimal) or not value.is_finite() or not _LEAST_SHARE <= value <= 1:
+        raise InvalidInputError(name, value, expected)
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -209,7 +216,7 @@ class ServicePolicy(Policy):
         follow_up_days: The follow-up (rule S1's last step) is due this many days after
             the remedy, 7 by default.
         reach_share: The share of complaints that reach the service staff (rule S3),
-            0.3 by default.
+            0.3 by default, from 0.01 to 1.
 
     Raises:
         PolicyError: If a value is out of range.
@@ -220,7 +227,7 @@ class ServicePolicy(Policy):
     >>> ServicePolicy(reach_share=0)
     Traceback (most recent call last):
     ...
-    custrel.errors.PolicyError: ServicePolicy.reach_share: expected a Decimal in (0, 1], got Decimal Decimal('0')
+    custrel.errors.PolicyError: ServicePolicy.reach_share: expected a Decimal from 0.01 to 1, got Decimal Decimal('0')
     """  # noqa: E501 - a doctest output line
 
     escalate_days: int = attrs.field(default=0, validator=c.policy(c.days(0)))  # rule S2

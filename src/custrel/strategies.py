@@ -901,7 +901,7 @@ def lifecycle_policies() -> st.SearchStrategy[LifecyclePolicy]:
 
 
 def service_policies() -> st.SearchStrategy[ServicePolicy]:
-    """Valid complaint-handling policies: any day counts, a reach share in (0, 1].
+    """Valid complaint-handling policies: any day counts, a reach share from 0.01 to 1.
 
     Returns:
         A strategy of :class:`~custrel.service.ServicePolicy`.
