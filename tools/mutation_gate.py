@@ -215,7 +215,8 @@ def table(overall: dict[str, int], modules: dict[str, dict[str, int]]) -> float:
         caught, counted = score(stats)
         share = 100 * caught / counted if counted else 100.0
         survived, unrun = stats.get("survived", 0), stats.get("not_checked", 0)
-        print(f"{module:<36} {counted:>8} {caught:>7} {survived:>9} {share:>6.1f}% {unrun:>6}")
+        shown = f"{share:>6.1f}%" if counted else f"{'-':>7}"
+        print(f"{module:<36} {counted:>8} {caught:>7} {survived:>9} {shown} {unrun:>6}")
     return share
 
 
