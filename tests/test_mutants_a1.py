@@ -1437,3 +1437,129 @@ def test_g1_agenda_grades_opportunities_with_the_given_grading_policy() -> None:
     tuned = agenda([("c-1", [close], None)], as_of=AS_OF, grading=weeks)
     assert [item.grade for item in by_default] == [Grade.A]
     assert [item.grade for item in tuned] == [Grade.B]
+
+
+# rules G1, G2: the whole explanation, in English and Chinese ----------------------------------
+
+
+def explicit(close: date | None, status: DealStatus = DealStatus.NEGOTIATING) -> Opportunity:
+    return Opportunity(customer_id="c-1", need=Need.EXPLICIT, expected_close=close, status=status)
+
+
+EXPLANATIONS = [
+    pytest.param(
+        Opportunity(customer_id="c-1", need=Need.NONE, status=DealStatus.POTENTIAL),
+        Grade.E,
+        "no need: a dead customer, grade E",
+        "无需求：死亡客户，E级",
+        id="no-need",
+    ),
+    pytest.param(
+        OTHER,
+        Grade.D,
+        "potential need: grade D",
+        "潜在需求：D级",
+        id="potential-need",
+    ),
+    pytest.param(
+        explicit(date(2026, 12, 1), DealStatus.CLOSED),
+        Grade.D,
+        "explicit need, but the deal is already closed and nothing is left to close: grade D",
+        "明显需求，但已成交，无待成交业务：D级",
+        id="closed",
+    ),
+    pytest.param(
+        explicit(None),
+        Grade.D,
+        "explicit need, but no expected close date: grade D",
+        "明显需求，但未定预计成交日期：D级",
+        id="no-date",
+    ),
+    pytest.param(
+        explicit(date(2026, 10, 21)),
+        Grade.D,
+        (
+            "explicit need, but expected close 2026-10-21 is more than 1 month past"
+            " (2026-11-22): expected close date long past: update it; grade D"
+        ),
+        (
+            "明显需求，但预计成交日 2026-10-21 已过去超过 1个月（2026-11-22）："
+            "预计成交日早已过期，请更新；D级"
+        ),
+        id="stale",
+    ),
+    pytest.param(
+        explicit(date(2026, 10, 22)),
+        Grade.A,
+        "explicit need, expected close 2026-10-22 has passed (2026-11-22): overdue, grade A",
+        "明显需求，预计成交日 2026-10-22 已过（2026-11-22）：逾期，A级",
+        id="overdue-within-grace",
+    ),
+    pytest.param(
+        explicit(date(2026, 11, 21)),
+        Grade.A,
+        "explicit need, expected close 2026-11-21 has passed (2026-11-22): overdue, grade A",
+        "明显需求，预计成交日 2026-11-21 已过（2026-11-22）：逾期，A级",
+        id="overdue-yesterday",
+    ),
+    pytest.param(
+        explicit(AS_OF),
+        Grade.A,
+        "explicit need, expected close 2026-11-22 is within 1 month of 2026-11-22: grade A",
+        "明显需求，预计成交日 2026-11-22 在 2026-11-22 起 1个月 内：A级",
+        id="today",
+    ),
+    pytest.param(
+        explicit(date(2026, 12, 23)),
+        Grade.B,
+        "explicit need, expected close 2026-12-23 is within 3 months of 2026-11-22: grade B",
+        "明显需求，预计成交日 2026-12-23 在 2026-11-22 起 3个月 内：B级",
+        id="b",
+    ),
+    pytest.param(
+        explicit(date(2027, 5, 22)),
+        Grade.C,
+        "explicit need, expected close 2027-05-22 is within 6 months of 2026-11-22: grade C",
+        "明显需求，预计成交日 2027-05-22 在 2026-11-22 起 6个月 内：C级",
+        id="c",
+    ),
+    pytest.param(
+        explicit(date(2027, 5, 23)),
+        Grade.D,
+        "explicit need, expected close 2027-05-23 is more than 6 months after 2026-11-22: grade D",
+        "明显需求，预计成交日 2027-05-23 在 2026-11-22 起 6个月 之后：D级",
+        id="far",
+    ),
+]
+
+
+@pytest.mark.parametrize(("subject", "expected", "english", "chinese"), EXPLANATIONS)
+def test_g1_explanation_says_the_whole_reason(
+    subject: Opportunity, expected: Grade, english: str, chinese: str
+) -> None:
+    why = explain_grade(subject, as_of=AS_OF)
+    assert (why.grade, why.reason_en, why.reason_zh) == (expected, english, chinese)
+    assert why.rules == ("G1", "G2")
+    assert why.policy_fingerprint == DEFAULT_GRADING.fingerprint()
+
+
+# rule C1: the last follow-up and the agenda at their edges -----------------------------------
+
+
+def test_c1_a_follow_up_late_on_as_of_is_the_last_one() -> None:
+    late = event(at=datetime(2026, 11, 22, 23, 59, tzinfo=UTC))
+    assert last_follow_up([event(), late], as_of=AS_OF) == AS_OF
+    assert last_follow_up([event(), late], as_of=date(2026, 11, 21)) == date(2026, 11, 20)
+
+
+def test_c1_agenda_keeps_one_when_the_limit_is_one() -> None:
+    book = [("c-1", Grade.A, date(2026, 11, 20)), ("c-2", Grade.A, date(2026, 11, 10))]
+    items = agenda(book, as_of=AS_OF, limit=1)
+    assert [(i.customer_id, i.due, i.days_overdue) for i in items] == [
+        ("c-2", date(2026, 11, 11), 11)
+    ]
+
+
+def test_c1_agenda_lists_a_follow_up_due_today_not_one_due_tomorrow() -> None:
+    book = [("c-1", Grade.B, date(2026, 11, 15)), ("c-2", Grade.B, date(2026, 11, 16))]
+    assert [i.customer_id for i in agenda(book, as_of=AS_OF)] == ["c-1"]
