@@ -1563,3 +1563,24 @@ def test_c1_agenda_keeps_one_when_the_limit_is_one() -> None:
 def test_c1_agenda_lists_a_follow_up_due_today_not_one_due_tomorrow() -> None:
     book = [("c-1", Grade.B, date(2026, 11, 15)), ("c-2", Grade.B, date(2026, 11, 16))]
     assert [i.customer_id for i in agenda(book, as_of=AS_OF)] == ["c-1"]
+
+
+# rule C4: the record workflow at its edges ----------------------------------------------------
+
+THURSDAY = date(2026, 11, 19)  # a record collected on Thursday is due in the CRM on Monday
+
+
+@pytest.mark.parametrize(
+    ("entered", "late", "forward_due"),
+    [
+        (THURSDAY, False, FRIDAY),  # entered the day it was collected
+        (MONDAY, False, date(2026, 11, 24)),  # entered on the due day: in time
+        (date(2026, 11, 24), True, date(2026, 11, 25)),  # a day late
+    ],
+)
+def test_c4_a_step_done_on_its_due_day_is_in_time(
+    entered: date, late: bool, forward_due: date
+) -> None:
+    entry, forward = record_steps(THURSDAY, done={RecordStep.RECORD_ENTERED: entered})
+    assert (entry.due, entry.done_on, entry.late) == (MONDAY, entered, late)
+    assert (forward.due, forward.done_on, forward.late) == (forward_due, None, False)
