@@ -4,8 +4,9 @@ Rule P7 and the house style say an error names the field, what was expected and 
 value given. The tables below call every public function and policy of
 :mod:`custrel.grading` and :mod:`custrel.cadence` (with the pool, record and assignment
 rules it re-exports) with bad input, and check the whole message, the field and the
-hint, not a fragment of them. The tests after them check the boundaries of rules C3,
-C6 and G1 that the other test files leave open.
+hint, not a fragment of them. The tests after them check edges of rules C1, C3, C4, C6,
+G1 and G2 that the other test files leave open: inclusive bounds, ties, the caller's
+working days and the one-entry caches of the grading functions.
 """
 
 from collections.abc import Callable
