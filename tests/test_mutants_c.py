@@ -6,6 +6,7 @@ names, the hint and the full message (field, what was expected, the value given)
 the message is what a caller reads (house style: field, constraint and value).
 """
 
+import decimal
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -16,6 +17,7 @@ import pytest
 from custrel.errors import InvalidInputError, PolicyError
 from custrel.lifecycle import (
     LifecyclePolicy,
+    Stage,
     churn_signals,
     explain_stage,
     highest_stage,
@@ -28,6 +30,7 @@ from custrel.loyalty import (
     LoyaltyMeasures,
     LoyaltyPolicy,
     LoyaltySignals,
+    SatisfactionBand,
     SatisfactionMeasures,
     SatisfactionPolicy,
     TotalCustomerCost,
@@ -2085,3 +2088,47 @@ def test_y4_y6_satisfaction_refuses_bad_input_naming_field_and_value(
     call: Callable[[], object], refusal: Refusal
 ) -> None:
     assert_refused(call, refusal)
+
+
+# Behaviour the refusals do not reach ----------------------------------------------------------
+
+
+def test_l1_stage_counts_count_every_customer_of_a_stage() -> None:
+    customers = [
+        ("c-1", [], []),
+        ("c-2", [], []),
+        ("c-3", [], []),
+        ("c-4", [sale("c-4")], []),
+        ("c-5", [sale("c-5")], [gripe("c-5")]),
+    ]
+    counts = stage_counts(customers, as_of=AS_OF)
+    assert counts == {
+        Stage.PROSPECT: 3,
+        Stage.NEW: 2,
+        Stage.ACTIVE: 0,
+        Stage.GROWING: 0,
+        Stage.AT_RISK: 0,
+        Stage.LAPSED: 0,
+        Stage.WON_BACK: 0,
+    }
+
+
+@pytest.mark.parametrize(
+    "rounding", [decimal.ROUND_HALF_EVEN, decimal.ROUND_UP, decimal.ROUND_DOWN]
+)
+def test_y6_satisfaction_bands_do_not_depend_on_the_callers_decimal_context(
+    rounding: str,
+) -> None:
+    """19 customers at 15 %: share · n is 2.85, so two are marked at each end."""
+    values = {f"c-{i}": i for i in range(1, 20)}
+    expected = satisfaction_bands(values)
+    with decimal.localcontext(prec=1, rounding=rounding):
+        assert satisfaction_bands(values) == expected
+    assert [cid for cid, band in expected.items() if band is SatisfactionBand.MOST] == [
+        "c-18",
+        "c-19",
+    ]
+    assert [cid for cid, band in expected.items() if band is SatisfactionBand.LEAST] == [
+        "c-1",
+        "c-2",
+    ]
