@@ -2132,3 +2132,77 @@ def test_y6_satisfaction_bands_do_not_depend_on_the_callers_decimal_context(
         "c-1",
         "c-2",
     ]
+
+
+# Results never depend on the caller's decimal context -----------------------------------------
+
+SCANT = decimal.Context(prec=3, rounding=decimal.ROUND_DOWN)
+"""A caller's context that would round almost every intermediate result."""
+
+FINE_MEASURES = LoyaltyMeasures(
+    repeat_purchases=5,
+    choosing_days=D("2.345"),
+    price_sensitivity=D("0.1234"),
+    competitor_interest=D("0.0101"),
+    quality_tolerance=D("0.9876"),
+    spend=D("1234.56"),
+)
+
+
+def test_y1_loyalty_score_does_not_depend_on_the_callers_decimal_context() -> None:
+    expected = loyalty_score(FINE_MEASURES)
+    with decimal.localcontext(SCANT):
+        assert loyalty_score(FINE_MEASURES) == expected
+
+
+@pytest.mark.parametrize("measure", list(LoyaltyMeasure))
+def test_y1_points_do_not_depend_on_the_callers_decimal_context(
+    measure: LoyaltyMeasure,
+) -> None:
+    value = FINE_MEASURES.get(measure)
+    assert value is not None
+    expected = LoyaltyPolicy().points(measure, value)
+    with decimal.localcontext(SCANT):
+        assert LoyaltyPolicy().points(measure, value) == expected
+
+
+def test_y1_explanation_does_not_depend_on_the_callers_decimal_context() -> None:
+    policy = LoyaltyPolicy(repeat_weight=D("2.5"), spend_weight=D("0.125"))
+    expected = explain_loyalty(FINE_MEASURES, policy=policy)
+    with decimal.localcontext(SCANT):
+        assert explain_loyalty(FINE_MEASURES, policy=policy) == expected
+    assert expected.contributions[0].reason_en == (
+        "repeat purchases 5: points 0.4167 · weight 37.74% = 15.72"
+    )
+
+
+def test_y4_satisfaction_index_does_not_depend_on_the_callers_decimal_context() -> None:
+    measures = SatisfactionMeasures(
+        reputation=D("0.8765"),
+        complaint_rate=D("0.1234"),
+        price_sensitivity=D("0.4321"),
+        purchase_amount=D("1234.56"),
+    )
+    expected = satisfaction_index(measures)
+    with decimal.localcontext(SCANT):
+        assert satisfaction_index(measures) == expected
+
+
+def test_y5_delivered_value_is_exact_in_any_decimal_context() -> None:
+    value = TotalCustomerValue(
+        product=D("800.25"), service=D("150.50"), personnel=D("30.05"), image=D("19.99")
+    )
+    cost = TotalCustomerCost(money=D("699.99"), time=D("50.01"), energy=D("20.5"), physical=1)
+    with decimal.localcontext(SCANT):
+        assert (value.total, cost.total, delivered_value(value, cost)) == (
+            D("1000.79"),
+            D("771.50"),
+            D("229.29"),
+        )
+
+
+def test_s3_estimate_does_not_depend_on_the_callers_decimal_context() -> None:
+    """12,345 voiced at 30 %: 41,150 in all, 28,805 never voiced."""
+    with decimal.localcontext(SCANT):
+        estimate = estimate_complaints(12_345)
+    assert (estimate.estimated_total, estimate.unvoiced) == (41_150, 28_805)
