@@ -16,6 +16,7 @@ import pytest
 
 from custrel.errors import InvalidInputError, PolicyError
 from custrel.lifecycle import (
+    ChurnSignal,
     LifecyclePolicy,
     Stage,
     churn_signals,
@@ -2206,3 +2207,55 @@ def test_s3_estimate_does_not_depend_on_the_callers_decimal_context() -> None:
     with decimal.localcontext(SCANT):
         estimate = estimate_complaints(12_345)
     assert (estimate.estimated_total, estimate.unvoiced) == (41_150, 28_805)
+
+
+def bought(days_ago: int, amount: Decimal | int) -> Purchase:
+    when = AS_OF.toordinal() - days_ago
+    return Purchase(
+        customer_id="c-1",
+        at=datetime.combine(date.fromordinal(when), datetime.min.time(), UTC),
+        product="tea",
+        amount=amount,
+    )
+
+
+# Window before: 2,000.02; recent window: 3,000.00, just short of 1.5 times as much.
+ALMOST_GROWING = [
+    bought(179, D("1000.01")),
+    bought(120, D("1000.01")),
+    bought(60, D(1500)),
+    bought(10, D(1500)),
+]
+# Window before: 2,000.00 on two occasions; recent window: 1,000.01, just above half.
+ALMOST_SPEND_DROP = [bought(150, 1000), bought(120, 1000), bought(10, D("1000.01"))]
+
+
+def test_l1_growth_does_not_depend_on_the_callers_decimal_context() -> None:
+    assert lifecycle_stage(ALMOST_GROWING, as_of=AS_OF) is Stage.ACTIVE
+    assert highest_stage(ALMOST_GROWING, as_of=AS_OF) is Stage.ACTIVE
+    with decimal.localcontext(SCANT):
+        assert lifecycle_stage(ALMOST_GROWING, as_of=AS_OF) is Stage.ACTIVE
+        assert highest_stage(ALMOST_GROWING, as_of=AS_OF) is Stage.ACTIVE
+        assert stage_counts([("c-1", ALMOST_GROWING, [])], as_of=AS_OF)[Stage.ACTIVE] == 1
+
+
+def test_l3_spend_drop_does_not_depend_on_the_callers_decimal_context() -> None:
+    expected = (ChurnSignal.FREQUENCY_DROP,)
+    assert churn_signals(ALMOST_SPEND_DROP, as_of=AS_OF) == expected
+    with decimal.localcontext(SCANT):
+        assert churn_signals(ALMOST_SPEND_DROP, as_of=AS_OF) == expected
+
+
+def test_l1_l4_explanation_does_not_depend_on_the_callers_decimal_context() -> None:
+    expected = explain_stage(ALMOST_GROWING, as_of=AS_OF)
+    assert (expected.prior.spend, expected.recent.spend) == (D("2000.02"), D(3000))
+    with decimal.localcontext(SCANT):
+        assert explain_stage(ALMOST_GROWING, as_of=AS_OF) == expected
+
+
+def test_l1_a_policy_first_used_in_a_scant_context_keeps_its_exact_thresholds() -> None:
+    """The bound policy is cached: a rounded threshold must not outlive the caller's context."""
+    policy = LifecyclePolicy(growth=D("0.4999950001"))  # 2,000.02 x 1.4999950001 > 3,000.00
+    with decimal.localcontext(SCANT):
+        lifecycle_stage(ALMOST_GROWING, as_of=AS_OF, policy=policy)
+    assert lifecycle_stage(ALMOST_GROWING, as_of=AS_OF, policy=policy) is Stage.ACTIVE
