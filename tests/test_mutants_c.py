@@ -17,6 +17,7 @@ import pytest
 from custrel.errors import InvalidInputError, PolicyError
 from custrel.lifecycle import (
     ChurnSignal,
+    CustomerStage,
     LifecyclePolicy,
     Stage,
     churn_signals,
@@ -2259,3 +2260,16 @@ def test_l1_a_policy_first_used_in_a_scant_context_keeps_its_exact_thresholds() 
     with decimal.localcontext(SCANT):
         lifecycle_stage(ALMOST_GROWING, as_of=AS_OF, policy=policy)
     assert lifecycle_stage(ALMOST_GROWING, as_of=AS_OF, policy=policy) is Stage.ACTIVE
+
+
+def test_l1_portfolio_stages_show_the_highest_stage_reached_before_a_lapse() -> None:
+    """Spend tripled in 2025 (GROWING then); silent since, so LAPSED on AS_OF."""
+    history = [
+        bought(AS_OF.toordinal() - date(2024, 11, 1).toordinal(), 100),
+        bought(AS_OF.toordinal() - date(2025, 1, 10).toordinal(), 100),
+        bought(AS_OF.toordinal() - date(2025, 3, 10).toordinal(), 100),
+        bought(AS_OF.toordinal() - date(2025, 5, 10).toordinal(), 900),
+    ]
+    assert list(portfolio_stages([("c-1", history, [])], as_of=AS_OF)) == [
+        CustomerStage(customer_id="c-1", stage=Stage.LAPSED, highest=Stage.GROWING)
+    ]
