@@ -346,12 +346,12 @@ class LoyaltyPolicy(Policy):
         if measure is LoyaltyMeasure.REPEAT_PURCHASES:
             return s.ratio(value, self.repeat_full)
         if measure is LoyaltyMeasure.CHOOSING_DAYS:
-            return s.ONE - s.ratio(value, self.choosing_days_limit)
+            return s.CONTEXT.subtract(s.ONE, s.ratio(value, self.choosing_days_limit))
         if measure is LoyaltyMeasure.SPEND:
             return s.ratio(value, self.spend_full)
         if measure is LoyaltyMeasure.QUALITY_TOLERANCE:
             return s.number(value)
-        return s.ONE - s.number(value)  # price sensitivity, competitor interest
+        return s.CONTEXT.subtract(s.ONE, s.number(value))  # price sensitivity, competitor interest
 
 
 DEFAULT_LOYALTY = LoyaltyPolicy()
@@ -511,14 +511,16 @@ def explain_loyalty(
     价格敏感度 0.2：得分 0.8 · 权重 50% = 40.00
     """  # noqa: E501 - doctest output lines
     known, mean = _known(measures, policy)
-    total = sum((weight for *_, weight in known), s.ZERO)
+    total = s.ZERO
+    for *_, weight in known:
+        total = s.CONTEXT.add(total, weight)
     contributions = []
     for measure, value, points, weight in known:
         share = s.CONTEXT.divide(weight, total)
         part = s.score(s.CONTEXT.multiply(points, share))
         shown = _plain(s.number(value))
         earned = _plain(points.quantize(_SHOWN, context=s.CONTEXT))
-        percent = f"{_plain(s.CONTEXT.multiply(share, s.HUNDRED).quantize(s.CENT))}%"
+        percent = f"{_plain(s.score(share))}%"
         contributions.append(
             LoyaltyContribution(
                 measure=measure,

@@ -300,7 +300,7 @@ def satisfaction_index(
         if name == "purchase_amount":
             points = s.ratio(value, policy.amount_full)
         elif name in {"complaint_rate", "price_sensitivity"}:
-            points = s.ONE - value
+            points = s.CONTEXT.subtract(s.ONE, value)
         else:
             points = value
         terms.append((points, weight))
@@ -404,6 +404,14 @@ def satisfaction_bands(
 _PART = c.checked(c.money())
 
 
+def _sum(*parts: Decimal) -> Decimal:
+    """The sum of money parts, in the loyalty rules' fixed context (exact below 10**15)."""
+    total = s.ZERO
+    for part in parts:
+        total = s.CONTEXT.add(total, part)
+    return total
+
+
 @attrs.frozen(kw_only=True)
 class TotalCustomerValue:
     """What a customer gets (rule Y5: 客户总价值), in money terms.
@@ -430,7 +438,7 @@ class TotalCustomerValue:
     @property
     def total(self) -> Decimal:
         """The sum of the four parts."""
-        return self.product + self.service + self.personnel + self.image
+        return _sum(self.product, self.service, self.personnel, self.image)
 
 
 @attrs.frozen(kw_only=True)
@@ -460,7 +468,7 @@ class TotalCustomerCost:
     @property
     def total(self) -> Decimal:
         """The sum of the four parts."""
-        return self.money + self.time + self.energy + self.physical
+        return _sum(self.money, self.time, self.energy, self.physical)
 
 
 def delivered_value(value: TotalCustomerValue, cost: TotalCustomerCost, /) -> Decimal:
@@ -492,4 +500,4 @@ def delivered_value(value: TotalCustomerValue, cost: TotalCustomerCost, /) -> De
         raise InvalidInputError("value", value, "a TotalCustomerValue")
     if not isinstance(cost, TotalCustomerCost):
         raise InvalidInputError("cost", cost, "a TotalCustomerCost")
-    return value.total - cost.total
+    return s.CONTEXT.subtract(value.total, cost.total)

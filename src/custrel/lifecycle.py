@@ -33,7 +33,7 @@ import enum
 import functools
 import itertools
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Context, Decimal
 from typing import TYPE_CHECKING, Any, cast
 
 import attrs
@@ -103,6 +103,10 @@ class ChurnSignal(enum.StrEnum):
 
 
 # Policy ------------------------------------------------------------------------------------
+
+_CONTEXT = Context(prec=28, rounding=ROUND_HALF_EVEN)
+"""The decimal context of every sum and ratio here, so that no stage depends on the
+caller's :func:`decimal.getcontext` (and no cached bound keeps a caller's rounding)."""
 
 _POSITIVE = c.days(1)  # day counts and occasion counts
 _CHECK_WINDOW_DAY = c.day(bounded=False)  # windows reach back from as_of, past MIN_DAY
@@ -258,9 +262,9 @@ class _Bound:
         self.overdue = policy.overdue_multiple.as_integer_ratio()
         self.overdue_min = policy.overdue_min_days
         self.settle = policy.settle_days
-        self.growth = 1 + policy.growth
-        self.frequency_keep = 1 - policy.frequency_drop
-        self.spend_keep = 1 - policy.spend_drop
+        self.growth = _CONTEXT.add(1, policy.growth)
+        self.frequency_keep = _CONTEXT.subtract(1, policy.frequency_drop)
+        self.spend_keep = _CONTEXT.subtract(1, policy.spend_drop)
         self.min_baseline = policy.min_baseline
         self.complaint_rise = policy.complaint_rise
 
@@ -363,11 +367,11 @@ class _History:
                 amount = purchase.amount
                 sale_days.add(day)
             if keep_net:
-                net[day] += amount
+                net[day] = _CONTEXT.add(net[day], amount)
             if day > recent_start:
-                recent += amount
+                recent = _CONTEXT.add(recent, amount)
             elif day > prior_start:
-                prior += amount
+                prior = _CONTEXT.add(prior, amount)
         self.days = sorted(d.toordinal() for d in sale_days)
         self.spend_recent, self.spend_prior = recent, prior
         return owner
@@ -425,7 +429,7 @@ class _History:
         if (
             self.days[0] <= bound.baseline_from  # a full window before to compare with
             and self.spend_prior > 0
-            and self.spend_recent >= self.spend_prior * bound.growth
+            and self.spend_recent >= _CONTEXT.multiply(self.spend_prior, bound.growth)
         ):
             return Stage.GROWING  # rule L1
         return Stage.ACTIVE
@@ -436,9 +440,9 @@ class _History:
         found: list[ChurnSignal] = []
         recent, prior = self.occasions()
         if prior >= bound.min_baseline:
-            if recent <= prior * bound.frequency_keep:
+            if recent <= _CONTEXT.multiply(prior, bound.frequency_keep):
                 found.append(ChurnSignal.FREQUENCY_DROP)
-            if self.spend_recent <= self.spend_prior * bound.spend_keep:
+            if self.spend_recent <= _CONTEXT.multiply(self.spend_prior, bound.spend_keep):
                 found.append(ChurnSignal.SPEND_DROP)
         if (
             self.complaints_recent > self.complaints_prior
@@ -471,11 +475,11 @@ class _History:
         ]
         keys = sorted(self.net)
         ordinals = [k.toordinal() for k in keys]
-        totals = [Decimal(0), *itertools.accumulate(self.net[k] for k in keys)]
+        totals = [Decimal(0), *itertools.accumulate((self.net[k] for k in keys), _CONTEXT.add)]
 
         def spend(low: int, high: int) -> Decimal:  # days in (low, high]
             hi = bisect.bisect_right(ordinals, high)
-            return totals[hi] - totals[bisect.bisect_right(ordinals, low)]
+            return _CONTEXT.subtract(totals[hi], totals[bisect.bisect_right(ordinals, low)])
 
         window, first = bound.window, days[0]
         for day in days[1:]:
@@ -486,7 +490,7 @@ class _History:
             if (
                 first <= day - 2 * window + 1
                 and prior > 0
-                and spend(day - window, day) >= prior * bound.growth
+                and spend(day - window, day) >= _CONTEXT.multiply(prior, bound.growth)
             ):
                 return Stage.GROWING
             best = max(best, _PROGRESS[Stage.ACTIVE])
@@ -793,12 +797,13 @@ def _reasons(  # noqa: PLR0911 - one return per stage reads best
             f"{kind}客户出现流失预警（{chinese}）：流失风险客户",
         )
     if stage is Stage.GROWING:
+        times = _CONTEXT.add(1, policy.growth)
         return (
             (
-                f"spend in the last {policy.window_days} days at least {1 + policy.growth}x"
+                f"spend in the last {policy.window_days} days at least {times}x"
                 " the window before: growing"
             ),
-            f"近 {policy.window_days} 天消费额至少为前一期的 {1 + policy.growth} 倍：成长客户",
+            f"近 {policy.window_days} 天消费额至少为前一期的 {times} 倍：成长客户",
         )
     return (
         f"buying within the churn horizon of {horizon} days, no warning signal: active",
@@ -884,7 +889,9 @@ def explain_stage(
         recent=recent,
         prior=prior,
         days_silent=silent,
-        median_interval_days=None if twice_median is None else Decimal(twice_median) / 2,
+        median_interval_days=(
+            None if twice_median is None else _CONTEXT.divide(Decimal(twice_median), 2)
+        ),
         horizon_days=horizon,
         rules=rules,
         reason_en=english,
