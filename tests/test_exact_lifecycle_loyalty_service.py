@@ -316,7 +316,7 @@ SERVICE: list[Any] = [
             PolicyError,
             "ServicePolicy.reach_share",
             (
-                "ServicePolicy.reach_share: expected a Decimal in (0, 1], got float 0.3; "
+                "ServicePolicy.reach_share: expected a Decimal from 0.01 to 1, got float 0.3; "
                 "pass Decimal('0.3')"
             ),
             "pass Decimal('0.3')",
@@ -328,7 +328,10 @@ SERVICE: list[Any] = [
         Refusal(
             PolicyError,
             "ServicePolicy.reach_share",
-            ("ServicePolicy.reach_share: expected a Decimal in (0, 1], got Decimal Decimal('0')"),
+            (
+                "ServicePolicy.reach_share: expected a Decimal from 0.01 to 1, "
+                "got Decimal Decimal('0')"
+            ),
         ),
         id="reach_share_zero",
     ),
@@ -338,7 +341,7 @@ SERVICE: list[Any] = [
             PolicyError,
             "ServicePolicy.reach_share",
             (
-                "ServicePolicy.reach_share: expected a Decimal in (0, 1], got Decimal "
+                "ServicePolicy.reach_share: expected a Decimal from 0.01 to 1, got Decimal "
                 "Decimal('1.01')"
             ),
         ),
@@ -349,7 +352,10 @@ SERVICE: list[Any] = [
         Refusal(
             PolicyError,
             "ServicePolicy.reach_share",
-            ("ServicePolicy.reach_share: expected a Decimal in (0, 1], got Decimal Decimal('NaN')"),
+            (
+                "ServicePolicy.reach_share: expected a Decimal from 0.01 to 1, "
+                "got Decimal Decimal('NaN')"
+            ),
         ),
         id="reach_share_nan",
     ),
@@ -358,7 +364,7 @@ SERVICE: list[Any] = [
         Refusal(
             PolicyError,
             "ServicePolicy.reach_share",
-            "ServicePolicy.reach_share: expected a Decimal in (0, 1], got str '0.3'",
+            "ServicePolicy.reach_share: expected a Decimal from 0.01 to 1, got str '0.3'",
         ),
         id="reach_share_string",
     ),
