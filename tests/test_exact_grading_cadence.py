@@ -994,8 +994,8 @@ RECORD_ERRORS = [
     pytest.param(
         lambda: record_steps(bad("2026-11-19")),
         InvalidInputError,
-        "start: expected a date, got str '2026-11-19'",
-        "start",
+        "collected_on: expected a date, got str '2026-11-19'",
+        "collected_on",
         "",
         id="record-collected",
     ),
@@ -1041,7 +1041,7 @@ RECORD_ERRORS = [
         lambda: record_steps(AS_OF, done={RecordStep.RECORD_FORWARDED: date(2026, 11, 21)}),
         InvalidInputError,
         (
-            "done[record_forwarded]: expected a day on or after the start (2026-11-22), got"
+            "done[record_forwarded]: expected a day on or after collected_on (2026-11-22), got"
             " date datetime.date(2026, 11, 21)"
         ),
         "done[record_forwarded]",
@@ -1051,8 +1051,8 @@ RECORD_ERRORS = [
     pytest.param(
         lambda: minutes_steps(bad("2026-11-20")),
         InvalidInputError,
-        "start: expected a date, got str '2026-11-20'",
-        "start",
+        "met_on: expected a date, got str '2026-11-20'",
+        "met_on",
         "",
         id="minutes-met",
     ),
@@ -1094,7 +1094,7 @@ RECORD_ERRORS = [
         lambda: minutes_steps(AS_OF, done={RecordStep.MINUTES_SENT: date(2026, 11, 1)}),
         InvalidInputError,
         (
-            "done[minutes_sent]: expected a day on or after the start (2026-11-22), got"
+            "done[minutes_sent]: expected a day on or after met_on (2026-11-22), got"
             " date datetime.date(2026, 11, 1)"
         ),
         "done[minutes_sent]",

@@ -144,7 +144,7 @@ def test_c4_workflow_days_are_a_policy() -> None:
 @pytest.mark.parametrize(
     ("call", "field"),
     [
-        (lambda: record_steps("2026-11-19"), "start"),  # type: ignore[arg-type]
+        (lambda: record_steps("2026-11-19"), "collected_on"),  # type: ignore[arg-type]
         (lambda: record_steps(date(2026, 11, 19), policy="x"), "policy"),  # type: ignore[arg-type]
         (lambda: record_steps(date(2026, 11, 19), done=["x"]), "done"),  # type: ignore[arg-type]
         (

@@ -166,7 +166,7 @@ def _step_due(step: RecordStep, due: date, done_on: date | None, *, late: bool) 
 
 
 def _walk(
-    start: date,
+    start: tuple[str, date],
     steps: tuple[tuple[RecordStep, int], ...],
     done: Mapping[RecordStep, date] | None,
     *,
@@ -174,7 +174,8 @@ def _walk(
     holidays: Iterable[date],
     workdays: Iterable[date],
 ) -> tuple[StepDue, ...]:
-    c.day()("start", start)
+    name, first = start  # the caller's own name for the first day, for the error
+    c.day()(name, first)
     days = _rules(calendar, holidays, workdays)
     if done is not None and not hasattr(done, "items"):
         raise InvalidInputError("done", done, "a mapping of RecordStep to the day it was done")
@@ -184,12 +185,12 @@ def _walk(
         if step not in names:
             raise InvalidInputError("done", step, f"one of the steps {[s.value for s in names]}")
         c.day()(f"done[{step.value}]", day)
-        if day < start:
+        if day < first:
             raise InvalidInputError(
-                f"done[{step.value}]", day, f"a day on or after the start ({start.isoformat()})"
+                f"done[{step.value}]", day, f"a day on or after {name} ({first.isoformat()})"
             )
     result = []
-    anchor = start
+    anchor = first
     for step, n in steps:
         due = days.add(anchor, n)
         done_on = finished.get(step)
@@ -250,7 +251,14 @@ def record_steps(
         (RecordStep.RECORD_ENTERED, policy.entry_days),
         (RecordStep.RECORD_FORWARDED, policy.forward_days),
     )
-    return _walk(collected_on, steps, done, calendar=calendar, holidays=holidays, workdays=workdays)
+    return _walk(
+        ("collected_on", collected_on),
+        steps,
+        done,
+        calendar=calendar,
+        holidays=holidays,
+        workdays=workdays,
+    )
 
 
 def minutes_steps(
@@ -301,4 +309,6 @@ def minutes_steps(
         (RecordStep.MINUTES_SENT, policy.send_days),
         (RecordStep.RECEIPT_CONFIRMED, policy.confirm_days),
     )
-    return _walk(met_on, steps, done, calendar=calendar, holidays=holidays, workdays=workdays)
+    return _walk(
+        ("met_on", met_on), steps, done, calendar=calendar, holidays=holidays, workdays=workdays
+    )
