@@ -45,7 +45,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BASELINE = ROOT / "tools" / "mutation_baseline.json"
-COPIED = ("src", "tests", "docs", "conftest.py", "README.md", "pyproject.toml")
+COPIED = ("src", "tests", "docs", "tools", "conftest.py", "README.md", "pyproject.toml")
 # A status of mutmut's that counts as caught; "caught by type check" needs a checker
 # this project does not configure, and "suspicious" (slow but passed) is not caught.
 CAUGHT = ("killed", "timeout", "segfault", "caught_by_type_check")
