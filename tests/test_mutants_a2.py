@@ -4,7 +4,9 @@ Rules C2, C4, G1, T4-T6: every refusal names its field, says what was expected, 
 value and gives its hint, word for word; and the boundaries the rule book sets hold exactly.
 """
 
+import importlib.metadata
 import io
+import sys
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -24,7 +26,7 @@ from custrel.cadence import (
     record_deadline,
     upcoming_occasions,
 )
-from custrel.errors import InvalidInputError, OutsideCalendarError, PolicyError
+from custrel.errors import CustrelError, InvalidInputError, OutsideCalendarError, PolicyError
 from custrel.grading import GradingPolicy
 from custrel.models import (
     Calendar,
@@ -1216,3 +1218,203 @@ def test_c2_an_organisation_only_profile_has_no_occasions() -> None:
         customer_id="c-1", organization=Organization(name="ACME"), created_on=date(2026, 1, 1)
     )
     assert upcoming_occasions(profile, as_of=D, within=timedelta(days=365)) == []
+
+
+def test_c2_a_family_member_without_a_birthday_has_no_birthday_greeting() -> None:
+    profile = _profile(
+        family=(FamilyMember(name="Li Ming", relation=Relation.CHILD),),
+        occasions=(Occasion(kind=OccasionKind.WEDDING, on=date(2026, 6, 6)),),
+    )
+    found = upcoming_occasions(profile, as_of=date(2026, 1, 1), within=timedelta(days=364))
+    assert [(o.on, o.kind) for o in found] == [(date(2026, 6, 6), OccasionKind.WEDDING)]
+
+
+def test_c2_a_lunar_birthday_recurs_on_its_lunar_day() -> None:
+    """Lunar 1/1 of 2000 fell on 5 February; in 2026 it falls on 17 February."""
+    lunar = Occasion(kind=OccasionKind.BIRTHDAY, on=date(2000, 2, 5), calendar=Calendar.LUNAR)
+    profile = _profile(occasions=(lunar,))
+    found = upcoming_occasions(profile, as_of=date(2026, 2, 1), within=timedelta(days=30))
+    assert [(o.on, o.number, o.calendar) for o in found] == [
+        (date(2026, 2, 17), 26, Calendar.LUNAR)
+    ]
+
+
+# Rule G1: calendar periods of a policy --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "horizons",
+    [
+        (rd(months=1), rd(days=32), rd(months=6)),  # 32 days pass a month from any day
+        (rd(months=1), rd(months=1, days=1), rd(months=6)),  # as many months, a day more
+        (rd(months=1), rd(months=10), rd(months=11)),  # a month more, as many days
+        (rd(months=1), rd(months=10), rd(months=10, days=1)),
+        (rd(months=11), rd(years=1), rd(months=13)),  # a year is twelve months
+        (rd(months=1), rd(months=3), rd(months=1200)),  # at most 100 years
+        (rd(days=1), rd(days=2), rd(days=36_600)),  # at most 36,600 days
+    ],
+)
+def test_g1_horizons_longer_from_every_start_date_are_accepted(
+    horizons: tuple[rd, rd, rd],
+) -> None:
+    assert GradingPolicy(horizons=horizons).horizons == horizons
+
+
+@pytest.mark.parametrize(
+    ("horizons", "index", "after"),
+    [
+        ((rd(months=1), rd(days=31), rd(months=6)), 1, "1 month"),  # not after a 31-day month
+        ((rd(months=13), rd(years=1), rd(months=14)), 1, "1 year 1 month"),
+        ((rd(years=2, months=1, days=3), rd(months=25), rd(years=9)), 1, "2 years 1 month 3 days"),
+        ((rd(days=1), rd(days=1), rd(months=6)), 1, "1 day"),
+        ((rd(weeks=2), rd(days=10), rd(months=6)), 1, "14 days"),
+    ],
+)
+def test_g1_a_horizon_not_longer_than_the_one_before_is_refused(
+    horizons: tuple[rd, rd, rd], index: int, after: str
+) -> None:
+    with pytest.raises(PolicyError) as caught:
+        GradingPolicy(horizons=horizons)
+    assert caught.value.field == f"GradingPolicy.horizons[{index}]"
+    assert caught.value.expected == f"a period longer than {after} from every start date"
+    assert caught.value.value == horizons[index]
+
+
+@pytest.mark.parametrize("grace", [rd(), rd(days=36_600), rd(months=1200), rd(years=100)])
+def test_g1_a_grace_of_zero_up_to_the_limits_is_accepted(grace: rd) -> None:
+    assert GradingPolicy(overdue_grace=grace).overdue_grace == grace
+
+
+# Rule C4: working calendars, their sources and their repr -------------------------------------
+
+
+def test_c4_a_calendar_shows_its_days_in_short() -> None:
+    calendar = WorkCalendar(
+        name="October", covers=[2026, 2024], holidays=NATIONAL_DAY, workdays=MAKE_UP
+    )
+    assert repr(calendar) == (
+        "WorkCalendar(name='October', weekend={saturday, sunday}, covers=<2024, 2026>,"
+        " holidays=<7 days>, workdays=<1 days>, beyond=<Beyond.REFUSE: 'refuse'>)"
+    )
+    gulf = WorkCalendar(weekend=(Weekday.SATURDAY, Weekday.FRIDAY))
+    assert repr(gulf) == (
+        "WorkCalendar(name='custom', weekend={friday, saturday}, covers=None,"
+        " holidays=<0 days>, workdays=<0 days>, beyond=<Beyond.REFUSE: 'refuse'>)"
+    )
+
+
+def test_c4_a_calendar_takes_its_years_and_days_as_any_collection() -> None:
+    calendar = WorkCalendar(
+        covers=range(2025, 2027), holidays=tuple(NATIONAL_DAY), workdays=set(MAKE_UP)
+    )
+    assert calendar.covers == frozenset({2025, 2026})
+    assert calendar.holidays == frozenset(NATIONAL_DAY)
+    assert calendar.workdays == frozenset(MAKE_UP)
+    assert WorkCalendar(covers=(2026,)).covers == frozenset({2026})
+
+
+@pytest.mark.parametrize(
+    ("covers", "shown"),
+    [([-1, -10], "int -1"), ([2026, "x"], "str 'x'")],  # checked in the order of their repr
+)
+def test_c4_the_first_bad_year_of_a_calendar_is_named(covers: list[object], shown: str) -> None:
+    with pytest.raises(PolicyError) as caught:
+        WorkCalendar(covers=covers)
+    assert str(caught.value) == f"WorkCalendar.covers: expected an int in 1..9999, got {shown}"
+
+
+def test_c4_china_needs_the_cn_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "chinese_calendar", None)
+    with pytest.raises(CustrelError) as caught:
+        WorkCalendar.china()
+    assert str(caught.value) == 'this calendar needs the cn extra: pip install "custrel[cn]"'
+
+
+def test_c4_china_is_named_after_its_package_and_covers_the_years_asked() -> None:
+    china = WorkCalendar.china(years=[2025])
+    assert china.name == f"China (chinesecalendar {importlib.metadata.version('chinesecalendar')})"
+    assert china.covers == frozenset({2025})
+    assert {d.year for d in china.holidays | china.workdays} == {2025}
+    assert WorkCalendar.china().covers == frozenset(range(2004, 2027))
+
+
+HOLIDAYS_VERSION = importlib.metadata.version("holidays")
+
+
+@pytest.mark.parametrize(
+    ("source", "name"),
+    [
+        (
+            lambda: holidays.country_holidays("DE", subdiv="BY", years=2026),
+            f"DE-BY (python-holidays {HOLIDAYS_VERSION})",
+        ),
+        (
+            lambda: (
+                holidays.country_holidays("DE", years=2026)
+                + holidays.country_holidays("FR", years=2026)
+            ),
+            f"DE+FR (python-holidays {HOLIDAYS_VERSION})",
+        ),
+        (
+            lambda: holidays.financial_holidays("NYSE", years=2026),
+            f"XNYS (python-holidays {HOLIDAYS_VERSION})",
+        ),
+    ],
+)
+def test_c4_a_calendar_from_python_holidays_is_named_after_where_it_holds(
+    source: Callable[[], holidays.HolidayBase], name: str
+) -> None:
+    assert WorkCalendar.from_holidays(source()).name == name
+
+
+def test_c4_a_calendar_from_python_holidays_may_be_named() -> None:
+    calendar = WorkCalendar.from_holidays(holidays.country_holidays("DE", years=2026), name="HQ")
+    assert calendar.name == "HQ"
+
+
+# Rule C4: the years a count looks at ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("covers", "start", "n", "named"),
+    [
+        ([2024, 2026], date(2024, 12, 20), 40, date(2025, 1, 1)),  # a gap, forward
+        ([2024, 2026], date(2026, 1, 10), -40, date(2025, 12, 31)),  # a gap, backward
+        ([2024, 2026], date(2024, 12, 27), 3, date(2025, 1, 1)),  # a short count
+        ([2026], date(2025, 12, 28), 5, date(2025, 12, 29)),  # from before the years
+        ([2026], date(2027, 1, 5), -5, date(2027, 1, 4)),  # back from after them
+        ([2026], date(2025, 12, 31), 1, date(2026, 1, 1)),  # the start itself is not looked at
+    ],
+)
+def test_c4_a_count_names_the_first_day_it_reaches_outside_the_calendar(
+    covers: list[int], start: date, n: int, named: date
+) -> None:
+    calendar = WorkCalendar(name="ACME", covers=covers)
+    if named.year in covers:
+        assert add_working_days(start, n, calendar=calendar) == named
+        return
+    with pytest.raises(OutsideCalendarError) as caught:
+        add_working_days(start, n, calendar=calendar)
+    assert caught.value.value == named
+    assert caught.value.hint.startswith(
+        f"{named.isoformat()} is reached counting {n} working days from {start}; "
+        f"add {named.year} with calendar.with_year({named.year},"
+    )
+
+
+@pytest.mark.parametrize("n", [1, 5, 100, 1000])
+def test_c4_a_count_over_a_six_day_weekend_jumps_whole_weeks(n: int) -> None:
+    sundays_only = WorkCalendar(weekend=set(Weekday) - {Weekday.SUNDAY})
+    assert add_working_days(date(2026, 11, 20), n) != add_working_days(
+        date(2026, 11, 20), n, calendar=sundays_only
+    )
+    assert add_working_days(date(2026, 11, 20), n, calendar=sundays_only) == date(
+        2026, 11, 22
+    ) + timedelta(weeks=n - 1)
+
+
+def test_c4_zero_working_days_after_a_day_off_is_that_day() -> None:
+    saturday = date(2026, 11, 21)
+    assert add_working_days(saturday, 0) == saturday
+    assert add_working_days(saturday, 0, calendar=CAL) == saturday
+    assert add_working_days(date(2027, 1, 2), 0, calendar=CAL) == date(2027, 1, 2)
