@@ -9,6 +9,7 @@ import io
 import sys
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import holidays
@@ -17,6 +18,7 @@ from dateutil.relativedelta import relativedelta as rd
 from hypothesis import given
 from hypothesis import strategies as st
 
+from custrel._periods import describe
 from custrel.cadence import (
     Weekday,
     WorkCalendar,
@@ -42,6 +44,10 @@ from custrel.tiering import (
     CustomerCount,
     Margin,
     Tier,
+    TierAction,
+    TierMode,
+    TierPolicy,
+    WinBack,
     explain_tier,
     relationship_level,
     tier_action,
@@ -1268,6 +1274,7 @@ def test_g1_horizons_longer_from_every_start_date_are_accepted(
         ((rd(years=2, months=1, days=3), rd(months=25), rd(years=9)), 1, "2 years 1 month 3 days"),
         ((rd(days=1), rd(days=1), rd(months=6)), 1, "1 day"),
         ((rd(weeks=2), rd(days=10), rd(months=6)), 1, "14 days"),
+        ((rd(days=30), rd(months=1, days=2), rd(months=6)), 1, "30 days"),  # equal from 1 Feb
     ],
 )
 def test_g1_a_horizon_not_longer_than_the_one_before_is_refused(
@@ -1418,3 +1425,220 @@ def test_c4_zero_working_days_after_a_day_off_is_that_day() -> None:
     assert add_working_days(saturday, 0) == saturday
     assert add_working_days(saturday, 0, calendar=CAL) == saturday
     assert add_working_days(date(2027, 1, 2), 0, calendar=CAL) == date(2027, 1, 2)
+
+
+@pytest.mark.parametrize(
+    ("period", "english", "chinese"),
+    [
+        (rd(), "0 days", "0天"),
+        (rd(days=1), "1 day", "1天"),
+        (rd(weeks=1), "7 days", "7天"),
+        (rd(months=1), "1 month", "1个月"),
+        (rd(years=2, months=3, days=4), "2 years 3 months 4 days", "2年3个月4天"),
+        (rd(years=1, days=1), "1 year 1 day", "1年1天"),
+    ],
+)
+def test_g1_a_period_is_described_in_english_and_chinese(
+    period: rd, english: str, chinese: str
+) -> None:
+    assert describe(period) == english
+    assert describe(period, "en") == english
+    assert describe(period, "zh") == chinese
+
+
+# Rules T1, T2: why a customer is in their tier ------------------------------------------------
+
+HUNDRED = {f"c-{i}": i for i in range(1, 101)}
+
+
+@pytest.mark.parametrize(
+    ("customer", "values", "mode", "expected"),
+    [
+        (
+            "c-81",
+            HUNDRED,
+            TierMode.HEAD_COUNT,
+            (
+                Tier.MAJOR,
+                20,
+                1,
+                100,
+                Decimal("0.19"),
+                Decimal(81),
+                (
+                    "rank 20 of 100 by value, 19% of customers above: major"
+                    " (the top 20% by head count; major from 81)"
+                ),
+                (
+                    "按价值排名第20/100，高于该客户的客户占19%：重要客户"
+                    "（按客户数前20%；重要客户下限 81）"
+                ),
+            ),
+        ),
+        (
+            "c-50",
+            {**HUNDRED, "d-1": 50, "d-2": 50},
+            TierMode.HEAD_COUNT,
+            (
+                Tier.SMALL,
+                51,
+                3,
+                102,
+                Decimal(50) / 102,
+                Decimal(1),
+                (
+                    "rank 51 of 102 by value, tied with 2 more down to rank 53, 49% of customers"
+                    " above: small (the top 100% by head count; small from 1)"
+                ),
+                (
+                    "按价值排名第51/102，与另外2位并列至第53名，高于该客户的客户占49%：小客户"
+                    "（按客户数前100%；小客户下限 1）"
+                ),
+            ),
+        ),
+        (
+            "c",
+            {"a": 70, "b": 20, "c": 10},
+            TierMode.VALUE_SHARE,
+            (
+                Tier.SMALL,
+                3,
+                1,
+                3,
+                Decimal("0.9"),
+                Decimal(10),
+                (
+                    "rank 3 of 3 by value, 90% of the value above: small"
+                    " (the top 100% by value; small from 10)"
+                ),
+                "按价值排名第3/3，高于该客户的价值占90%：小客户（按价值前100%；小客户下限 10）",
+            ),
+        ),
+        (
+            "c-3",
+            {"c-1": 5, "c-2": 0, "c-3": 0},
+            TierMode.HEAD_COUNT,
+            (
+                Tier.SMALL,
+                2,
+                2,
+                3,
+                Decimal(1) / 3,
+                Decimal(0),
+                "no value (0): small, whatever the rank",
+                "无价值（0）：小客户，不论排名",
+            ),
+        ),
+        (
+            "x",
+            {"x": -5, "y": 3},
+            TierMode.HEAD_COUNT,
+            (
+                Tier.SMALL,
+                2,
+                1,
+                2,
+                Decimal("0.5"),
+                Decimal(-5),
+                "no value (-5): small, whatever the rank",
+                "无价值（-5）：小客户，不论排名",
+            ),
+        ),
+        (
+            "a",
+            {"a": 0, "b": 0},
+            TierMode.VALUE_SHARE,
+            (
+                Tier.SMALL,
+                1,
+                2,
+                2,
+                Decimal(0),
+                Decimal(0),
+                "no value (0): small, whatever the rank",
+                "无价值（0）：小客户，不论排名",
+            ),
+        ),
+    ],
+)
+def test_t2_a_tier_is_explained_by_rank_share_and_cut(
+    customer: str, values: dict[str, int], mode: TierMode, expected: tuple[object, ...]
+) -> None:
+    why = explain_tier(customer, values=values, policy=TierPolicy(mode=mode))
+    assert (
+        why.tier,
+        why.rank,
+        why.tied,
+        why.customers,
+        why.share_above,
+        why.cut,
+        why.reason_en,
+        why.reason_zh,
+    ) == expected
+
+
+def test_t2_a_tie_of_two_is_explained() -> None:
+    why = explain_tier("b", values={"a": 30, "b": 20, "c": 20, "d": 10})
+    assert why.reason_en == (
+        "rank 2 of 4 by value, tied with 1 more down to rank 3, 25% of customers above:"
+        " small (the top 100% by head count; small from 10)"
+    )
+
+
+# Rules T4-T6: treatment, win-back and relationship --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("tier", "upgradeable", "bad", "action"),
+    [
+        (Tier.VIP, True, False, TierAction.DEDICATED_TEAM),
+        (Tier.VIP, False, False, TierAction.DEDICATED_TEAM),
+        (Tier.MAJOR, False, False, TierAction.DEDICATED_TEAM),
+        (Tier.ORDINARY, True, False, TierAction.RAISE_TIER),
+        (Tier.ORDINARY, False, False, TierAction.CUT_SERVICE_COST),
+        (Tier.SMALL, True, False, TierAction.NURTURE),
+        (Tier.SMALL, False, False, TierAction.PRICE_OUT),
+        (Tier.VIP, True, True, TierAction.LET_GO),
+        (Tier.ORDINARY, True, True, TierAction.LET_GO),
+        (Tier.SMALL, False, True, TierAction.LET_GO),
+    ],
+)
+def test_t4_each_tier_has_its_treatment(
+    tier: Tier, upgradeable: bool, bad: bool, action: TierAction
+) -> None:
+    assert tier_action(tier, upgradeable=upgradeable, bad=bad) is action
+
+
+@pytest.mark.parametrize(
+    ("tier", "bad", "priority"),
+    [
+        (Tier.VIP, False, WinBack.AT_ALL_COSTS),
+        (Tier.MAJOR, False, WinBack.AT_ALL_COSTS),
+        (Tier.ORDINARY, False, WinBack.AS_HARD_AS_REASONABLE),
+        (Tier.SMALL, False, WinBack.AS_OPPORTUNITY_ALLOWS),
+        (Tier.VIP, True, WinBack.GIVE_UP),
+        (Tier.SMALL, True, WinBack.GIVE_UP),
+    ],
+)
+def test_t5_each_tier_has_its_win_back_priority(tier: Tier, bad: bool, priority: WinBack) -> None:
+    assert winback_priority(tier, bad=bad) is priority
+
+
+def test_t5_a_lost_customer_is_not_given_up_by_default() -> None:
+    assert winback_priority(Tier.SMALL) is WinBack.AS_OPPORTUNITY_ALLOWS
+    assert tier_action(Tier.SMALL, upgradeable=True) is TierAction.NURTURE
+
+
+@pytest.mark.parametrize(
+    ("customers", "row"),
+    [
+        (CustomerCount.MANY, ("basic", "reactive", "accountable")),
+        (CustomerCount.MEDIUM, ("reactive", "accountable", "proactive")),
+        (CustomerCount.FEW, ("accountable", "proactive", "partnership")),
+    ],
+)
+def test_t6_the_relationship_follows_the_customers_and_the_margin(
+    customers: CustomerCount, row: tuple[str, str, str]
+) -> None:
+    margins = (Margin.LOW, Margin.MEDIUM, Margin.HIGH)
+    assert tuple(relationship_level(customers, m).value for m in margins) == row
