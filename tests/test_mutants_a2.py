@@ -4,6 +4,7 @@ Rules C2, C4, G1, T4-T6: every refusal names its field, says what was expected, 
 value and gives its hint, word for word; and the boundaries the rule book sets hold exactly.
 """
 
+import decimal
 import importlib.metadata
 import io
 import sys
@@ -1642,3 +1643,22 @@ def test_t6_the_relationship_follows_the_customers_and_the_margin(
 ) -> None:
     margins = (Margin.LOW, Margin.MEDIUM, Margin.HIGH)
     assert tuple(relationship_level(customers, m).value for m in margins) == row
+
+
+@pytest.mark.parametrize(
+    ("customer", "values", "mode"),
+    [
+        ("c-50", {**HUNDRED, "d-1": 50, "d-2": 50}, TierMode.HEAD_COUNT),
+        ("b", {"a": Decimal("12345.67"), "b": 1, "c": Decimal("0.01")}, TierMode.VALUE_SHARE),
+        ("b", {"a": 7, "b": 1, "c": 1}, TierMode.VALUE_SHARE),
+    ],
+)
+def test_t2_an_explanation_does_not_depend_on_the_callers_decimal_context(
+    customer: str, values: dict[str, Decimal | int], mode: TierMode
+) -> None:
+    policy = TierPolicy(mode=mode)
+    expected = explain_tier(customer, values=values, policy=policy)
+    with decimal.localcontext(prec=3, rounding=decimal.ROUND_DOWN):
+        assert explain_tier(customer, values=values, policy=policy) == expected
+    with decimal.localcontext(prec=2, rounding=decimal.ROUND_UP):
+        assert explain_tier(customer, values=values, policy=policy) == expected
