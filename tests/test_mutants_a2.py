@@ -1662,3 +1662,35 @@ def test_t2_an_explanation_does_not_depend_on_the_callers_decimal_context(
         assert explain_tier(customer, values=values, policy=policy) == expected
     with decimal.localcontext(prec=2, rounding=decimal.ROUND_UP):
         assert explain_tier(customer, values=values, policy=policy) == expected
+
+
+# Rule C4: loose lists -------------------------------------------------------------------------
+
+
+def test_c4_a_date_time_in_a_loose_list_is_refused_with_a_hint() -> None:
+    moment = datetime(2026, 11, 24, tzinfo=UTC)
+    with pytest.raises(InvalidInputError) as caught:
+        add_working_days(D, 1, holidays=[date(2026, 11, 23), moment])
+    assert caught.value.field == f"holidays[{moment!r}]"
+    assert caught.value.expected == "a date"
+    assert caught.value.hint == "pass value.date() for the calendar day"
+
+
+def test_c4_empty_loose_lists_beside_a_calendar_are_accepted() -> None:
+    assert add_working_days(D, 1, calendar=CAL, holidays=[], workdays=()) == date(2026, 11, 23)
+    assert is_working_day(D, calendar=CAL, holidays=set(), workdays=[]) is True
+
+
+def test_c4_loose_lists_are_read_once_as_given() -> None:
+    holidays_ = iter([date(2026, 11, 23)])
+    assert add_working_days(D, 1, holidays=holidays_) == date(2026, 11, 24)
+
+
+# Rule C2: an upcoming occasion keeps its original date private --------------------------------
+
+
+def test_c2_an_upcoming_occasion_hides_its_original_date_in_its_repr() -> None:
+    profile = _profile(birthday=date(1990, 5, 10))
+    (found,) = upcoming_occasions(profile, as_of=date(2026, 5, 10), within=timedelta(0))
+    assert "1990" not in repr(found)
+    assert repr(found).endswith("label=None, original=<hidden>)")
