@@ -1694,3 +1694,20 @@ def test_c2_an_upcoming_occasion_hides_its_original_date_in_its_repr() -> None:
     (found,) = upcoming_occasions(profile, as_of=date(2026, 5, 10), within=timedelta(0))
     assert "1990" not in repr(found)
     assert repr(found).endswith("label=None, original=<hidden>)")
+
+
+def test_t4_t5_stored_values_of_treatments_and_win_back_priorities_never_change() -> None:
+    assert [a.value for a in TierAction] == [
+        "dedicated_team",
+        "raise_tier",
+        "cut_service_cost",
+        "nurture",
+        "price_out",
+        "let_go",
+    ]
+    assert [w.value for w in WinBack] == [
+        "at_all_costs",
+        "as_hard_as_reasonable",
+        "as_opportunity_allows",
+        "give_up",
+    ]
