@@ -12,6 +12,8 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import holidays
 import pytest
@@ -19,8 +21,10 @@ from dateutil.relativedelta import relativedelta as rd
 from hypothesis import given
 from hypothesis import strategies as st
 
+from custrel import _workcalendar
 from custrel._periods import describe
 from custrel.cadence import (
+    Beyond,
     Weekday,
     WorkCalendar,
     add_working_days,
@@ -1711,3 +1715,112 @@ def test_t4_t5_stored_values_of_treatments_and_win_back_priorities_never_change(
         "as_opportunity_allows",
         "give_up",
     ]
+
+
+def test_t2_a_tie_of_two_is_explained_in_chinese() -> None:
+    why = explain_tier("b", values={"a": 30, "b": 20, "c": 20, "d": 10})
+    assert why.reason_zh == (
+        "按价值排名第2/4，与另外1位并列至第3名，高于该客户的客户占25%："
+        "小客户（按客户数前100%；小客户下限 10）"
+    )
+
+
+# Rule C4: counts across several years the calendar does not cover -----------------------------
+
+
+def test_c4_a_forward_count_names_the_first_uncovered_day_it_reaches() -> None:
+    calendar = WorkCalendar(
+        name="ACME", covers=[2024], holidays=[date(2025, 12, 30), date(2025, 12, 31)]
+    )
+    with pytest.raises(OutsideCalendarError) as caught:
+        add_working_days(date(2025, 12, 29), 1, calendar=calendar)
+    assert caught.value.value == date(2025, 12, 30)
+
+
+def test_c4_a_backward_count_names_the_first_uncovered_day_it_reaches() -> None:
+    calendar = WorkCalendar(
+        name="ACME", covers=[2027], holidays=[date(2026, 1, 1), date(2026, 1, 2)]
+    )
+    with pytest.raises(OutsideCalendarError) as caught:
+        add_working_days(date(2026, 1, 5), -1, calendar=calendar)
+    assert caught.value.value == date(2026, 1, 4)
+
+
+def _working_days_between(first: int, last: int, weekend: set[int]) -> int:
+    """Working days among the ordinals first..last under a weekly weekend only."""
+    return sum(1 for o in range(first, last + 1) if (o + 6) % 7 not in weekend)
+
+
+def test_c4_a_count_may_end_on_the_last_day_python_knows() -> None:
+    start = date(8999, 12, 31)
+    n = _working_days_between(start.toordinal() + 1, date.max.toordinal(), {5, 6})
+    assert add_working_days(start, n) == date.max  # a Friday
+
+
+def test_c4_a_count_back_past_the_first_day_python_knows_is_refused() -> None:
+    sundays = WorkCalendar(weekend={Weekday.MONDAY})  # 1 January of year 1 was a Monday
+    start = date(1000, 1, 1)
+    n = _working_days_between(1, start.toordinal() - 1, {0})
+    assert add_working_days(start, -n, calendar=sundays) == date(1, 1, 2)
+    with pytest.raises(InvalidInputError) as caught:
+        add_working_days(start, -n - 1, calendar=sundays)
+    assert caught.value.field == "n"
+
+
+# Rule C4: duck-typed python-holidays objects --------------------------------------------------
+
+
+class _Schedule:
+    """Just enough of a python-holidays object: weekends, and one make-up Saturday."""
+
+    def __init__(self, years: set[int], make_up: date, country: str | None = None) -> None:
+        self.years = years
+        self.make_up = make_up
+        if country is not None:
+            self.country = country
+
+    def is_weekend(self, day: date) -> bool:
+        return day.weekday() >= 5
+
+    def is_working_day(self, day: date) -> bool:
+        return day == self.make_up or not self.is_weekend(day)
+
+
+@pytest.mark.parametrize("make_up", [date(2022, 1, 1), date(2022, 12, 31), date(2022, 1, 8)])
+def test_c4_a_chinese_year_with_a_make_up_day_is_not_an_estimate(make_up: date) -> None:
+    source: Any = _Schedule({2022}, make_up, country="CN")
+    calendar = WorkCalendar.from_holidays(source, beyond=Beyond.WEEKENDS)
+    assert calendar.workdays == frozenset({make_up})
+    assert calendar.beyond is Beyond.WEEKENDS
+
+
+def test_c4_a_holidays_object_without_country_or_subdivision_is_read() -> None:
+    source: Any = _Schedule({2022}, date(2022, 1, 8))
+    calendar = WorkCalendar.from_holidays(source)
+    assert calendar.workdays == frozenset({date(2022, 1, 8)})
+    assert calendar.name.startswith("None (python-holidays ")
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        pytest.param(SimpleNamespace(years={2026}), id="no is_working_day"),
+        pytest.param(
+            SimpleNamespace(years={2026}, is_working_day=lambda _: True), id="no is_weekend"
+        ),
+    ],
+)
+def test_c4_from_holidays_refuses_an_object_missing_a_method(source: object) -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        WorkCalendar.from_holidays(source)  # type: ignore[arg-type]
+    assert caught.value.field == "holidays"
+
+
+def test_c4_a_calendar_of_an_unknown_package_version_says_so(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def not_found(distribution: str) -> str:
+        raise importlib.metadata.PackageNotFoundError(distribution)
+
+    monkeypatch.setattr(_workcalendar, "version", not_found)
+    assert WorkCalendar.china(years=[2026]).name == "China (chinesecalendar unknown version)"
