@@ -712,7 +712,7 @@ def grading_policies() -> st.SearchStrategy[GradingPolicy]:
     >>> from hypothesis import find
     >>> from custrel.strategies import grading_policies
     >>> p = find(grading_policies(), lambda p: True)
-    >>> months = [h.years * 12 + h.months for h in p.horizons]  # relativedelta folds 12 months into a year
+    >>> months = [h.years * 12 + h.months for h in p.horizons]  # a year holds 12 of them
     >>> months[0] < months[1] < months[2]
     True
     """
