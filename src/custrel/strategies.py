@@ -712,7 +712,8 @@ def grading_policies() -> st.SearchStrategy[GradingPolicy]:
     >>> from hypothesis import find
     >>> from custrel.strategies import grading_policies
     >>> p = find(grading_policies(), lambda p: True)
-    >>> p.horizons[0].months < p.horizons[1].months < p.horizons[2].months
+    >>> months = [h.years * 12 + h.months for h in p.horizons]  # a year holds 12 of them
+    >>> months[0] < months[1] < months[2]
     True
     """
     return _grading_policy()
