@@ -1,0 +1,1064 @@
+"""Whole error messages and edge cases of the pyramid, RFM, value, NPS and scoring rules.
+
+The other test files match a part of each message; these tables pin the whole text,
+the field and the hint of every refusal (rule P7: a message names the field, what was
+expected and the value given), and the boundaries the rule book draws.
+"""
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from decimal import ROUND_DOWN, ROUND_UP, Decimal, localcontext
+from typing import Any
+
+import pytest
+
+from custrel.errors import InvalidInputError, PolicyError
+from custrel.loyalty import loyalty_quadrant, nps, nps_interval
+from custrel.models import Purchase
+from custrel.tiering import (
+    RfmBox,
+    RfmScore,
+    RfmSegment,
+    RfmSegmentPolicy,
+    Tier,
+    TierCuts,
+    TierMode,
+    TierPolicy,
+    ValueIndicators,
+    ValueMeasure,
+    customer_value,
+    portfolio_values,
+    retier,
+    rfm_scores,
+    rfm_segment,
+    tier_portfolio,
+)
+
+AS_OF = date(2026, 11, 22)
+D = Decimal
+
+
+def untyped(value: object) -> Any:
+    """``value``, hidden from the type checker: these calls pass the wrong type on purpose."""
+    return value
+
+
+def sale(customer: str = "c-1", amount: int = 5) -> Purchase:
+    return Purchase(
+        customer_id=customer,
+        at=datetime(2026, 11, 1, 12, tzinfo=UTC),
+        product="tea",
+        amount=Decimal(amount),
+    )
+
+
+def box(r: tuple[int, int], f: tuple[int, int], m: tuple[int, int]) -> RfmBox:
+    return RfmBox(r=r, f=f, m=m)
+
+
+def segment(name: str, *boxes: RfmBox) -> RfmSegment:
+    return RfmSegment(name=name, label_en=name.title(), label_zh=name, boxes=boxes)
+
+
+def cuts() -> TierCuts:
+    return TierCuts.from_values({"a": 3, "b": 2, "c": 1})
+
+
+def no_sale() -> ValueIndicators:
+    return ValueIndicators.from_purchases([], as_of=AS_OF)
+
+
+def score(r: int = 1) -> RfmScore:
+    return RfmScore(recency_days=None, frequency=0, monetary=D(0), r=r, f=1, m=1)
+
+
+SQUARE = segment("all", box((1, 2), (1, 2), (1, 2)))
+FLOAT_HINT = "floats cannot hold money exactly"
+TIERS = "('vip', 'major', 'ordinary', 'small')"
+RANGE = "a score range (low, high) with 1 <= low <= high"
+
+
+def cuts_with(**fields: object) -> TierCuts:
+    given: dict[str, Any] = {
+        "vip": None,
+        "major": None,
+        "ordinary": None,
+        "customers": 1,
+        "policy_fingerprint": "f",
+    }
+    return TierCuts(**{**given, **fields})
+
+
+def too_many_boxes() -> RfmSegmentPolicy:
+    rows = tuple(box((r, r), (1, 100), (1, 100)) for r in range(1, 101))
+    return RfmSegmentPolicy(
+        bins=100, segments=(segment("a", *rows), segment("b", *[box((1, 1), (1, 1), (1, 1))] * 101))
+    )
+
+
+# (call, error class, field, whole message, hint)
+Case = tuple[Callable[[], object], type[InvalidInputError], str, str, str]
+
+PYRAMID: dict[str, Case] = {
+    "shares not a tuple": (
+        lambda: TierPolicy(shares=untyped([D(1)])),
+        PolicyError,
+        "TierPolicy.shares",
+        (
+            "TierPolicy.shares: expected four shares (VIP, major, ordinary, small),"
+            " got list [Decimal('1')]"
+        ),
+        "",
+    ),
+    "three shares": (
+        lambda: TierPolicy(shares=untyped((D("0.5"), D("0.25"), D("0.25")))),
+        PolicyError,
+        "TierPolicy.shares",
+        (
+            "TierPolicy.shares: expected four shares (VIP, major, ordinary, small),"
+            " got tuple (Decimal('0.5'), Decimal('0.25'), Decimal('0.25'))"
+        ),
+        "",
+    ),
+    "a float share": (
+        lambda: TierPolicy(shares=untyped((D("0.5"), 0.25, D("0.2"), D("0.05")))),
+        PolicyError,
+        "TierPolicy.shares[1]",
+        "TierPolicy.shares[1]: expected a Decimal share > 0, got float 0.25; e.g. Decimal('0.01')",
+        "e.g. Decimal('0.01')",
+    ),
+    "a zero share": (
+        lambda: TierPolicy(shares=(D("0.5"), D("0.5"), D(0), D(0))),
+        PolicyError,
+        "TierPolicy.shares[2]",
+        (
+            "TierPolicy.shares[2]: expected a Decimal share > 0, got Decimal Decimal('0');"
+            " e.g. Decimal('0.01')"
+        ),
+        "e.g. Decimal('0.01')",
+    ),
+    "a NaN share": (
+        lambda: TierPolicy(shares=(D("0.5"), D("0.5"), D("NaN"), D(0))),
+        PolicyError,
+        "TierPolicy.shares[2]",
+        (
+            "TierPolicy.shares[2]: expected a Decimal share > 0, got Decimal Decimal('NaN');"
+            " e.g. Decimal('0.01')"
+        ),
+        "e.g. Decimal('0.01')",
+    ),
+    "shares not summing to 1": (
+        lambda: TierPolicy(shares=(D("0.1"), D("0.2"), D("0.3"), D("0.3"))),
+        PolicyError,
+        "TierPolicy.shares",
+        (
+            "TierPolicy.shares: expected shares summing to exactly 1, got tuple"
+            " (Decimal('0.1'), Decimal('0.2'), Decimal('0.3'), Decimal(..."
+        ),
+        "",
+    ),
+    "a mode given as text": (
+        lambda: TierPolicy(mode=untyped("value_share")),
+        InvalidInputError,
+        "TierPolicy.mode",
+        (
+            "TierPolicy.mode: expected a TierMode ('head_count', 'value_share'),"
+            " got str 'value_share'; pass TierMode('value_share')"
+        ),
+        "pass TierMode('value_share')",
+    ),
+    "values not a mapping": (
+        lambda: tier_portfolio(untyped([1, 2])),
+        InvalidInputError,
+        "values",
+        "values: expected a mapping of customer id to value, got list [1, 2]",
+        "",
+    ),
+    "a blank customer id": (
+        lambda: tier_portfolio({" ": 1}),
+        InvalidInputError,
+        "values key",
+        "values key: expected a non-blank string, got str ' '",
+        "",
+    ),
+    "a customer id that is not text": (
+        lambda: tier_portfolio(untyped({1: 1})),
+        InvalidInputError,
+        "values key",
+        "values key: expected a non-blank string, got int 1",
+        "",
+    ),
+    "a float value": (
+        lambda: tier_portfolio(untyped({"a": 1.5})),
+        InvalidInputError,
+        "values['a']",
+        (
+            f"values['a']: expected a finite Decimal or int, got float 1.5; pass Decimal('1.5');"
+            f" {FLOAT_HINT}"
+        ),
+        f"pass Decimal('1.5'); {FLOAT_HINT}",
+    ),
+    "a NaN value": (
+        lambda: tier_portfolio({"a": D("NaN")}),
+        InvalidInputError,
+        "values['a']",
+        "values['a']: expected a finite Decimal or int, got Decimal Decimal('NaN')",
+        "",
+    ),
+    "a value of 16 digits": (
+        lambda: tier_portfolio({"a": 10**15}),
+        InvalidInputError,
+        "values['a']",
+        (
+            "values['a']: expected a finite Decimal or int with at most 15 digits before the"
+            " point, got Decimal Decimal('1000000000000000')"
+        ),
+        "",
+    ),
+    "a policy that is not a TierPolicy": (
+        lambda: tier_portfolio({"a": 1}, policy=untyped("x")),
+        InvalidInputError,
+        "policy",
+        "policy: expected a TierPolicy, got str 'x'",
+        "",
+    ),
+    "a negative value by value share": (
+        lambda: tier_portfolio({"a": 1, "b": -1}, policy=TierPolicy(mode=TierMode.VALUE_SHARE)),
+        InvalidInputError,
+        "values['b']",
+        "values['b']: expected a value >= 0 in value-share mode, got int -1",
+        "",
+    ),
+    "cuts of no customer": (
+        lambda: TierCuts.from_values({}),
+        InvalidInputError,
+        "values",
+        "values: expected at least one customer, got dict {}",
+        "",
+    ),
+    "cuts with no policy": (
+        lambda: TierCuts.from_values({"a": 1}, policy=untyped(None)),
+        InvalidInputError,
+        "policy",
+        "policy: expected a TierPolicy, got NoneType None",
+        "",
+    ),
+    "a float VIP cut": (
+        lambda: cuts_with(vip=1.5),
+        InvalidInputError,
+        "TierCuts.vip",
+        (
+            "TierCuts.vip: expected a finite Decimal or int or None, got float 1.5;"
+            f" pass Decimal('1.5'); {FLOAT_HINT}"
+        ),
+        f"pass Decimal('1.5'); {FLOAT_HINT}",
+    ),
+    "a major cut given as text": (
+        lambda: cuts_with(major="1"),
+        InvalidInputError,
+        "TierCuts.major",
+        "TierCuts.major: expected a finite Decimal or int or None, got str '1'",
+        "",
+    ),
+    "an infinite ordinary cut": (
+        lambda: cuts_with(ordinary=D("Infinity")),
+        InvalidInputError,
+        "TierCuts.ordinary",
+        (
+            "TierCuts.ordinary: expected a finite Decimal or int or None,"
+            " got Decimal Decimal('Infinity')"
+        ),
+        "",
+    ),
+    "cuts of zero customers": (
+        lambda: cuts_with(customers=0),
+        InvalidInputError,
+        "TierCuts.customers",
+        "TierCuts.customers: expected an int >= 1, got int 0",
+        "",
+    ),
+    "cuts without a fingerprint": (
+        lambda: cuts_with(policy_fingerprint=""),
+        InvalidInputError,
+        "TierCuts.policy_fingerprint",
+        "TierCuts.policy_fingerprint: expected a non-blank string, got str ''",
+        "",
+    ),
+    "the tier of a float": (
+        lambda: cuts().tier_of(untyped(2.5)),
+        InvalidInputError,
+        "value",
+        (
+            f"value: expected a finite Decimal or int, got float 2.5; pass Decimal('2.5');"
+            f" {FLOAT_HINT}"
+        ),
+        f"pass Decimal('2.5'); {FLOAT_HINT}",
+    ),
+    "the tier of NaN": (
+        lambda: cuts().tier_of(D("NaN")),
+        InvalidInputError,
+        "value",
+        "value: expected a finite Decimal or int, got Decimal Decimal('NaN')",
+        "",
+    ),
+    "the least value of a tier given as text": (
+        lambda: cuts().least_value(untyped("vip")),
+        InvalidInputError,
+        "tier",
+        f"tier: expected a Tier {TIERS}, got str 'vip'; pass Tier('vip')",
+        "pass Tier('vip')",
+    ),
+    "retier without cuts": (
+        lambda: retier(1, previous=None, cuts=untyped({"vip": 1}), band=0),
+        InvalidInputError,
+        "cuts",
+        "cuts: expected a TierCuts, got dict {'vip': 1}",
+        "",
+    ),
+    "retier from a tier given as text": (
+        lambda: retier(1, previous=untyped("vip"), cuts=cuts(), band=0),
+        InvalidInputError,
+        "previous",
+        f"previous: expected a Tier {TIERS} or None, got str 'vip'; pass Tier('vip')",
+        "pass Tier('vip')",
+    ),
+    "a negative band": (
+        lambda: retier(1, previous=None, cuts=cuts(), band=-1),
+        InvalidInputError,
+        "band",
+        "band: expected a finite Decimal or int >= 0, got Decimal Decimal('-1')",
+        "",
+    ),
+    "a float band": (
+        lambda: retier(1, previous=None, cuts=cuts(), band=untyped(0.5)),
+        InvalidInputError,
+        "band",
+        (
+            "band: expected a finite Decimal or int >= 0, got float 0.5; pass Decimal('0.5');"
+            f" {FLOAT_HINT}"
+        ),
+        f"pass Decimal('0.5'); {FLOAT_HINT}",
+    ),
+    "retier no value": (
+        lambda: retier(untyped(None), previous=Tier.VIP, cuts=cuts(), band=1),
+        InvalidInputError,
+        "value",
+        "value: expected a finite Decimal or int, got NoneType None",
+        "",
+    ),
+}
+
+RFM: dict[str, Case] = {
+    "scores as of a datetime": (
+        lambda: rfm_scores([], as_of=untyped(datetime(2026, 1, 1, tzinfo=UTC))),
+        InvalidInputError,
+        "as_of",
+        (
+            "as_of: expected a date, got datetime datetime.datetime(2026, 1, 1, 0, 0,"
+            " tzinfo=datetime.timez...; pass value.date() for the calendar day"
+        ),
+        "pass value.date() for the calendar day",
+    ),
+    "zero bins": (
+        lambda: rfm_scores([], as_of=AS_OF, bins=0),
+        InvalidInputError,
+        "bins",
+        "bins: expected an int in 1..100, got int 0",
+        "",
+    ),
+    "101 bins": (
+        lambda: rfm_scores([], as_of=AS_OF, bins=101),
+        InvalidInputError,
+        "bins",
+        "bins: expected an int in 1..100, got int 101",
+        "",
+    ),
+    "customers given as one string": (
+        lambda: rfm_scores([], as_of=AS_OF, customers="abc"),
+        InvalidInputError,
+        "customers",
+        "customers: expected an iterable of customer ids, got str 'abc'",
+        "",
+    ),
+    "a blank customer": (
+        lambda: rfm_scores([], as_of=AS_OF, customers=["a", ""]),
+        InvalidInputError,
+        "customers[1]",
+        "customers[1]: expected a non-blank string, got str ''",
+        "",
+    ),
+    "purchases given as one string": (
+        lambda: rfm_scores(untyped("p"), as_of=AS_OF),
+        InvalidInputError,
+        "purchases",
+        "purchases: expected an iterable of Purchase, got str 'p'",
+        "",
+    ),
+    "a purchase that is not a Purchase": (
+        lambda: rfm_scores(untyped([sale(), "x"]), as_of=AS_OF),
+        InvalidInputError,
+        "purchases[1]",
+        "purchases[1]: expected a Purchase, got str 'x'",
+        "",
+    ),
+    "a purchase of an unlisted customer": (
+        lambda: rfm_scores([sale()], as_of=AS_OF, customers=["c-2"]),
+        InvalidInputError,
+        "purchases[0].customer_id",
+        "purchases[0].customer_id: expected one of the customers given, got str 'c-1'",
+        "",
+    ),
+    "a negative recency": (
+        lambda: RfmScore(recency_days=-1, frequency=0, monetary=D(0), r=1, f=1, m=1),
+        InvalidInputError,
+        "RfmScore.recency_days",
+        "RfmScore.recency_days: expected an int >= 0 or None, got int -1",
+        "",
+    ),
+    "no frequency": (
+        lambda: RfmScore(recency_days=None, frequency=untyped(None), monetary=D(0), r=1, f=1, m=1),
+        InvalidInputError,
+        "RfmScore.frequency",
+        "RfmScore.frequency: expected an int >= 0, got NoneType None",
+        "",
+    ),
+    "an int monetary": (
+        lambda: RfmScore(recency_days=None, frequency=0, monetary=untyped(1), r=1, f=1, m=1),
+        InvalidInputError,
+        "RfmScore.monetary",
+        "RfmScore.monetary: expected a finite Decimal or int, got int 1",
+        "",
+    ),
+    "an R score of 0": (
+        lambda: RfmScore(recency_days=None, frequency=0, monetary=D(0), r=0, f=1, m=1),
+        InvalidInputError,
+        "RfmScore.r",
+        "RfmScore.r: expected an int in 1..100, got int 0",
+        "",
+    ),
+    "an F score of 101": (
+        lambda: RfmScore(recency_days=None, frequency=0, monetary=D(0), r=1, f=101, m=1),
+        InvalidInputError,
+        "RfmScore.f",
+        "RfmScore.f: expected an int in 1..100, got int 101",
+        "",
+    ),
+    "a bool M score": (
+        lambda: RfmScore(recency_days=None, frequency=0, monetary=D(0), r=1, f=1, m=True),
+        InvalidInputError,
+        "RfmScore.m",
+        "RfmScore.m: expected an int in 1..100, got bool True",
+        "",
+    ),
+    "an R range given as a list": (
+        lambda: RfmBox(r=untyped([1, 2]), f=(1, 2), m=(1, 2)),
+        InvalidInputError,
+        "RfmBox.r",
+        f"RfmBox.r: expected {RANGE}, got list [1, 2]",
+        "",
+    ),
+    "an F range upside down": (
+        lambda: box((1, 2), (2, 1), (1, 2)),
+        InvalidInputError,
+        "RfmBox.f",
+        f"RfmBox.f: expected {RANGE}, got tuple (2, 1)",
+        "",
+    ),
+    "an M range from 0": (
+        lambda: box((1, 2), (1, 2), (0, 2)),
+        InvalidInputError,
+        "RfmBox.m",
+        f"RfmBox.m: expected {RANGE}, got tuple (0, 2)",
+        "",
+    ),
+    "a range of three scores": (
+        lambda: RfmBox(r=untyped((1, 2, 3)), f=(1, 2), m=(1, 2)),
+        InvalidInputError,
+        "RfmBox.r",
+        f"RfmBox.r: expected {RANGE}, got tuple (1, 2, 3)",
+        "",
+    ),
+    "a range from a bool": (
+        lambda: box((True, 2), (1, 2), (1, 2)),
+        InvalidInputError,
+        "RfmBox.r",
+        f"RfmBox.r: expected {RANGE}, got tuple (True, 2)",
+        "",
+    ),
+    "a segment without a name": (
+        lambda: RfmSegment(name="", label_en="A", label_zh="A", boxes=(SQUARE.boxes)),
+        InvalidInputError,
+        "RfmSegment.name",
+        "RfmSegment.name: expected a non-blank string, got str ''",
+        "",
+    ),
+    "a blank English label": (
+        lambda: RfmSegment(name="a", label_en=" ", label_zh="A", boxes=SQUARE.boxes),
+        InvalidInputError,
+        "RfmSegment.label_en",
+        "RfmSegment.label_en: expected a non-blank string, got str ' '",
+        "",
+    ),
+    "no Chinese label": (
+        lambda: RfmSegment(name="a", label_en="A", label_zh=untyped(None), boxes=SQUARE.boxes),
+        InvalidInputError,
+        "RfmSegment.label_zh",
+        "RfmSegment.label_zh: expected a non-blank string, got NoneType None",
+        "",
+    ),
+    "one box not in a tuple": (
+        lambda: RfmSegment(name="a", label_en="A", label_zh="A", boxes=untyped(SQUARE.boxes[0])),
+        InvalidInputError,
+        "RfmSegment.boxes",
+        (
+            "RfmSegment.boxes: expected a list or tuple of RfmBox,"
+            " got RfmBox RfmBox(r=(1, 2), f=(1, 2), m=(1, 2))"
+        ),
+        "",
+    ),
+    "a box that is not an RfmBox": (
+        lambda: RfmSegment(
+            name="a", label_en="A", label_zh="A", boxes=untyped((*SQUARE.boxes, "x"))
+        ),
+        InvalidInputError,
+        "RfmSegment.boxes[1]",
+        "RfmSegment.boxes[1]: expected a RfmBox, got str 'x'",
+        "",
+    ),
+    "a segment map of 0 bins": (
+        lambda: RfmSegmentPolicy(bins=0, segments=(SQUARE,)),
+        PolicyError,
+        "RfmSegmentPolicy.bins",
+        "RfmSegmentPolicy.bins: expected an int in 1..100, got int 0",
+        "",
+    ),
+    "one segment not in a tuple": (
+        lambda: RfmSegmentPolicy(bins=2, segments=untyped(SQUARE)),
+        PolicyError,
+        "RfmSegmentPolicy.segments",
+        (
+            "RfmSegmentPolicy.segments: expected a list or tuple of RfmSegment, got RfmSegment"
+            " RfmSegment(name='all', label_en='All', label_zh='all', bo..."
+        ),
+        "",
+    ),
+    "a segment that is not an RfmSegment": (
+        lambda: RfmSegmentPolicy(bins=2, segments=untyped((SQUARE, SQUARE.boxes[0]))),
+        PolicyError,
+        "RfmSegmentPolicy.segments[1]",
+        (
+            "RfmSegmentPolicy.segments[1]: expected a RfmSegment,"
+            " got RfmBox RfmBox(r=(1, 2), f=(1, 2), m=(1, 2))"
+        ),
+        "",
+    ),
+    "no segment": (
+        lambda: RfmSegmentPolicy(bins=2, segments=()),
+        PolicyError,
+        "RfmSegmentPolicy.segments",
+        "RfmSegmentPolicy.segments: expected at least one segment, names unique, got list []",
+        "",
+    ),
+    "a name twice": (
+        lambda: RfmSegmentPolicy(bins=2, segments=(SQUARE, SQUARE)),
+        PolicyError,
+        "RfmSegmentPolicy.segments",
+        (
+            "RfmSegmentPolicy.segments: expected at least one segment, names unique,"
+            " got list ['all', 'all']"
+        ),
+        "",
+    ),
+    "a range past the bins": (
+        lambda: RfmSegmentPolicy(bins=1, segments=(SQUARE,)),
+        PolicyError,
+        "RfmSegmentPolicy.segments['all']",
+        "RfmSegmentPolicy.segments['all']: expected score ranges within 1..1, got tuple (1, 2)",
+        "",
+    ),
+    "more than 200 boxes": (
+        too_many_boxes,
+        PolicyError,
+        "RfmSegmentPolicy.segments",
+        "RfmSegmentPolicy.segments: expected at most 200 boxes in all, got int 201",
+        "",
+    ),
+    "the whole cube twice": (
+        lambda: RfmSegmentPolicy(
+            bins=3,
+            segments=(
+                segment("a", box((1, 3), (1, 3), (1, 3))),
+                segment("b", box((1, 3), (1, 3), (1, 3))),
+            ),
+        ),
+        PolicyError,
+        "RfmSegmentPolicy.segments",
+        (
+            "RfmSegmentPolicy.segments: expected every (R, F, M) cell covered once only,"
+            " got list [\"(1, 1, 1) in 'a' and 'b'\"]"
+        ),
+        "",
+    ),
+    "boxes sharing a corner inside the cube": (
+        lambda: RfmSegmentPolicy(
+            bins=3,
+            segments=(
+                segment("a", box((1, 2), (2, 3), (1, 3))),
+                segment("b", box((2, 3), (1, 3), (3, 3))),
+            ),
+        ),
+        PolicyError,
+        "RfmSegmentPolicy.segments",
+        (
+            "RfmSegmentPolicy.segments: expected every (R, F, M) cell covered once only,"
+            " got list [\"(2, 2, 3) in 'a' and 'b'\"]"
+        ),
+        "",
+    ),
+    "a cube with cells left over": (
+        lambda: RfmSegmentPolicy(bins=3, segments=(SQUARE,)),
+        PolicyError,
+        "RfmSegmentPolicy.segments",
+        (
+            "RfmSegmentPolicy.segments: expected every (R, F, M) cell covered,"
+            " got list [(1, 1, 3), (1, 2, 3), (1, 3, 1)]"
+        ),
+        "",
+    ),
+    "a cube missing its last cell": (
+        lambda: RfmSegmentPolicy(
+            bins=2,
+            segments=(
+                segment("a", box((1, 1), (1, 2), (1, 2)), box((2, 2), (1, 1), (1, 2))),
+                segment("b", box((2, 2), (2, 2), (1, 1))),
+            ),
+        ),
+        PolicyError,
+        "RfmSegmentPolicy.segments",
+        "RfmSegmentPolicy.segments: expected every (R, F, M) cell covered, got list [(2, 2, 2)]",
+        "",
+    ),
+    "a cube missing its middle": (
+        lambda: RfmSegmentPolicy(
+            bins=3,
+            segments=(
+                segment("a", box((1, 3), (1, 3), (1, 1)), box((1, 3), (1, 3), (3, 3))),
+                segment("b", box((2, 3), (1, 3), (2, 2)), box((1, 1), (2, 3), (2, 2))),
+            ),
+        ),
+        PolicyError,
+        "RfmSegmentPolicy.segments",
+        "RfmSegmentPolicy.segments: expected every (R, F, M) cell covered, got list [(1, 1, 2)]",
+        "",
+    ),
+    "a segment of something else": (
+        lambda: rfm_segment(untyped((1, 1, 1))),
+        InvalidInputError,
+        "score",
+        "score: expected an RfmScore, got tuple (1, 1, 1)",
+        "",
+    ),
+    "a segment by no policy": (
+        lambda: rfm_segment(score(), policy=untyped(None)),
+        InvalidInputError,
+        "policy",
+        "policy: expected an RfmSegmentPolicy, got NoneType None",
+        "",
+    ),
+    "a score past the policy's bins": (
+        lambda: rfm_segment(score(r=6)),
+        InvalidInputError,
+        "score",
+        "score: expected scores from 1 to 5, the policy's bins, got tuple (6, 1, 1)",
+        "",
+    ),
+}
+
+VALUE: dict[str, Case] = {
+    "indicators as of a string": (
+        lambda: ValueIndicators.from_purchases([], as_of=untyped("2026-11-22")),
+        InvalidInputError,
+        "as_of",
+        "as_of: expected a date, got str '2026-11-22'",
+        "",
+    ),
+    "indicators of bytes": (
+        lambda: ValueIndicators.from_purchases(untyped(b"x"), as_of=AS_OF),
+        InvalidInputError,
+        "purchases",
+        "purchases: expected an iterable of Purchase, got bytes b'x'",
+        "",
+    ),
+    "indicators of None among purchases": (
+        lambda: ValueIndicators.from_purchases(untyped([sale(), None]), as_of=AS_OF),
+        InvalidInputError,
+        "purchases[1]",
+        "purchases[1]: expected a Purchase, got NoneType None",
+        "",
+    ),
+    "the value of something else": (
+        lambda: customer_value(untyped(D(1))),
+        InvalidInputError,
+        "indicators",
+        "indicators: expected a ValueIndicators, got Decimal Decimal('1')",
+        "",
+    ),
+    "a measure given as text": (
+        lambda: customer_value(no_sale(), measure=untyped("profit")),
+        InvalidInputError,
+        "measure",
+        (
+            "measure: expected a ValueMeasure ('amount', 'profit'), got str 'profit';"
+            " pass ValueMeasure('profit')"
+        ),
+        "pass ValueMeasure('profit')",
+    ),
+    "a value by an unknown profit": (
+        lambda: customer_value(
+            ValueIndicators.from_purchases([sale()], as_of=AS_OF), measure=ValueMeasure.PROFIT
+        ),
+        InvalidInputError,
+        "indicators.total_profit",
+        (
+            "indicators.total_profit: expected a known profit on every purchase, to measure value"
+            " by profit, got NoneType None; pass measure=ValueMeasure.AMOUNT to rank by sales"
+        ),
+        "pass measure=ValueMeasure.AMOUNT to rank by sales",
+    ),
+    "a portfolio measure given as text": (
+        lambda: portfolio_values([], as_of=AS_OF, measure=untyped("amount")),
+        InvalidInputError,
+        "measure",
+        (
+            "measure: expected a ValueMeasure ('amount', 'profit'), got str 'amount';"
+            " pass ValueMeasure('amount')"
+        ),
+        "pass ValueMeasure('amount')",
+    ),
+    "customers given as a number": (
+        lambda: portfolio_values([], as_of=AS_OF, customers=untyped(5)),
+        InvalidInputError,
+        "customers",
+        "customers: expected an iterable of customer ids, got int 5",
+        "",
+    ),
+    "a customer id that is a number": (
+        lambda: portfolio_values([], as_of=AS_OF, customers=untyped([7])),
+        InvalidInputError,
+        "customers[0]",
+        "customers[0]: expected a non-blank string, got int 7",
+        "",
+    ),
+    "a portfolio purchase of an unlisted customer": (
+        lambda: portfolio_values([sale()], as_of=AS_OF, customers=["c-2"]),
+        InvalidInputError,
+        "purchases[0].customer_id",
+        "purchases[0].customer_id: expected one of the customers given, got str 'c-1'",
+        "",
+    ),
+    "a portfolio by an unknown profit": (
+        lambda: portfolio_values([sale()], as_of=AS_OF, measure=ValueMeasure.PROFIT),
+        InvalidInputError,
+        "purchases[0].profit",
+        (
+            "purchases[0].profit: expected a known profit on every purchase, to measure value by"
+            " profit, got NoneType None; pass measure=ValueMeasure.AMOUNT to rank by sales"
+        ),
+        "pass measure=ValueMeasure.AMOUNT to rank by sales",
+    ),
+    "a measure returning a float": (
+        lambda: portfolio_values([sale()], as_of=AS_OF, measure=untyped(lambda _: 1.5)),
+        InvalidInputError,
+        "measure('c-1')",
+        (
+            f"measure('c-1'): expected a finite Decimal or int, got float 1.5; pass Decimal('1.5');"
+            f" {FLOAT_HINT}"
+        ),
+        f"pass Decimal('1.5'); {FLOAT_HINT}",
+    ),
+    "a portfolio as of year 999": (
+        lambda: portfolio_values([sale()], as_of=date(999, 1, 1)),
+        InvalidInputError,
+        "as_of",
+        "as_of: expected a date from 1000-01-01 to 8999-12-31, got date datetime.date(999, 1, 1)",
+        "",
+    ),
+    "purchases given as a number": (
+        lambda: portfolio_values(untyped(3), as_of=AS_OF),
+        InvalidInputError,
+        "purchases",
+        "purchases: expected an iterable of Purchase, got int 3",
+        "",
+    ),
+}
+
+NPS: dict[str, Case] = {
+    "answers given as a string": (
+        lambda: nps(untyped("10")),
+        InvalidInputError,
+        "scores",
+        "scores: expected an iterable of answers 0..10, got str '10'",
+        "",
+    ),
+    "no answers at all": (
+        lambda: nps_interval(untyped(None)),
+        InvalidInputError,
+        "scores",
+        "scores: expected an iterable of answers 0..10, got NoneType None",
+        "",
+    ),
+    "a float answer": (
+        lambda: nps(untyped([10, 9.5])),
+        InvalidInputError,
+        "scores[1]",
+        "scores[1]: expected an int in 0..10, got float 9.5; round the answer to a whole number",
+        "round the answer to a whole number",
+    ),
+    "a bool answer": (
+        lambda: nps([True]),
+        InvalidInputError,
+        "scores[0]",
+        "scores[0]: expected an int in 0..10, got bool True",
+        "",
+    ),
+    "an answer of 11": (
+        lambda: nps([11]),
+        InvalidInputError,
+        "scores[0]",
+        "scores[0]: expected an int in 0..10, got int 11",
+        "",
+    ),
+    "an answer of -1": (
+        lambda: nps([7, -1]),
+        InvalidInputError,
+        "scores[1]",
+        "scores[1]: expected an int in 0..10, got int -1",
+        "",
+    ),
+    "an empty survey": (
+        lambda: nps([]),
+        InvalidInputError,
+        "scores",
+        "scores: expected at least one answer, got list []",
+        "",
+    ),
+    "a confidence of 1": (
+        lambda: nps_interval([10], confidence=D(1)),
+        InvalidInputError,
+        "confidence",
+        (
+            "confidence: expected a Decimal above 0 and below 1, got Decimal Decimal('1');"
+            " e.g. Decimal('0.95')"
+        ),
+        "e.g. Decimal('0.95')",
+    ),
+    "a confidence of 0": (
+        lambda: nps_interval([10], confidence=D(0)),
+        InvalidInputError,
+        "confidence",
+        (
+            "confidence: expected a Decimal above 0 and below 1, got Decimal Decimal('0');"
+            " e.g. Decimal('0.95')"
+        ),
+        "e.g. Decimal('0.95')",
+    ),
+    "a float confidence": (
+        lambda: nps_interval([10], confidence=untyped(0.9)),
+        InvalidInputError,
+        "confidence",
+        "confidence: expected a Decimal above 0 and below 1, got float 0.9; e.g. Decimal('0.95')",
+        "e.g. Decimal('0.95')",
+    ),
+    "a small-sample bound of 0": (
+        lambda: nps_interval([10], small=0),
+        InvalidInputError,
+        "small",
+        "small: expected an int >= 1, got int 0",
+        "",
+    ),
+}
+
+SCORING: dict[str, Case] = {
+    "a float attachment": (
+        lambda: loyalty_quadrant(untyped(0.8), 1),
+        InvalidInputError,
+        "attachment",
+        (
+            "attachment: expected a Decimal or int in 0..1, got float 0.8; pass Decimal('0.8');"
+            " floats are refused so scores stay exact"
+        ),
+        "pass Decimal('0.8'); floats are refused so scores stay exact",
+    ),
+    "a repeat above 1": (
+        lambda: loyalty_quadrant(1, D(2)),
+        InvalidInputError,
+        "repeat",
+        "repeat: expected a Decimal or int in 0..1, got Decimal Decimal('2')",
+        "",
+    ),
+    "a NaN repeat": (
+        lambda: loyalty_quadrant(1, D("NaN")),
+        InvalidInputError,
+        "repeat",
+        "repeat: expected a Decimal or int in 0..1, got Decimal Decimal('NaN')",
+        "",
+    ),
+    "a bool repeat": (
+        lambda: loyalty_quadrant(1, False),
+        InvalidInputError,
+        "repeat",
+        "repeat: expected a Decimal or int in 0..1, got bool False",
+        "",
+    ),
+    "a threshold above 1": (
+        lambda: loyalty_quadrant(1, 1, threshold=D("1.5")),
+        InvalidInputError,
+        "threshold",
+        (
+            "threshold: expected a Decimal above 0 and at most 1, got Decimal Decimal('1.5');"
+            " e.g. Decimal('0.5')"
+        ),
+        "e.g. Decimal('0.5')",
+    ),
+    "a threshold of 0": (
+        lambda: loyalty_quadrant(1, 1, threshold=D(0)),
+        InvalidInputError,
+        "threshold",
+        (
+            "threshold: expected a Decimal above 0 and at most 1, got Decimal Decimal('0');"
+            " e.g. Decimal('0.5')"
+        ),
+        "e.g. Decimal('0.5')",
+    ),
+    "an int threshold": (
+        lambda: loyalty_quadrant(1, 1, threshold=untyped(1)),
+        InvalidInputError,
+        "threshold",
+        "threshold: expected a Decimal above 0 and at most 1, got int 1; e.g. Decimal('0.5')",
+        "e.g. Decimal('0.5')",
+    ),
+}
+
+
+def _params(table: dict[str, Case]) -> list[Any]:
+    return [pytest.param(*case, id=name) for name, case in table.items()]
+
+
+@pytest.mark.parametrize(
+    ("call", "kind", "field", "message", "hint"),
+    _params(PYRAMID) + _params(RFM) + _params(VALUE) + _params(NPS) + _params(SCORING),
+)
+def test_a_refusal_names_field_expectation_value_and_hint(
+    call: Callable[[], object],
+    kind: type[InvalidInputError],
+    field: str,
+    message: str,
+    hint: str,
+) -> None:
+    with pytest.raises(kind) as caught:
+        call()
+    assert type(caught.value) is kind
+    assert str(caught.value) == message
+    assert caught.value.field == field
+    assert caught.value.hint == hint
+
+
+def test_an_overlap_is_shown_by_the_first_three_shared_cells() -> None:
+    a = segment("a", box((1, 3), (1, 1), (1, 3)), box((2, 3), (1, 3), (2, 2)))
+    b = segment("b", box((1, 3), (1, 3), (2, 3)))
+    c = segment("c", box((3, 3), (3, 3), (3, 3)))
+    with pytest.raises(PolicyError) as caught:
+        RfmSegmentPolicy(bins=3, segments=(a, b, c))
+    assert caught.value.value == [
+        "(2, 1, 2) in 'a' and 'a'",
+        "(1, 1, 2) in 'a' and 'b'",
+        "(2, 1, 2) in 'a' and 'b'",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("segments", "missing"),
+    [
+        pytest.param((SQUARE,), [(1, 1, 3), (1, 2, 3), (1, 3, 1)], id="beyond a square"),
+        pytest.param(
+            (segment("a", box((1, 3), (1, 3), (2, 3))),),
+            [(1, 1, 1), (1, 2, 1), (1, 3, 1)],
+            id="the bottom layer",
+        ),
+        pytest.param(
+            (segment("a", box((1, 1), (1, 3), (1, 3)), box((2, 3), (1, 3), (1, 1))),),
+            [(2, 1, 2), (2, 1, 3), (2, 2, 2)],
+            id="two layers of a corner",
+        ),
+        pytest.param(
+            (segment("a", box((1, 3), (1, 3), (1, 2))),),
+            [(1, 1, 3), (1, 2, 3), (1, 3, 3)],
+            id="the top layer",
+        ),
+    ],
+)
+def test_an_uncovered_map_is_shown_by_its_first_three_missing_cells(
+    segments: tuple[RfmSegment, ...], missing: list[tuple[int, int, int]]
+) -> None:
+    with pytest.raises(PolicyError) as caught:
+        RfmSegmentPolicy(bins=3, segments=segments)
+    assert caught.value.value == missing
+
+
+@pytest.mark.parametrize("tier", list(Tier))
+def test_a_tier_is_neither_better_nor_worse_than_itself(tier: Tier) -> None:
+    same = Tier(tier.value)
+    assert (tier < same, tier > same, tier <= same, tier >= same) == (False, False, True, True)
+
+
+def test_tiers_sort_best_first() -> None:
+    assert sorted([Tier.SMALL, Tier.VIP, Tier.ORDINARY, Tier.MAJOR, Tier.VIP]) == [
+        Tier.VIP,
+        Tier.VIP,
+        Tier.MAJOR,
+        Tier.ORDINARY,
+        Tier.SMALL,
+    ]
+
+
+@pytest.mark.parametrize(
+    ("small", "answers", "flagged"),
+    [
+        pytest.param(1, 1, False, id="the least bound, one answer"),
+        pytest.param(2, 1, True, id="one answer below 2"),
+        pytest.param(30, 29, True, id="29 answers below the default 30"),
+        pytest.param(30, 30, False, id="30 answers at the default 30"),
+    ],
+)
+def test_the_small_sample_flag_is_fewer_answers_than_the_bound(
+    small: int, answers: int, flagged: bool
+) -> None:
+    assert nps_interval([9] * answers, small=small).small_sample is flagged
+
+
+SURVEYS = [
+    [10] * 40 + [8] * 40 + [3] * 20,
+    [0] * 7 + [9] * 3,
+    [10, 10, 10],
+    [10, 9, 0, 8, 8, 8, 8],
+]
+
+
+@pytest.mark.parametrize(
+    ("prec", "rounding"), [pytest.param(3, ROUND_DOWN, id="3 digits"), (28, ROUND_UP)]
+)
+@pytest.mark.parametrize("survey", SURVEYS)
+def test_an_nps_does_not_depend_on_the_callers_decimal_context(
+    survey: list[int], prec: int, rounding: str
+) -> None:
+    for confidence in (D("0.8"), D("0.95"), D("0.99")):
+        expected = nps_interval(survey, confidence=confidence)
+        with localcontext(prec=prec, rounding=rounding):
+            assert nps_interval(survey, confidence=confidence) == expected
+            assert nps(survey) == expected.score
+
+
+def test_an_nps_interval_reads_as_in_the_docs() -> None:
+    r = nps_interval([0] * 7 + [9] * 3, confidence=D("0.8"))
+    assert (r.score, r.low, r.high) == (D(-40), D("-68.68"), D("-0.04"))
+    assert (r.answers, r.promoters, r.passives, r.detractors) == (10, 3, 0, 7)
