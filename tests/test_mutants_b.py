@@ -7,13 +7,25 @@ expected and the value given), and the boundaries the rule book draws.
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime
-from decimal import ROUND_DOWN, ROUND_UP, Decimal, localcontext
+from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal, localcontext
 from typing import Any
 
 import pytest
 
 from custrel.errors import InvalidInputError, PolicyError
-from custrel.loyalty import loyalty_quadrant, nps, nps_interval
+from custrel.loyalty import (
+    LoyaltyMeasures,
+    LoyaltyPolicy,
+    LoyaltyQuadrant,
+    SatisfactionMeasures,
+    SatisfactionPolicy,
+    loyalty_quadrant,
+    loyalty_score,
+    nps,
+    nps_interval,
+    satisfaction_bands,
+    satisfaction_index,
+)
 from custrel.models import Purchase
 from custrel.tiering import (
     RfmBox,
@@ -937,6 +949,117 @@ SCORING: dict[str, Case] = {
         "threshold: expected a Decimal above 0 and at most 1, got int 1; e.g. Decimal('0.5')",
         "e.g. Decimal('0.5')",
     ),
+    "a competitor interest above 1": (
+        lambda: LoyaltyMeasures(competitor_interest=D("1.01")),
+        InvalidInputError,
+        "LoyaltyMeasures.competitor_interest",
+        (
+            "LoyaltyMeasures.competitor_interest: expected a Decimal or int in 0..1 or None,"
+            " got Decimal Decimal('1.01')"
+        ),
+        "",
+    ),
+    "a float quality tolerance": (
+        lambda: LoyaltyMeasures(quality_tolerance=untyped(0.5)),
+        InvalidInputError,
+        "LoyaltyMeasures.quality_tolerance",
+        (
+            "LoyaltyMeasures.quality_tolerance: expected a Decimal or int in 0..1 or None,"
+            " got float 0.5; pass Decimal('0.5'); floats are refused so scores stay exact"
+        ),
+        "pass Decimal('0.5'); floats are refused so scores stay exact",
+    ),
+    "a negative price sensitivity": (
+        lambda: LoyaltyMeasures(price_sensitivity=-1),
+        InvalidInputError,
+        "LoyaltyMeasures.price_sensitivity",
+        (
+            "LoyaltyMeasures.price_sensitivity: expected a Decimal or int in 0..1 or None,"
+            " got Decimal Decimal('-1')"
+        ),
+        "",
+    ),
+    "a reputation above 1": (
+        lambda: SatisfactionMeasures(reputation=2),
+        InvalidInputError,
+        "SatisfactionMeasures.reputation",
+        (
+            "SatisfactionMeasures.reputation: expected a Decimal or int in 0..1 or None,"
+            " got Decimal Decimal('2')"
+        ),
+        "",
+    ),
+    "full points at a spend of 0": (
+        lambda: LoyaltyPolicy(spend_full=0),
+        PolicyError,
+        "LoyaltyPolicy.spend_full",
+        "LoyaltyPolicy.spend_full: expected a finite Decimal or int > 0, got Decimal Decimal('0')",
+        "",
+    ),
+    "a negative choosing limit": (
+        lambda: LoyaltyPolicy(choosing_days_limit=D(-1)),
+        PolicyError,
+        "LoyaltyPolicy.choosing_days_limit",
+        (
+            "LoyaltyPolicy.choosing_days_limit: expected a finite Decimal or int >= 0,"
+            " got Decimal Decimal('-1')"
+        ),
+        "",
+    ),
+    "full points at an amount of 0": (
+        lambda: SatisfactionPolicy(amount_full=0),
+        PolicyError,
+        "SatisfactionPolicy.amount_full",
+        (
+            "SatisfactionPolicy.amount_full: expected a finite Decimal or int > 0,"
+            " got Decimal Decimal('0')"
+        ),
+        "",
+    ),
+    "a loyalty policy weighing nothing": (
+        lambda: LoyaltyPolicy(
+            repeat_weight=0,
+            choosing_weight=0,
+            price_weight=0,
+            competitor_weight=0,
+            tolerance_weight=0,
+            spend_weight=0,
+        ),
+        PolicyError,
+        "LoyaltyPolicy.repeat_weight",
+        (
+            "LoyaltyPolicy.repeat_weight: expected at least one weight above 0,"
+            " got Decimal Decimal('0'); every weight of the policy is 0"
+        ),
+        "every weight of the policy is 0",
+    ),
+    "a satisfaction policy weighing nothing": (
+        lambda: SatisfactionPolicy(
+            reputation_weight=0,
+            awareness_weight=0,
+            return_weight=0,
+            complaint_weight=0,
+            amount_weight=0,
+            price_weight=0,
+        ),
+        PolicyError,
+        "SatisfactionPolicy.reputation_weight",
+        (
+            "SatisfactionPolicy.reputation_weight: expected at least one weight above 0,"
+            " got Decimal Decimal('0'); every weight of the policy is 0"
+        ),
+        "every weight of the policy is 0",
+    ),
+    "a band share above a half": (
+        lambda: satisfaction_bands({"a": 1}, share=D("0.51")),
+        InvalidInputError,
+        "share",
+        (
+            "share: expected a Decimal above 0 and at most 0.5, got Decimal Decimal('0.51');"
+            " e.g. Decimal('0.15')"
+        ),
+        "e.g. Decimal('0.15')",
+    ),
 }
 
 
@@ -1062,3 +1185,73 @@ def test_an_nps_interval_reads_as_in_the_docs() -> None:
     r = nps_interval([0] * 7 + [9] * 3, confidence=D("0.8"))
     assert (r.score, r.low, r.high) == (D(-40), D("-68.68"), D("-0.04"))
     assert (r.answers, r.promoters, r.passives, r.detractors) == (10, 3, 0, 7)
+
+
+@pytest.mark.parametrize(
+    ("attachment", "repeat", "threshold", "quadrant"),
+    [
+        pytest.param(D(1), D(1), D(1), LoyaltyQuadrant.TRUE, id="both at a threshold of 1"),
+        pytest.param(D("0.99"), D(1), D(1), LoyaltyQuadrant.SPURIOUS, id="attachment below 1"),
+        pytest.param(D(0), D(0), D("0.01"), LoyaltyQuadrant.NONE, id="both 0"),
+        pytest.param(1, 0, D("0.5"), LoyaltyQuadrant.LATENT, id="the ends of the scale, as int"),
+    ],
+)
+def test_shares_take_the_ends_of_0_to_1_and_a_threshold_of_1(
+    attachment: Decimal | int, repeat: Decimal | int, threshold: Decimal, quadrant: LoyaltyQuadrant
+) -> None:
+    assert loyalty_quadrant(attachment, repeat, threshold=threshold) is quadrant
+
+
+def test_a_band_share_may_be_a_half() -> None:
+    bands = satisfaction_bands({"a": 1, "b": 2}, share=D("0.5"))
+    assert [band.value for band in bands.values()] == ["least", "most"]
+
+
+@pytest.mark.parametrize(
+    ("tolerance", "expected"),
+    [
+        pytest.param("0.12345", "12.34", id="a half cent rounds to the even 4"),
+        pytest.param("0.12355", "12.36", id="a half cent rounds to the even 6"),
+        pytest.param("0.123451", "12.35", id="just above a half cent rounds up"),
+    ],
+)
+def test_a_loyalty_score_rounds_half_cents_to_even_in_any_decimal_context(
+    tolerance: str, expected: str
+) -> None:
+    measures = LoyaltyMeasures(quality_tolerance=D(tolerance))
+    assert loyalty_score(measures) == D(expected)
+    for prec, rounding in ((3, ROUND_DOWN), (28, ROUND_UP), (40, ROUND_HALF_UP)):
+        with localcontext(prec=prec, rounding=rounding):
+            assert str(loyalty_score(measures)) == expected
+
+
+@pytest.mark.parametrize(
+    ("loyal", "satisfied"),
+    [
+        pytest.param(
+            LoyaltyMeasures(repeat_purchases=1, choosing_days=7, spend=D(3333)),
+            SatisfactionMeasures(reputation=D("0.7"), purchase_amount=D(3333)),
+            id="ratios",
+        ),
+        pytest.param(
+            LoyaltyMeasures(price_sensitivity=D("0.123456"), competitor_interest=D("0.3")),
+            SatisfactionMeasures(complaint_rate=D("0.123456"), price_sensitivity=D("0.3")),
+            id="shares counted against",
+        ),
+    ],
+)
+def test_weighted_scores_do_not_depend_on_the_callers_decimal_context(
+    loyal: LoyaltyMeasures, satisfied: SatisfactionMeasures
+) -> None:
+    """The loyalty rules compute in one fixed decimal context (rules Y1, Y4)."""
+    expected = (loyalty_score(loyal), satisfaction_index(satisfied))
+    for prec, rounding in ((3, ROUND_UP), (3, ROUND_DOWN), (50, ROUND_HALF_UP)):
+        with localcontext(prec=prec, rounding=rounding):
+            assert (loyalty_score(loyal), satisfaction_index(satisfied)) == expected
+
+
+def test_an_nps_is_exact_to_28_significant_digits() -> None:
+    assert str(nps([10, 9, 0])) == "33.33333333333333333333333333"
+    assert str(nps([10, 0, 0, 8, 8, 8])) == "-16.66666666666666666666666667"
+    with localcontext(prec=50, rounding=ROUND_DOWN):
+        assert str(nps([10, 0, 0, 8, 8, 8])) == "-16.66666666666666666666666667"

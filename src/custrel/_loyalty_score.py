@@ -346,12 +346,12 @@ class LoyaltyPolicy(Policy):
         if measure is LoyaltyMeasure.REPEAT_PURCHASES:
             return s.ratio(value, self.repeat_full)
         if measure is LoyaltyMeasure.CHOOSING_DAYS:
-            return s.ONE - s.ratio(value, self.choosing_days_limit)
+            return s.CONTEXT.subtract(s.ONE, s.ratio(value, self.choosing_days_limit))
         if measure is LoyaltyMeasure.SPEND:
             return s.ratio(value, self.spend_full)
         if measure is LoyaltyMeasure.QUALITY_TOLERANCE:
             return s.number(value)
-        return s.ONE - s.number(value)  # price sensitivity, competitor interest
+        return s.CONTEXT.subtract(s.ONE, s.number(value))  # price sensitivity, competitor interest
 
 
 DEFAULT_LOYALTY = LoyaltyPolicy()

@@ -300,7 +300,7 @@ def satisfaction_index(
         if name == "purchase_amount":
             points = s.ratio(value, policy.amount_full)
         elif name in {"complaint_rate", "price_sensitivity"}:
-            points = s.ONE - value
+            points = s.CONTEXT.subtract(s.ONE, value)
         else:
             points = value
         terms.append((points, weight))
