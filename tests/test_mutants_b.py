@@ -1720,3 +1720,19 @@ def test_strict_reading_stops_at_the_first_stray_record(
     )
     assert caught.value.field == where
     assert bad == []
+
+
+def test_without_profiles_every_customer_with_records_is_judged(
+    stray_records: dict[str, pathlib.Path],
+) -> None:
+    tables = {table: path for table, path in stray_records.items() if table != "profiles"}
+    bad: list[io.BadRecord] = []
+    portfolio = judge(tables, strict=True, bad=bad)
+    assert bad == []
+    assert [c.customer_id for c in portfolio.customers] == [
+        "c-00001",
+        "c-00002",
+        "c-00003",
+        "c-00009",
+    ]
+    assert portfolio.records == 7
