@@ -1736,3 +1736,54 @@ def test_without_profiles_every_customer_with_records_is_judged(
         "c-00009",
     ]
     assert portfolio.records == 7
+
+
+def test_a_tier_reason_follows_the_portfolios_own_tier_policy(tmp_path: pathlib.Path) -> None:
+    _sample.write_portfolio(tmp_path, 3, seed=7, as_of=AS_OF, events=2)
+    problems: list[object] = []
+    portfolio = _portfolio.judge_portfolio(
+        _portfolio.find_tables(tmp_path),
+        as_of=AS_OF,
+        policies=io.Policies(tiers=TierPolicy(shares=QUARTERS)),
+        lang="en",
+        within=timedelta(days=30),
+        tz=None,
+        strict=True,
+        on_bad=problems.append,
+        on_unreadable=problems.append,
+    )
+    assert problems == []
+    assert [portfolio.tier_reason(c, "en") for c in portfolio.customers] == [
+        (
+            "rank 2 of 3 by value, tied with 1 more down to rank 3, 33% of customers above:"
+            " ordinary (the top 75% by head count; ordinary from 1194)"
+        ),
+    ] * 2 + [
+        (
+            "rank 1 of 3 by value, 0% of customers above:"
+            " vip (the top 25% by head count; vip from 5200)"
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("r", "f", "m", "cells"),
+    [
+        ((2, 3), (1, 1), (4, 5), [(2, 1, 4), (2, 1, 5), (3, 1, 4), (3, 1, 5)]),
+        ((1, 1), (2, 3), (1, 1), [(1, 2, 1), (1, 3, 1)]),
+        ((5, 5), (5, 5), (5, 5), [(5, 5, 5)]),
+    ],
+)
+def test_the_cells_of_a_box_in_r_f_m_order(
+    r: tuple[int, int], f: tuple[int, int], m: tuple[int, int], cells: list[tuple[int, int, int]]
+) -> None:
+    assert list(box(r, f, m).cells()) == cells
+
+
+def test_the_default_segment_boxes_hold_125_cells() -> None:
+    from custrel.tiering import DEFAULT_RFM_SEGMENTS  # noqa: PLC0415 - beside its only use
+
+    cells = [cell for s in DEFAULT_RFM_SEGMENTS.segments for b in s.boxes for cell in b.cells()]
+    assert sorted(cells) == [
+        (r, f, m) for r in range(1, 6) for f in range(1, 6) for m in range(1, 6)
+    ]
