@@ -1787,3 +1787,20 @@ def test_the_default_segment_boxes_hold_125_cells() -> None:
     assert sorted(cells) == [
         (r, f, m) for r in range(1, 6) for f in range(1, 6) for m in range(1, 6)
     ]
+
+
+def test_a_segment_map_may_hold_200_boxes() -> None:
+    halves = [(1, 50), (51, 100)]
+    rows = [box((r, r), f, (1, 100)) for r in range(1, 101) for f in halves]
+    policy = RfmSegmentPolicy(
+        bins=100, segments=(segment("low", *rows[:150]), segment("high", *rows[150:]))
+    )
+    assert sum(len(s.boxes) for s in policy.segments) == 200
+
+
+def test_boxes_touching_at_the_edge_of_a_range_overlap() -> None:
+    side = segment("side", box((3, 3), (1, 3), (1, 3)))
+    row = segment("row", box((1, 3), (1, 1), (1, 1)))
+    with pytest.raises(PolicyError) as caught:
+        RfmSegmentPolicy(bins=3, segments=(side, row))
+    assert caught.value.value == ["(3, 1, 1) in 'side' and 'row'"]
