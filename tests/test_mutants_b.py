@@ -711,6 +711,20 @@ VALUE: dict[str, Case] = {
         "purchases[1]: expected a Purchase, got NoneType None",
         "",
     ),
+    "indicators of a dict among purchases": (
+        lambda: ValueIndicators.from_purchases(untyped([sale(), {"amount": 1}]), as_of=AS_OF),
+        InvalidInputError,
+        "purchases[1]",
+        "purchases[1]: expected a Purchase, got dict {'amount': 1}",
+        "",
+    ),
+    "a portfolio of text among purchases": (
+        lambda: portfolio_values(untyped(["tea"]), as_of=AS_OF),
+        InvalidInputError,
+        "purchases[0]",
+        "purchases[0]: expected a Purchase, got str 'tea'",
+        "",
+    ),
     "the value of something else": (
         lambda: customer_value(untyped(D(1))),
         InvalidInputError,
@@ -1804,3 +1818,9 @@ def test_boxes_touching_at_the_edge_of_a_range_overlap() -> None:
     with pytest.raises(PolicyError) as caught:
         RfmSegmentPolicy(bins=3, segments=(side, row))
     assert caught.value.value == ["(3, 1, 1) in 'side' and 'row'"]
+
+
+def test_refunds_add_up() -> None:
+    refunds = [line(2, 40, refund=True), line(3, 15, refund=True), line(1, 100)]
+    v = ValueIndicators.from_purchases(refunds, as_of=AS_OF)
+    assert (v.refunded, v.total_amount, v.transactions) == (D(55), D(45), 1)
