@@ -1824,3 +1824,27 @@ def test_refunds_add_up() -> None:
     refunds = [line(2, 40, refund=True), line(3, 15, refund=True), line(1, 100)]
     v = ValueIndicators.from_purchases(refunds, as_of=AS_OF)
     assert (v.refunded, v.total_amount, v.transactions) == (D(55), D(45), 1)
+
+
+@pytest.mark.parametrize("value", [0, D("-0"), D("0.00"), -1])
+def test_no_value_is_small_whatever_the_cuts(value: Decimal | int) -> None:
+    """Rule T2 (decision): a value of 0 or less is small even under cuts at or below 0."""
+    low = cuts_with(vip=D(-5), major=D(-10), ordinary=D(-20))
+    assert low.tier_of(value) is Tier.SMALL
+    assert retier(value, previous=Tier.SMALL, cuts=low, band=0) is Tier.SMALL
+
+
+def test_a_policy_weighing_nothing_shows_the_first_weight_as_given() -> None:
+    with pytest.raises(PolicyError) as caught:
+        LoyaltyPolicy(
+            repeat_weight=D("0.0"),
+            choosing_weight=0,
+            price_weight=0,
+            competitor_weight=0,
+            tolerance_weight=0,
+            spend_weight=D("0.00"),
+        )
+    assert str(caught.value) == (
+        "LoyaltyPolicy.repeat_weight: expected at least one weight above 0,"
+        " got Decimal Decimal('0.0'); every weight of the policy is 0"
+    )
