@@ -1848,3 +1848,12 @@ def test_a_policy_weighing_nothing_shows_the_first_weight_as_given() -> None:
         "LoyaltyPolicy.repeat_weight: expected at least one weight above 0,"
         " got Decimal Decimal('0.0'); every weight of the policy is 0"
     )
+
+
+@pytest.mark.parametrize(
+    ("days", "interval"),
+    [([1], None), ([1, 11], 10.0), ([1, 11, 4], 5.0), ([3, 3], 0.0)],
+)
+def test_the_average_interval_needs_two_orders(days: list[int], interval: float | None) -> None:
+    v = ValueIndicators.from_purchases([line(day, 10) for day in days], as_of=AS_OF)
+    assert v.average_interval_days == interval
