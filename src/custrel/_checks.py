@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Context, Decimal
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from custrel.errors import InvalidInputError, PolicyError
@@ -30,7 +30,12 @@ _Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 _PHONE = re.compile(r"\+?[0-9()\- ]+")
 _PHONE_DIGITS = (5, 20)
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+"""Half of a UTF-16 pair alone: no UTF-8 file or JSON writer can hold it."""
+
+CONTEXT = Context(prec=28, rounding=ROUND_HALF_EVEN)
+"""The one decimal context of custrel's arithmetic (28 digits, banker's rounding): a
+result never depends on the caller's :func:`decimal.getcontext`."""
 
 MAX_COUNT = 10**9
 """The largest count (a quantity, a number of customers) custrel takes."""
@@ -98,7 +103,7 @@ def _unicode(name: str, value: str, expected: str, *, personal: bool = False) ->
     Such strings come from bytes decoded with ``errors="surrogateescape"`` or from a
     JSON escape such as ``"\udcff"``; accepted, they would fail only when written out.
     """
-    if not value.isascii() and (found := _LONE_SURROGATE.search(value)):
+    if not value.isascii() and (found := LONE_SURROGATE.search(value)):
         raise _fail(
             name,
             value,
@@ -414,7 +419,8 @@ def unchecked(cls: type[_T], /, **fields: object) -> _T:
     them again would only slow the rule down. Data from outside (the constructor,
     ``from_dict``) is validated. Give every field, as the constructor would take it;
     no converter, default or ``__attrs_post_init__`` runs, so use it only for classes
-    whose fields have none but validators (and no ``cache_hash``).
+    without converters, defaults or ``cache_hash``, whose ``__attrs_post_init__`` (if
+    any) only checks.
     """
     instance = _new(cls)
     for name, value in fields.items():

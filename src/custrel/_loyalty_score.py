@@ -511,9 +511,7 @@ def explain_loyalty(
     价格敏感度 0.2：得分 0.8 · 权重 50% = 40.00
     """  # noqa: E501 - doctest output lines
     known, mean = _known(measures, policy)
-    total = s.ZERO
-    for *_, weight in known:
-        total = s.CONTEXT.add(total, weight)
+    total = s.total(weight for *_, weight in known)
     contributions = []
     for measure, value, points, weight in known:
         share = s.CONTEXT.divide(weight, total)

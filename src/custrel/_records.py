@@ -147,24 +147,6 @@ class StepDue:
             raise InvalidInputError("StepDue.late", self.late, f"{late}: {why}")
 
 
-_new = object.__new__
-_set = object.__setattr__  # how attrs itself sets the fields of a frozen class
-
-
-def _step_due(step: RecordStep, due: date, done_on: date | None, *, late: bool) -> StepDue:
-    """A :class:`StepDue` of values :func:`_walk` has checked or counted.
-
-    Built in the walk's loop, so without the validators, which are for data from
-    outside; as :func:`custrel._checks.unchecked`, written out for speed.
-    """
-    result = _new(StepDue)
-    _set(result, "step", step)
-    _set(result, "due", due)
-    _set(result, "done_on", done_on)
-    _set(result, "late", late)
-    return result
-
-
 def _walk(
     start: tuple[str, date],
     steps: tuple[tuple[RecordStep, int], ...],
@@ -194,7 +176,9 @@ def _walk(
     for step, n in steps:
         due = days.add(anchor, n)
         done_on = finished.get(step)
-        result.append(_step_due(step, due, done_on, late=done_on is not None and done_on > due))
+        late = done_on is not None and done_on > due
+        # counted from checked days: the validators are for data from outside
+        result.append(c.unchecked(StepDue, step=step, due=due, done_on=done_on, late=late))
         anchor = due if done_on is None else done_on
     return tuple(result)
 

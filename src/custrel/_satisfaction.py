@@ -404,14 +404,6 @@ def satisfaction_bands(
 _PART = c.checked(c.money())
 
 
-def _sum(*parts: Decimal) -> Decimal:
-    """The sum of money parts, in the loyalty rules' fixed context (exact below 10**15)."""
-    total = s.ZERO
-    for part in parts:
-        total = s.CONTEXT.add(total, part)
-    return total
-
-
 @attrs.frozen(kw_only=True)
 class TotalCustomerValue:
     """What a customer gets (rule Y5: 客户总价值), in money terms.
@@ -438,7 +430,7 @@ class TotalCustomerValue:
     @property
     def total(self) -> Decimal:
         """The sum of the four parts."""
-        return _sum(self.product, self.service, self.personnel, self.image)
+        return s.total((self.product, self.service, self.personnel, self.image))
 
 
 @attrs.frozen(kw_only=True)
@@ -468,7 +460,7 @@ class TotalCustomerCost:
     @property
     def total(self) -> Decimal:
         """The sum of the four parts."""
-        return _sum(self.money, self.time, self.energy, self.physical)
+        return s.total((self.money, self.time, self.energy, self.physical))
 
 
 def delivered_value(value: TotalCustomerValue, cost: TotalCustomerCost, /) -> Decimal:

@@ -15,17 +15,17 @@ when one measure moves.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_EVEN, Context, Decimal
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from custrel import _checks as c
 from custrel.errors import InvalidInputError, PolicyError
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
 
-CONTEXT = Context(prec=28, rounding=ROUND_HALF_EVEN)
+CONTEXT = c.CONTEXT
 """The decimal context of every loyalty computation: 28 digits, banker's rounding."""
 
 ZERO = Decimal(0)
@@ -77,6 +77,14 @@ def clip(value: Decimal) -> Decimal:
 def ratio(value: Decimal | int, full: Decimal | int) -> Decimal:
     """``value / full`` clipped to 0..1 (``full`` > 0): points that saturate at ``full``."""
     return clip(CONTEXT.divide(number(value), number(full)))
+
+
+def total(values: Iterable[Decimal]) -> Decimal:
+    """The sum of ``values`` in the fixed context (exact below 10**15, as money is)."""
+    result = ZERO
+    for value in values:
+        result = CONTEXT.add(result, value)
+    return result
 
 
 def weighted(terms: Sequence[tuple[Decimal, Decimal]]) -> Decimal:

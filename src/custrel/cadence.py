@@ -201,6 +201,16 @@ def _freeze(value: Mapping[Grade, _Interval]) -> Mapping[Grade, _Interval]:
     return value
 
 
+def _check_cadence(name: str, cadence: object) -> None:
+    """One grade's interval: a :class:`Cadence` or a period longer than 0 days (C1)."""
+    if isinstance(cadence, relativedelta):
+        check_period(name, cadence)
+        if months_and_days(cadence) == (0, 0):
+            raise PolicyError(name, cadence, "a period longer than 0 days")
+    elif not isinstance(cadence, Cadence):
+        raise PolicyError(name, cadence, "a Cadence or a calendar period (relativedelta)")
+
+
 def _check_cadences(_: object, __: attrs.Attribute[Any], value: object) -> None:
     name = "CadencePolicy.cadences"
     if not isinstance(value, Mapping):
@@ -208,14 +218,7 @@ def _check_cadences(_: object, __: attrs.Attribute[Any], value: object) -> None:
     for key, cadence in value.items():
         if not isinstance(key, Grade):
             raise PolicyError(f"{name}[{key!r}]", key, "a Grade")
-        if isinstance(cadence, relativedelta):
-            check_period(f"{name}[{key!r}]", cadence)
-            if months_and_days(cadence) == (0, 0):
-                raise PolicyError(f"{name}[{key!r}]", cadence, "a period longer than 0 days")
-        elif not isinstance(cadence, Cadence):
-            raise PolicyError(
-                f"{name}[{key!r}]", cadence, "a Cadence or a calendar period (relativedelta)"
-            )
+        _check_cadence(f"{name}[{key!r}]", cadence)
     missing = [g.value for g in Grade if g not in value]
     if missing:
         raise PolicyError(name, missing, "a cadence for every grade; these have none")
@@ -602,17 +605,10 @@ _INTERVAL = (
 
 def _check_interval(name: str, value: object) -> None:
     """A follow-up interval as a :class:`CadencePolicy` holds one (rule C1)."""
-    if isinstance(value, Cadence):
-        return
-    if isinstance(value, relativedelta):
-        try:
-            check_period(name, value)
-        except PolicyError:
-            pass
-        else:
-            if months_and_days(value) != (0, 0):
-                return
-    raise InvalidInputError(name, value, _INTERVAL)
+    try:
+        _check_cadence(name, value)
+    except PolicyError:
+        raise InvalidInputError(name, value, _INTERVAL) from None
 
 
 @attrs.frozen(kw_only=True)

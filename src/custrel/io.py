@@ -51,7 +51,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, Union, get_args, get_or
 
 import attrs
 
-from custrel._checks import repr_hidden
+from custrel._checks import LONE_SURROGATE, repr_hidden
 from custrel.cadence import (
     DEFAULT_CADENCE,
     DEFAULT_POOL,
@@ -94,8 +94,7 @@ _FALSE = frozenset({"false", "no", "0"})
 _NOT_UTF8 = re.compile("[\udc80-\udcff]")
 _SAVE_AS_UTF8 = "save the file as UTF-8"
 _MAX_LINE = MAX_TEXT  # characters in a JSON Lines record, as custrel.loads takes in a document
-# JSON can escape half of a UTF-16 pair alone ("\\udcff"): not text, and no file can hold it.
-_SURROGATE = re.compile("[\ud800-\udfff]")
+# JSON can escape half of a UTF-16 pair alone ("\\udcff"): not text (LONE_SURROGATE).
 _NO_LONE_SURROGATE = "JSON whose \\u escapes are text (a surrogate \\ud800 to \\udfff is not)"
 
 
@@ -357,7 +356,7 @@ def _lone_surrogate(data: object, /) -> bool:
     while stack:
         item = stack.pop()
         if isinstance(item, str):
-            if _SURROGATE.search(item):
+            if LONE_SURROGATE.search(item):
                 return True
         elif isinstance(item, dict):
             stack.extend(item)

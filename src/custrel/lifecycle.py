@@ -33,7 +33,7 @@ import enum
 import functools
 import itertools
 from datetime import date, timedelta
-from decimal import ROUND_HALF_EVEN, Context, Decimal
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, cast
 
 import attrs
@@ -104,9 +104,6 @@ class ChurnSignal(enum.StrEnum):
 
 # Policy ------------------------------------------------------------------------------------
 
-_CONTEXT = Context(prec=28, rounding=ROUND_HALF_EVEN)
-"""The decimal context of every sum and ratio here, so that no stage depends on the
-caller's :func:`decimal.getcontext` (and no cached bound keeps a caller's rounding)."""
 
 _POSITIVE = c.days(1)  # day counts and occasion counts
 _CHECK_WINDOW_DAY = c.day(bounded=False)  # windows reach back from as_of, past MIN_DAY
@@ -262,9 +259,9 @@ class _Bound:
         self.overdue = policy.overdue_multiple.as_integer_ratio()
         self.overdue_min = policy.overdue_min_days
         self.settle = policy.settle_days
-        self.growth = _CONTEXT.add(1, policy.growth)
-        self.frequency_keep = _CONTEXT.subtract(1, policy.frequency_drop)
-        self.spend_keep = _CONTEXT.subtract(1, policy.spend_drop)
+        self.growth = c.CONTEXT.add(1, policy.growth)
+        self.frequency_keep = c.CONTEXT.subtract(1, policy.frequency_drop)
+        self.spend_keep = c.CONTEXT.subtract(1, policy.spend_drop)
         self.min_baseline = policy.min_baseline
         self.complaint_rise = policy.complaint_rise
 
@@ -367,11 +364,11 @@ class _History:
                 amount = purchase.amount
                 sale_days.add(day)
             if keep_net:
-                net[day] = _CONTEXT.add(net[day], amount)
+                net[day] = c.CONTEXT.add(net[day], amount)
             if day > recent_start:
-                recent = _CONTEXT.add(recent, amount)
+                recent = c.CONTEXT.add(recent, amount)
             elif day > prior_start:
-                prior = _CONTEXT.add(prior, amount)
+                prior = c.CONTEXT.add(prior, amount)
         self.days = sorted(d.toordinal() for d in sale_days)
         self.spend_recent, self.spend_prior = recent, prior
         return owner
@@ -429,7 +426,7 @@ class _History:
         if (
             self.days[0] <= bound.baseline_from  # a full window before to compare with
             and self.spend_prior > 0
-            and self.spend_recent >= _CONTEXT.multiply(self.spend_prior, bound.growth)
+            and self.spend_recent >= c.CONTEXT.multiply(self.spend_prior, bound.growth)
         ):
             return Stage.GROWING  # rule L1
         return Stage.ACTIVE
@@ -440,9 +437,9 @@ class _History:
         found: list[ChurnSignal] = []
         recent, prior = self.occasions()
         if prior >= bound.min_baseline:
-            if recent <= _CONTEXT.multiply(prior, bound.frequency_keep):
+            if recent <= c.CONTEXT.multiply(prior, bound.frequency_keep):
                 found.append(ChurnSignal.FREQUENCY_DROP)
-            if self.spend_recent <= _CONTEXT.multiply(self.spend_prior, bound.spend_keep):
+            if self.spend_recent <= c.CONTEXT.multiply(self.spend_prior, bound.spend_keep):
                 found.append(ChurnSignal.SPEND_DROP)
         if (
             self.complaints_recent > self.complaints_prior
@@ -475,11 +472,11 @@ class _History:
         ]
         keys = sorted(self.net)
         ordinals = [k.toordinal() for k in keys]
-        totals = [Decimal(0), *itertools.accumulate((self.net[k] for k in keys), _CONTEXT.add)]
+        totals = [Decimal(0), *itertools.accumulate((self.net[k] for k in keys), c.CONTEXT.add)]
 
         def spend(low: int, high: int) -> Decimal:  # days in (low, high]
             hi = bisect.bisect_right(ordinals, high)
-            return _CONTEXT.subtract(totals[hi], totals[bisect.bisect_right(ordinals, low)])
+            return c.CONTEXT.subtract(totals[hi], totals[bisect.bisect_right(ordinals, low)])
 
         window, first = bound.window, days[0]
         for day in days[1:]:
@@ -490,7 +487,7 @@ class _History:
             if (
                 first <= day - 2 * window + 1
                 and prior > 0
-                and spend(day - window, day) >= _CONTEXT.multiply(prior, bound.growth)
+                and spend(day - window, day) >= c.CONTEXT.multiply(prior, bound.growth)
             ):
                 return Stage.GROWING
             best = max(best, _PROGRESS[Stage.ACTIVE])
@@ -797,7 +794,7 @@ def _reasons(  # noqa: PLR0911 - one return per stage reads best
             f"{kind}客户出现流失预警（{chinese}）：流失风险客户",
         )
     if stage is Stage.GROWING:
-        times = _CONTEXT.add(1, policy.growth)
+        times = c.CONTEXT.add(1, policy.growth)
         return (
             (
                 f"spend in the last {policy.window_days} days at least {times}x"
@@ -890,7 +887,7 @@ def explain_stage(
         prior=prior,
         days_silent=silent,
         median_interval_days=(
-            None if twice_median is None else _CONTEXT.divide(Decimal(twice_median), 2)
+            None if twice_median is None else c.CONTEXT.divide(Decimal(twice_median), 2)
         ),
         horizon_days=horizon,
         rules=rules,

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import enum
 from datetime import date, timedelta
-from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, cast
 
 import attrs
@@ -411,10 +411,6 @@ class ComplaintEstimate:
             )
 
 
-_CONTEXT = Context(prec=28, rounding=ROUND_HALF_EVEN)
-"""The decimal context of the estimate, so that it never depends on the caller's."""
-
-
 def estimate_complaints(
     voiced: int, /, *, policy: ServicePolicy = DEFAULT_SERVICE
 ) -> ComplaintEstimate:
@@ -446,8 +442,8 @@ def estimate_complaints(
     """
     c.count(0)("voiced", voiced)
     policy = _check_policy(policy)
-    quotient = _CONTEXT.divide(Decimal(voiced), policy.reach_share)
-    total = int(quotient.to_integral_value(ROUND_HALF_UP, _CONTEXT))
+    quotient = c.CONTEXT.divide(Decimal(voiced), policy.reach_share)
+    total = int(quotient.to_integral_value(ROUND_HALF_UP, c.CONTEXT))
     return c.unchecked(
         ComplaintEstimate,
         voiced=voiced,

@@ -14,7 +14,7 @@ of customers and the margin (T6).
 from __future__ import annotations
 
 import enum
-from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
+from decimal import Decimal, localcontext
 from typing import TYPE_CHECKING
 
 import attrs
@@ -259,10 +259,6 @@ def relationship_level(customers: CustomerCount, margin: Margin, /) -> Relations
     return _MATRIX[customers][list(Margin).index(margin)]
 
 
-_CONTEXT = Context(prec=28, rounding=ROUND_HALF_EVEN)
-"""The decimal context of a tier explanation: 28 digits, banker's rounding."""
-
-
 # Why ------------------------------------------------------------------------------------------
 
 
@@ -339,7 +335,7 @@ def explain_tier(
     n = len(checked)
     above = [v for v in checked.values() if v > value]
     tied = sum(1 for v in checked.values() if v == value)
-    with localcontext(_CONTEXT):  # the share does not depend on the caller's context
+    with localcontext(c.CONTEXT):  # the share does not depend on the caller's context
         if policy.mode is TierMode.HEAD_COUNT:
             share = Decimal(len(above)) / n
             basis_en, basis_zh = "of customers", "的客户"
@@ -360,7 +356,7 @@ def explain_tier(
         upto = dict(zip(Tier, (*policy.cumulative, Decimal(1)), strict=True))[tier]
         mode_en = "head count" if policy.mode is TierMode.HEAD_COUNT else "value"
         mode_zh = "按客户数" if policy.mode is TierMode.HEAD_COUNT else "按价值"
-        with localcontext(_CONTEXT):
+        with localcontext(c.CONTEXT):
             percent, top = f"{share * 100:.0f}%", f"{upto * 100:.0f}%"
         last = rank + tied - 1
         tie_en = f", tied with {tied - 1} more down to rank {last}" if tied > 1 else ""
