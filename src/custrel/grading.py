@@ -116,10 +116,6 @@ class DemandGrade(enum.StrEnum):
     C = "C"  # rule G3: potential need
 
 
-def _months(n: int) -> relativedelta:
-    return relativedelta(months=n)
-
-
 def _check_grade_horizons(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     check_periods(f"GradingPolicy.{attribute.name}", value, 3)
 
@@ -164,15 +160,17 @@ class GradingPolicy(Policy):
     """  # noqa: E501 - doctest output lines
 
     horizons: tuple[relativedelta, relativedelta, relativedelta] = attrs.field(
-        default=(_months(1), _months(3), _months(6)),  # rule G1: A, B, C
+        # rule G1: A, B, C
+        default=(relativedelta(months=1), relativedelta(months=3), relativedelta(months=6)),
         validator=_check_grade_horizons,
     )
     overdue_grace: relativedelta = attrs.field(
-        default=_months(1),  # rule G1 (decision): a passed date stays A for a month
+        default=relativedelta(months=1),  # rule G1 (decision): a passed date stays A for a month
         validator=_check_grace,
     )
     urgency_horizons: tuple[relativedelta, relativedelta, relativedelta] = attrs.field(
-        default=(relativedelta(weeks=1), _months(1), _months(3)),  # rule G2
+        # rule G2
+        default=(relativedelta(weeks=1), relativedelta(months=1), relativedelta(months=3)),
         validator=_check_grade_horizons,
     )
 

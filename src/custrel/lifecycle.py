@@ -109,22 +109,26 @@ _POSITIVE = c.days(1)  # day counts and occasion counts
 _CHECK_WINDOW_DAY = c.day(bounded=False)  # windows reach back from as_of, past MIN_DAY
 
 
-def _fraction(*, below_one: bool) -> c.Check:
-    """A ``Decimal`` above 0 (and below 1 when ``below_one``)."""
+def _check_fraction(below_one: bool, name: str, value: object) -> None:  # noqa: FBT001
+    """Refuse ``value`` unless it is a ``Decimal`` above 0 (and below 1 when ``below_one``).
+
+    Module-level and bound with :func:`functools.partial` below, so the check itself
+    runs when a policy is built, not once at import (mutation testing reaches it).
+    """
     expected = "a Decimal in (0, 1)" if below_one else "a Decimal > 0"
+    if isinstance(value, float):
+        raise InvalidInputError(name, value, expected, hint=f"pass Decimal({str(value)!r})")
+    if (
+        not isinstance(value, Decimal)
+        or not value.is_finite()
+        or value <= 0
+        or (below_one and value >= 1)
+    ):
+        raise InvalidInputError(name, value, expected)
 
-    def check(name: str, value: object) -> None:
-        if isinstance(value, float):
-            raise InvalidInputError(name, value, expected, hint=f"pass Decimal({str(value)!r})")
-        if (
-            not isinstance(value, Decimal)
-            or not value.is_finite()
-            or value <= 0
-            or (below_one and value >= 1)
-        ):
-            raise InvalidInputError(name, value, expected)
 
-    return check
+_ABOVE_ZERO: c.Check = functools.partial(_check_fraction, False)  # noqa: FBT003
+_BETWEEN_ZERO_AND_ONE: c.Check = functools.partial(_check_fraction, True)  # noqa: FBT003
 
 
 def _decimal(value: object) -> Any:  # noqa: ANN401 - a converter; the validator types it
@@ -184,23 +188,23 @@ class LifecyclePolicy(Policy):
     new_days: int = attrs.field(default=90, validator=c.policy(_POSITIVE))  # rule L1
     window_days: int = attrs.field(default=90, validator=c.policy(_POSITIVE))  # rule L3
     horizon_multiple: Decimal = attrs.field(  # rule L4
-        default=Decimal(3), converter=_decimal, validator=c.policy(_fraction(below_one=False))
+        default=Decimal(3), converter=_decimal, validator=c.policy(_ABOVE_ZERO)
     )
     horizon_floor_days: int = attrs.field(default=180, validator=c.policy(_POSITIVE))  # rule L4
     horizon_ceiling_days: int = attrs.field(default=365, validator=c.policy(_POSITIVE))  # rule L4
     settle_days: int = attrs.field(default=90, validator=c.policy(_POSITIVE))  # rule L4
     growth: Decimal = attrs.field(  # rule L1
-        default=Decimal("0.5"), converter=_decimal, validator=c.policy(_fraction(below_one=False))
+        default=Decimal("0.5"), converter=_decimal, validator=c.policy(_ABOVE_ZERO)
     )
     frequency_drop: Decimal = attrs.field(  # rule L3
-        default=Decimal("0.5"), converter=_decimal, validator=c.policy(_fraction(below_one=True))
+        default=Decimal("0.5"), converter=_decimal, validator=c.policy(_BETWEEN_ZERO_AND_ONE)
     )
     spend_drop: Decimal = attrs.field(  # rule L3
-        default=Decimal("0.5"), converter=_decimal, validator=c.policy(_fraction(below_one=True))
+        default=Decimal("0.5"), converter=_decimal, validator=c.policy(_BETWEEN_ZERO_AND_ONE)
     )
     min_baseline: int = attrs.field(default=2, validator=c.policy(_POSITIVE))  # rule L3
     overdue_multiple: Decimal = attrs.field(  # rule L3
-        default=Decimal(1), converter=_decimal, validator=c.policy(_fraction(below_one=False))
+        default=Decimal(1), converter=_decimal, validator=c.policy(_ABOVE_ZERO)
     )
     overdue_min_days: int = attrs.field(default=30, validator=c.policy(c.days(0)))  # rule L3
     complaint_rise: int = attrs.field(default=1, validator=c.policy(_POSITIVE))  # rule L3
