@@ -174,7 +174,7 @@ PYRAMID: dict[str, Case] = {
     ),
     "a mode given as text": (
         lambda: TierPolicy(mode=untyped("value_share")),
-        InvalidInputError,
+        PolicyError,
         "TierPolicy.mode",
         (
             "TierPolicy.mode: expected a TierMode ('head_count', 'value_share'),"
@@ -1018,7 +1018,7 @@ SCORING: dict[str, Case] = {
         PolicyError,
         "LoyaltyPolicy.choosing_days_limit",
         (
-            "LoyaltyPolicy.choosing_days_limit: expected a finite Decimal or int >= 0,"
+            "LoyaltyPolicy.choosing_days_limit: expected a finite Decimal or int > 0,"
             " got Decimal Decimal('-1')"
         ),
         "",

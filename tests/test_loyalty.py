@@ -720,8 +720,10 @@ def test_interval_refuses_bad_tuning(confidence: object, small: object, field: s
 
 @pytest.mark.parametrize("value", [D(0), D(-1)])
 def test_positive_refuses_zero_and_below(value: Decimal) -> None:
-    with pytest.raises(InvalidInputError, match="expected a finite Decimal or int"):
+    with pytest.raises(InvalidInputError) as info:
         _scoring.positive("x", value)
+    # the message says > 0, not the >= 0 of money in general
+    assert str(info.value) == f"x: expected a finite Decimal or int > 0, got Decimal {value!r}"
 
 
 # Hypothesis knows the new models --------------------------------------------------------------

@@ -64,3 +64,40 @@ def test_fingerprint_is_the_same_in_another_process() -> None:
 
 def test_policies_have_no_instance_dict() -> None:
     assert not hasattr(ExamplePolicy(), "__dict__")
+
+
+def _policy_classes() -> list[type[Policy]]:
+    import custrel  # noqa: PLC0415 - every policy class custrel exports
+
+    return sorted(
+        (
+            cls
+            for cls in vars(custrel).values()
+            if isinstance(cls, type) and issubclass(cls, Policy) and cls is not Policy
+        ),
+        key=lambda cls: cls.__name__,
+    )
+
+
+def _constructor_fields() -> list[tuple[type[Policy], str]]:
+    import inspect  # noqa: PLC0415
+
+    return [
+        (cls, name)
+        for cls in _policy_classes()
+        for name in inspect.signature(cls).parameters
+        if name != "name"  # WorkCalendar's name is free text: any string is a name
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cls", "field"), _constructor_fields(), ids=lambda x: getattr(x, "__name__", x)
+)
+@pytest.mark.parametrize("bad", [object(), "x", -1], ids=["an object", "a string", "minus one"])
+def test_every_policy_constructor_raises_policy_error_naming_the_field(
+    cls: type[Policy], field: str, bad: object
+) -> None:
+    # TierPolicy(mode="x") raised InvalidInputError: the docs promise PolicyError
+    with pytest.raises(PolicyError) as info:
+        cls(**{field: bad})
+    assert f"{cls.__name__}.{field}" in str(info.value)

@@ -219,9 +219,14 @@ def days(low: int = 0) -> Check:
     return count(low, MAX_DAYS)
 
 
-def money(*, signed: bool = False, optional: bool = False, personal: bool = False) -> Check:
-    """A finite ``Decimal`` below 10**15, not negative unless ``signed``; ``None`` if optional."""
-    expected = "a finite Decimal or int" + ("" if signed else " >= 0")
+def money(
+    *, signed: bool = False, optional: bool = False, personal: bool = False, positive: bool = False
+) -> Check:
+    """A finite ``Decimal`` below 10**15, not negative unless ``signed``; ``None`` if optional.
+
+    With ``positive``, zero is refused too.
+    """
+    expected = "a finite Decimal or int" + ("" if signed else " > 0" if positive else " >= 0")
     too_big = f"{expected} with at most {_MONEY_DIGITS} digits before the point"
     expected += " or None" if optional else ""
     too_big += " or None" if optional else ""
@@ -241,7 +246,11 @@ def money(*, signed: bool = False, optional: bool = False, personal: bool = Fals
                 ),
                 personal=personal,
             )
-        if not isinstance(value, Decimal) or not value.is_finite() or (not signed and value < 0):
+        if (
+            not isinstance(value, Decimal)
+            or not value.is_finite()
+            or (not signed and (value <= 0 if positive else value < 0))
+        ):
             raise _fail(name, value, expected, personal=personal)
         if value and value.adjusted() >= _MONEY_DIGITS:
             raise _fail(name, value, too_big, personal=personal)

@@ -137,7 +137,7 @@ class TierPolicy(Policy):
         validator=_check_shares,
     )
     mode: TierMode = attrs.field(
-        default=TierMode.HEAD_COUNT, validator=c.checked(c.member(TierMode))
+        default=TierMode.HEAD_COUNT, validator=c.policy(c.member(TierMode))
     )
 
     @property

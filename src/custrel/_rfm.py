@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -137,27 +137,28 @@ def rfm_scores(
     c.iterable("purchases", purchases, "Purchase")
     # customer id -> [sales minus refunds, order key -> the order's earliest day]
     stats: dict[str, list[Any]] = {cid: [Decimal(0), {}] for cid in known or ()}
-    for index, purchase in enumerate(purchases):
-        if purchase.__class__ is not Purchase and not isinstance(purchase, Purchase):
-            raise InvalidInputError(f"purchases[{index}]", purchase, "a Purchase")
-        day = purchase.at.date()
-        if day > as_of:
-            continue
-        entry = stats.get(purchase.customer_id)
-        if entry is None:
-            check_known(known, index, purchase)
-            entry = stats[purchase.customer_id] = [Decimal(0), {}]
-        if purchase.refund:
-            entry[0] -= purchase.amount
-            continue
-        entry[0] += purchase.amount
-        # an order is one transaction on the day of its earliest line (rule T3); a line
-        # without an order is a transaction of its own
-        orders = entry[1]
-        key = index if purchase.order_id is None else purchase.order_id
-        first = orders.get(key)
-        if first is None or day < first:
-            orders[key] = day
+    with localcontext(c.CONTEXT):  # sums never depend on the caller's context
+        for index, purchase in enumerate(purchases):
+            if purchase.__class__ is not Purchase and not isinstance(purchase, Purchase):
+                raise InvalidInputError(f"purchases[{index}]", purchase, "a Purchase")
+            day = purchase.at.date()
+            if day > as_of:
+                continue
+            entry = stats.get(purchase.customer_id)
+            if entry is None:
+                check_known(known, index, purchase)
+                entry = stats[purchase.customer_id] = [Decimal(0), {}]
+            if purchase.refund:
+                entry[0] -= purchase.amount
+                continue
+            entry[0] += purchase.amount
+            # an order is one transaction on the day of its earliest line (rule T3); a line
+            # without an order is a transaction of its own
+            orders = entry[1]
+            key = index if purchase.order_id is None else purchase.order_id
+            first = orders.get(key)
+            if first is None or day < first:
+                orders[key] = day
     n = len(stats)
     raw = {
         cid: (

@@ -57,11 +57,8 @@ def share(*, optional: bool = False) -> c.Check:
     return check
 
 
-def positive(name: str, value: object) -> None:
-    """A finite ``Decimal`` above zero (an ``int`` is converted before)."""
-    c.money()(name, value)
-    if value == 0:
-        raise InvalidInputError(name, value, "a finite Decimal or int > 0")
+positive = c.money(positive=True)
+"""A finite ``Decimal`` above zero (an ``int`` is converted before)."""
 
 
 def number(value: Decimal | int) -> Decimal:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import enum
 from datetime import date  # noqa: TC003 - cattrs reads the annotations
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from typing import TYPE_CHECKING, Any, cast
 
 import attrs
@@ -147,40 +147,45 @@ class ValueIndicators:
         >>> empty.transactions, empty.total_amount, empty.total_profit, empty.tenure_days
         (0, Decimal('0'), Decimal('0'), None)
         """
-        orders: dict[object, list[Any]] = {}  # order key -> [day, amount]
-        refunded = Decimal(0)
-        profit: Decimal | None = Decimal(0)
-        for index, purchase in _purchases_until(purchases, as_of):
-            if profit is not None:
-                given = purchase.profit
-                profit = None if given is None else profit + (-given if purchase.refund else given)
-            if purchase.refund:
-                refunded += purchase.amount
-                continue
-            day = purchase.at.date()
-            order_id = purchase.order_id
-            key = index if order_id is None else (purchase.customer_id, order_id)
-            order = orders.get(key)
-            if order is None:
-                orders[key] = [day, purchase.amount]
-            else:
-                order[0] = min(order[0], day)
-                order[1] += purchase.amount
-        gross = sum((order[1] for order in orders.values()), Decimal(0))
-        days = sorted(order[0] for order in orders.values())
-        count = len(orders)
-        return cls(
-            transactions=count,
-            total_amount=gross - refunded,
-            refunded=refunded,
-            total_profit=profit,
-            average_amount=gross / count if count else None,
-            largest_amount=max((order[1] for order in orders.values()), default=None),
-            first_purchase=days[0] if days else None,
-            last_purchase=days[-1] if days else None,
-            tenure_days=(as_of - days[0]).days if days else None,
-            average_interval_days=((days[-1] - days[0]).days / (count - 1) if count > 1 else None),
-        )
+        with localcontext(c.CONTEXT):  # sums never depend on the caller's context
+            orders: dict[object, list[Any]] = {}  # order key -> [day, amount]
+            refunded = Decimal(0)
+            profit: Decimal | None = Decimal(0)
+            for index, purchase in _purchases_until(purchases, as_of):
+                if profit is not None:
+                    given = purchase.profit
+                    profit = (
+                        None if given is None else profit + (-given if purchase.refund else given)
+                    )
+                if purchase.refund:
+                    refunded += purchase.amount
+                    continue
+                day = purchase.at.date()
+                order_id = purchase.order_id
+                key = index if order_id is None else (purchase.customer_id, order_id)
+                order = orders.get(key)
+                if order is None:
+                    orders[key] = [day, purchase.amount]
+                else:
+                    order[0] = min(order[0], day)
+                    order[1] += purchase.amount
+            gross = sum((order[1] for order in orders.values()), Decimal(0))
+            days = sorted(order[0] for order in orders.values())
+            count = len(orders)
+            return cls(
+                transactions=count,
+                total_amount=gross - refunded,
+                refunded=refunded,
+                total_profit=profit,
+                average_amount=gross / count if count else None,
+                largest_amount=max((order[1] for order in orders.values()), default=None),
+                first_purchase=days[0] if days else None,
+                last_purchase=days[-1] if days else None,
+                tenure_days=(as_of - days[0]).days if days else None,
+                average_interval_days=(
+                    (days[-1] - days[0]).days / (count - 1) if count > 1 else None
+                ),
+            )
 
 
 def customer_value(

@@ -3,7 +3,7 @@ shares, cuts agreeing with the portfolio, indicators adding up."""
 
 import math
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_DOWN, Context, Decimal, localcontext
 
 import attrs
 from hypothesis import assume, given
@@ -249,3 +249,34 @@ def test_rfm_and_value_indicators_agree_on_orders(purchases: list[Purchase]) -> 
         assert score.frequency == value.transactions
         last = value.last_purchase
         assert score.recency_days == (None if last is None else (AS_OF - last).days)
+
+
+# rule T1 / T3: money sums never depend on the caller's decimal context ------------------------
+
+_NARROW = Context(prec=3, rounding=ROUND_DOWN)
+
+
+@given(st.lists(cs.purchases(), max_size=12), cs.dates(min_value=date(2000, 1, 1)))
+def test_value_rules_do_not_depend_on_the_callers_decimal_context(
+    purchases: list[Purchase], as_of: date
+) -> None:
+    # Under prec=3 a sum such as 1234.56 + 1 would round to 1.23E+3 if the rules added
+    # in the caller's context.
+    expected = (
+        portfolio_values(purchases, as_of=as_of),
+        rfm_scores(purchases, as_of=as_of),
+        [ValueIndicators.from_purchases([p], as_of=as_of) for p in purchases],
+        ValueIndicators.from_purchases(
+            [attrs.evolve(p, customer_id="c-1") for p in purchases], as_of=as_of
+        ),
+    )
+    with localcontext(_NARROW):
+        got = (
+            portfolio_values(purchases, as_of=as_of),
+            rfm_scores(purchases, as_of=as_of),
+            [ValueIndicators.from_purchases([p], as_of=as_of) for p in purchases],
+            ValueIndicators.from_purchases(
+                [attrs.evolve(p, customer_id="c-1") for p in purchases], as_of=as_of
+            ),
+        )
+    assert got == expected
