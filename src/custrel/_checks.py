@@ -30,6 +30,7 @@ _Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 _PHONE = re.compile(r"\+?[0-9()\- ]+")
 _PHONE_DIGITS = (5, 20)
+_FINGERPRINT = re.compile("[0-9a-f]{16}")
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 """Half of a UTF-16 pair alone: no UTF-8 file or JSON writer can hold it."""
 
@@ -279,6 +280,18 @@ def ratio(*, optional: bool = False) -> Check:
             raise _fail(name, value, expected)
 
     return check
+
+
+def share(name: str, value: object) -> None:
+    """A ``Decimal`` in 0..1: a weight, points earned, a share of a total."""
+    if not isinstance(value, Decimal) or not value.is_finite() or not 0 <= value <= 1:
+        raise _fail(name, value, "a Decimal in 0..1")
+
+
+def fingerprint(name: str, value: object) -> None:
+    """A policy's fingerprint, as ``Policy.fingerprint`` gives it: 16 hexadecimal digits."""
+    if not isinstance(value, str) or not _FINGERPRINT.fullmatch(value):
+        raise _fail(name, value, "a policy fingerprint: 16 hexadecimal digits 0-9, a-f")
 
 
 def day(*, optional: bool = False, personal: bool = False, bounded: bool = True) -> Check:

@@ -373,18 +373,44 @@ class LoyaltyContribution:
         reason_en: The contribution in English.
         reason_zh: The contribution in Chinese.
 
-    >>> from custrel.loyalty import LoyaltyMeasures, explain_loyalty
-    >>> explain_loyalty(LoyaltyMeasures(repeat_purchases=6)).contributions[0].contribution
-    Decimal('50.00')
-    """
+    Raises:
+        InvalidInputError: If a field has the wrong type or is out of range, or
+            ``contribution`` is not ``100 · points · weight`` rounded.
 
-    measure: LoyaltyMeasure
-    value: Decimal
-    points: Decimal
-    weight: Decimal
-    contribution: Decimal
-    reason_en: str
-    reason_zh: str
+    >>> from custrel.loyalty import LoyaltyMeasures, explain_loyalty
+    >>> part = explain_loyalty(LoyaltyMeasures(repeat_purchases=6)).contributions[0]
+    >>> part.contribution
+    Decimal('50.00')
+    >>> import attrs
+    >>> attrs.evolve(part, contribution=Decimal("60.00"))
+    Traceback (most recent call last):
+    ...
+    custrel.errors.InvalidInputError: LoyaltyContribution.contribution: expected 100 · points · weight, rounded to two decimals (50.00), got Decimal Decimal('60.00')
+    """  # noqa: E501 - a doctest output line
+
+    measure: LoyaltyMeasure = attrs.field(validator=c.checked(c.member(LoyaltyMeasure)))
+    value: Decimal = attrs.field(validator=c.checked(c.money(signed=True)))
+    points: Decimal = attrs.field(validator=c.checked(c.share))
+    weight: Decimal = attrs.field(validator=c.checked(c.share))
+    contribution: Decimal = attrs.field(validator=c.checked(c.money()))
+    reason_en: str = attrs.field(validator=c.checked(c.text))
+    reason_zh: str = attrs.field(validator=c.checked(c.text))
+
+    def __attrs_post_init__(self) -> None:
+        """Check that the contribution is the points times the weight, as a score."""
+        expected = s.score(s.CONTEXT.multiply(self.points, self.weight))
+        if self.contribution != expected:
+            raise InvalidInputError(
+                "LoyaltyContribution.contribution",
+                self.contribution,
+                f"100 · points · weight, rounded to two decimals ({expected})",
+            )
+
+
+def _check_score(name: str, value: object) -> None:
+    """A loyalty score: a ``Decimal`` in 0..100."""
+    if not isinstance(value, Decimal) or not value.is_finite() or not 0 <= value <= s.HUNDRED:
+        raise InvalidInputError(name, value, "a Decimal in 0..100")
 
 
 @attrs.frozen(kw_only=True)
@@ -402,19 +428,52 @@ class LoyaltyExplanation:
         reason_zh: A summary in Chinese.
         policy_fingerprint: The fingerprint of the policy that scored it.
 
+    Raises:
+        InvalidInputError: If a field has the wrong type or is out of range, there is
+            no contribution, or the contributions and ``missing`` do not name each
+            measure once, in :class:`LoyaltyMeasure` order.
+
     >>> from custrel.loyalty import LoyaltyMeasures, explain_loyalty
     >>> why = explain_loyalty(LoyaltyMeasures(repeat_purchases=12, spend=0))
     >>> why.score, why.missing[0]
     (Decimal('50.00'), <LoyaltyMeasure.CHOOSING_DAYS: 'choosing_days'>)
-    """
+    >>> import attrs
+    >>> attrs.evolve(why, missing=())
+    Traceback (most recent call last):
+    ...
+    custrel.errors.InvalidInputError: LoyaltyExplanation.missing: expected the measures without a contribution, in order (choosing_days, price_sensitivity, competitor_interest, quality_tolerance), got tuple ()
+    """  # noqa: E501 - a doctest output line
 
-    score: Decimal
-    contributions: tuple[LoyaltyContribution, ...]
-    missing: tuple[LoyaltyMeasure, ...]
-    rules: tuple[str, ...]
-    reason_en: str
-    reason_zh: str
-    policy_fingerprint: str
+    score: Decimal = attrs.field(validator=c.checked(_check_score))
+    contributions: tuple[LoyaltyContribution, ...] = attrs.field(
+        validator=c.checked(c.items(c.instance_of(LoyaltyContribution), "LoyaltyContribution"))
+    )
+    missing: tuple[LoyaltyMeasure, ...] = attrs.field(
+        validator=c.checked(c.items(c.member(LoyaltyMeasure), "LoyaltyMeasure"))
+    )
+    rules: tuple[str, ...] = attrs.field(validator=c.checked(c.items(c.identifier, "rule IDs")))
+    reason_en: str = attrs.field(validator=c.checked(c.text))
+    reason_zh: str = attrs.field(validator=c.checked(c.text))
+    policy_fingerprint: str = attrs.field(validator=c.checked(c.fingerprint))
+
+    def __attrs_post_init__(self) -> None:
+        """Check that the contributions and the missing measures name each measure once."""
+        order = list(LoyaltyMeasure)
+        known = [part.measure for part in self.contributions]
+        if not known or known != sorted(set(known), key=order.index):
+            raise InvalidInputError(
+                "LoyaltyExplanation.contributions",
+                self.contributions,
+                "at least one contribution, one per known measure, in LoyaltyMeasure order",
+            )
+        missing = tuple(m for m in order if m not in known)
+        if self.missing != missing:
+            raise InvalidInputError(
+                "LoyaltyExplanation.missing",
+                self.missing,
+                "the measures without a contribution, in order"
+                f" ({', '.join(m.value for m in missing) or 'none'})",
+            )
 
 
 def _known(

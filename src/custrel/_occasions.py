@@ -40,7 +40,15 @@ class UpcomingOccasion:
             the original date, lunar years for a lunar occasion); ``None`` for a one-time
             event.
         label: The occasion's own label, if it has one.
-        original: The original date (personal: hidden in ``repr()``).
+        original: The original date (personal: hidden in ``repr()`` and in errors).
+
+    ``on`` may lie after 8999-12-31: a window may reach past it.
+
+    Raises:
+        InvalidInputError: If a field has the wrong type, or the fields disagree: ``on``
+            is before ``original`` (or not on it, for a one-time event), ``number`` is
+            not ``None`` exactly for a one-time event, or an occasion without a
+            ``relation`` is not the customer's own (``whose`` is ``"self"``).
 
     >>> from datetime import date
     >>> from custrel.cadence import UpcomingOccasion
@@ -50,16 +58,44 @@ class UpcomingOccasion:
     ...                  calendar=Calendar.GREGORIAN, whose="self", relation=None, number=39,
     ...                  label=None, original=date(1988, 2, 29)).original
     datetime.date(1988, 2, 29)
-    """
+    >>> UpcomingOccasion(on=date(2027, 2, 28), kind=OccasionKind.BIRTHDAY,
+    ...                  calendar=Calendar.GREGORIAN, whose="self", relation=None, number=None,
+    ...                  label=None, original=date(1988, 2, 29))
+    Traceback (most recent call last):
+    ...
+    custrel.errors.InvalidInputError: UpcomingOccasion.number: expected an int >= 0 for a yearly occasion, got NoneType None
+    """  # noqa: E501 - a doctest output line
 
-    on: date
-    kind: OccasionKind
-    calendar: Calendar
-    whose: str
-    relation: Relation | None
-    number: int | None
-    label: str | None
-    original: date = attrs.field(repr=c.repr_hidden)
+    on: date = attrs.field(validator=c.checked(c.day(bounded=False)))
+    kind: OccasionKind = attrs.field(validator=c.checked(c.member(OccasionKind)))
+    calendar: Calendar = attrs.field(validator=c.checked(c.member(Calendar)))
+    whose: str = attrs.field(validator=c.checked(c.identifier))
+    relation: Relation | None = attrs.field(validator=c.checked(c.member(Relation, optional=True)))
+    number: int | None = attrs.field(validator=c.checked(c.count(0, optional=True)))
+    label: str | None = attrs.field(validator=c.checked(c.optional_identifier))
+    original: date = attrs.field(validator=c.checked(c.day(personal=True)), repr=c.repr_hidden)
+
+    def __attrs_post_init__(self) -> None:
+        """Check that the day, the number and whose it is agree with the occasion."""
+        once = self.kind in _ONCE
+        if self.on < self.original or (once and self.on != self.original):
+            raise InvalidInputError(
+                "UpcomingOccasion.on",
+                self.on,
+                "original, for a one-time event" if once else "a date on or after original",
+            )
+        if (self.number is None) is not once:
+            raise InvalidInputError(
+                "UpcomingOccasion.number",
+                self.number,
+                "None for a one-time event" if once else "an int >= 0 for a yearly occasion",
+            )
+        if self.relation is None and self.whose != "self":
+            raise InvalidInputError(
+                "UpcomingOccasion.whose",
+                self.whose,
+                "'self' for an occasion without a relation: the customer's own",
+            )
 
 
 def _in_year(original: date, year: int) -> date:
@@ -148,8 +184,10 @@ def upcoming_occasions(
         for m in person.household.family
         if m.birthday is not None
     )
+    # from a checked profile: the validators are for data from outside
     found = [
-        UpcomingOccasion(
+        c.unchecked(
+            UpcomingOccasion,
             on=day,
             kind=kind,
             calendar=calendar,

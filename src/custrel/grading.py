@@ -101,6 +101,7 @@ _URGENT, _FAIRLY_URGENT = Urgency.URGENT, Urgency.FAIRLY_URGENT
 _NOT_URGENT, _POTENTIAL = Urgency.NOT_URGENT, Urgency.POTENTIAL
 _EXPLICIT, _POTENTIAL_NEED, _CLOSED = Need.EXPLICIT, Need.POTENTIAL, DealStatus.CLOSED
 _CHECK_DUE = c.day(optional=True)
+_CHECK_CUTOFF = c.day(bounded=False)
 
 
 class DemandGrade(enum.StrEnum):
@@ -192,19 +193,24 @@ class GradingPolicy(Policy):
         datetime.date(2026, 2, 28)
         """
         c.day()("as_of", as_of)
-        a, b, c_ = self.horizons
-        urgent, fairly, not_urgent = self.urgency_horizons
-        return BoundGradingPolicy(
-            policy=self,
-            as_of=as_of,
-            stale_before=as_of - self.overdue_grace,
-            a_until=as_of + a,
-            b_until=as_of + b,
-            c_until=as_of + c_,
-            urgent_until=as_of + urgent,
-            fairly_urgent_until=as_of + fairly,
-            not_urgent_until=as_of + not_urgent,
-        )
+        cutoffs = {name: day for name, (_, day) in _cutoffs(self, as_of).items()}
+        # computed from a checked policy and day: the validators are for data from outside
+        return c.unchecked(BoundGradingPolicy, policy=self, as_of=as_of, **cutoffs)
+
+
+def _cutoffs(policy: GradingPolicy, as_of: date) -> dict[str, tuple[str, date]]:
+    """Each cut-off date of ``policy`` on ``as_of``, with how it is computed."""
+    a, b, c_ = policy.horizons
+    urgent, fairly, not_urgent = policy.urgency_horizons
+    return {
+        "stale_before": ("as_of - overdue_grace", as_of - policy.overdue_grace),
+        "a_until": ("as_of + horizons[0]", as_of + a),
+        "b_until": ("as_of + horizons[1]", as_of + b),
+        "c_until": ("as_of + horizons[2]", as_of + c_),
+        "urgent_until": ("as_of + urgency_horizons[0]", as_of + urgent),
+        "fairly_urgent_until": ("as_of + urgency_horizons[1]", as_of + fairly),
+        "not_urgent_until": ("as_of + urgency_horizons[2]", as_of + not_urgent),
+    }
 
 
 DEFAULT_GRADING = GradingPolicy()
@@ -230,22 +236,41 @@ class BoundGradingPolicy:
         fairly_urgent_until: The last due date that is fairly urgent.
         not_urgent_until: The last due date that is not urgent.
 
+    Raises:
+        InvalidInputError: If a field has the wrong type, or a cut-off date is not the
+            one ``policy`` gives on ``as_of``.
+
     >>> from datetime import date
     >>> from custrel.grading import DEFAULT_GRADING
     >>> bound = DEFAULT_GRADING.at(date(2024, 2, 29))
     >>> bound.a_until, bound.urgent_until
     (datetime.date(2024, 3, 29), datetime.date(2024, 3, 7))
-    """
+    >>> import attrs
+    >>> attrs.evolve(bound, a_until=date(2024, 3, 30))
+    Traceback (most recent call last):
+    ...
+    custrel.errors.InvalidInputError: BoundGradingPolicy.a_until: expected as_of + horizons[0] (2024-03-29), got date datetime.date(2024, 3, 30)
+    """  # noqa: E501 - a doctest output line
 
-    policy: GradingPolicy
-    as_of: date
-    stale_before: date
-    a_until: date
-    b_until: date
-    c_until: date
-    urgent_until: date
-    fairly_urgent_until: date
-    not_urgent_until: date
+    policy: GradingPolicy = attrs.field(validator=c.checked(c.instance_of(GradingPolicy)))
+    as_of: date = attrs.field(validator=c.checked(c.day()))
+    # a period of up to 100 years from as_of: the cut-offs may pass 1000-01-01 or 8999-12-31
+    stale_before: date = attrs.field(validator=c.checked(_CHECK_CUTOFF))
+    a_until: date = attrs.field(validator=c.checked(_CHECK_CUTOFF))
+    b_until: date = attrs.field(validator=c.checked(_CHECK_CUTOFF))
+    c_until: date = attrs.field(validator=c.checked(_CHECK_CUTOFF))
+    urgent_until: date = attrs.field(validator=c.checked(_CHECK_CUTOFF))
+    fairly_urgent_until: date = attrs.field(validator=c.checked(_CHECK_CUTOFF))
+    not_urgent_until: date = attrs.field(validator=c.checked(_CHECK_CUTOFF))
+
+    def __attrs_post_init__(self) -> None:
+        """Check that every cut-off date is the one the policy gives on ``as_of``."""
+        for name, (how, day) in _cutoffs(self.policy, self.as_of).items():
+            given = getattr(self, name)
+            if given != day:
+                raise InvalidInputError(
+                    f"BoundGradingPolicy.{name}", given, f"{how} ({day.isoformat()})"
+                )
 
     def grade(self, opportunity: Opportunity, /) -> Grade:
         """Grade an opportunity on this policy's ``as_of`` (rule G1).
@@ -583,6 +608,9 @@ class GradeExplanation:
         reason_zh: The reason in Chinese.
         policy_fingerprint: The fingerprint of the policy that graded it.
 
+    Raises:
+        InvalidInputError: If a field has the wrong type.
+
     >>> from datetime import date
     >>> from custrel.grading import explain_grade
     >>> from custrel.models import DealStatus, Need, Opportunity
@@ -592,11 +620,11 @@ class GradeExplanation:
     (<Grade.D: 'D'>, 'potential need: grade D')
     """
 
-    grade: Grade
-    rules: tuple[str, ...]
-    reason_en: str
-    reason_zh: str
-    policy_fingerprint: str
+    grade: Grade = attrs.field(validator=c.checked(c.member(Grade)))
+    rules: tuple[str, ...] = attrs.field(validator=c.checked(c.items(c.identifier, "rule IDs")))
+    reason_en: str = attrs.field(validator=c.checked(c.text))
+    reason_zh: str = attrs.field(validator=c.checked(c.text))
+    policy_fingerprint: str = attrs.field(validator=c.checked(c.fingerprint))
 
 
 def _reasons(  # noqa: PLR0911 - one return per case of rule G1 reads best

@@ -665,6 +665,52 @@ def highest_stage(
 # Why -----------------------------------------------------------------------------------------
 
 
+_SIGNAL_ORDER = list(ChurnSignal)
+_ONE_OCCASION_AT_MOST = frozenset({Stage.PROSPECT, Stage.NEW})
+
+
+def _check_development(name: str, value: object) -> None:
+    """A stage of development (rule L1): PROSPECT, NEW, ACTIVE or GROWING."""
+    c.member(Stage)(name, value)
+    if value not in _PROGRESS:
+        raise InvalidInputError(
+            name, value, "a stage of development: 'prospect', 'new', 'active' or 'growing'"
+        )
+
+
+def _check_highest(name: str, stage: Stage, highest: Stage) -> None:
+    """Refuse a highest stage that falls short of ``stage`` (or passes a prospect's).
+
+    The highest stage includes the stage on ``as_of`` before signals (ACTIVE at least
+    under AT_RISK); a customer who bought was NEW at least, one who never did a PROSPECT.
+    """
+    least = {Stage.AT_RISK: Stage.ACTIVE, Stage.LAPSED: Stage.NEW, Stage.WON_BACK: Stage.NEW}
+    floor = _PROGRESS[least.get(stage, stage)]
+    allowed = [s for s, rank in _PROGRESS.items() if rank >= floor]
+    if stage is Stage.PROSPECT:
+        allowed = [Stage.PROSPECT]
+    if highest not in allowed:
+        *others, last = [repr(s.value) for s in allowed]
+        choices = f"{', '.join(others)} or {last}" if others else last
+        raise InvalidInputError(f"{name}.highest", highest, f"{choices} for stage {stage.value!r}")
+
+
+_MEDIAN = "a Decimal of whole or half days from 1 to 1,000,000,000, or None"
+
+
+def _check_median(name: str, value: object) -> None:
+    """``None``, or a median of whole-day intervals: whole or half days, at least 1."""
+    if value is None:
+        return
+    if (
+        not isinstance(value, Decimal)
+        or not value.is_finite()
+        or not 1 <= value <= c.MAX_COUNT
+        or value.as_integer_ratio()[1] > 2  # noqa: PLR2004 - whole or half days
+    ):
+        raise InvalidInputError(name, value, _MEDIAN)
+
+
 @attrs.frozen(kw_only=True)
 class ChurnWindow:
     """One of the two windows that churn signals and growth compare (rule L3).
@@ -730,26 +776,113 @@ class StageExplanation:
         reason_zh: The reason in Chinese.
         policy_fingerprint: The fingerprint of the policy used.
 
+    Raises:
+        InvalidInputError: If a field has the wrong type or is out of range, or the
+            fields disagree: ``underlying`` is not the stage (ACTIVE or GROWING under
+            AT_RISK), the signals do not make an ACTIVE or GROWING customer AT_RISK,
+            ``highest`` is not as far as the stage shows, a prospect has days silent,
+            the days silent are past the horizon but the stage is not LAPSED (or the
+            other way round), a customer with fewer than two occasions has a median
+            interval, or ``prior`` is not the window of the same length just before
+            ``recent``.
+
     >>> from datetime import date
     >>> from custrel.lifecycle import explain_stage
     >>> why = explain_stage([], as_of=date(2026, 11, 22))
     >>> why.stage, why.reason_en
     (<Stage.PROSPECT: 'prospect'>, 'no purchase yet: a prospect to develop')
-    """
+    >>> import attrs
+    >>> attrs.evolve(why, highest=Stage.NEW)
+    Traceback (most recent call last):
+    ...
+    custrel.errors.InvalidInputError: StageExplanation.highest: expected 'prospect' for stage 'prospect', got Stage <Stage.NEW: 'new'>
+    """  # noqa: E501 - a doctest output line
 
-    stage: Stage
-    highest: Stage
-    underlying: Stage
-    signals: tuple[ChurnSignal, ...]
-    recent: ChurnWindow
-    prior: ChurnWindow
-    days_silent: int | None
-    median_interval_days: Decimal | None
-    horizon_days: int
-    rules: tuple[str, ...]
-    reason_en: str
-    reason_zh: str
-    policy_fingerprint: str
+    stage: Stage = attrs.field(validator=c.checked(c.member(Stage)))
+    highest: Stage = attrs.field(validator=c.checked(_check_development))
+    underlying: Stage = attrs.field(validator=c.checked(c.member(Stage)))
+    signals: tuple[ChurnSignal, ...] = attrs.field(
+        validator=c.checked(c.items(c.member(ChurnSignal), "ChurnSignal"))
+    )
+    recent: ChurnWindow = attrs.field(validator=c.checked(c.instance_of(ChurnWindow)))
+    prior: ChurnWindow = attrs.field(validator=c.checked(c.instance_of(ChurnWindow)))
+    days_silent: int | None = attrs.field(validator=c.checked(c.count(0, optional=True)))
+    median_interval_days: Decimal | None = attrs.field(validator=c.checked(_check_median))
+    horizon_days: int = attrs.field(validator=c.checked(_POSITIVE))
+    rules: tuple[str, ...] = attrs.field(validator=c.checked(c.items(c.identifier, "rule IDs")))
+    reason_en: str = attrs.field(validator=c.checked(c.text))
+    reason_zh: str = attrs.field(validator=c.checked(c.text))
+    policy_fingerprint: str = attrs.field(validator=c.checked(c.fingerprint))
+
+    def __attrs_post_init__(self) -> None:
+        """Check that the stage, its signals, the days and the windows agree."""
+        self._check_signals()
+        _check_highest("StageExplanation", self.stage, self.highest)
+        self._check_days()
+        recent, prior = self.recent, self.prior
+        if (recent.start - prior.end).days != 1 or (
+            recent.end - recent.start != prior.end - prior.start
+        ):
+            raise InvalidInputError(
+                "StageExplanation.prior",
+                prior,
+                f"the window of {(recent.end - recent.start).days + 1} days that ends the day"
+                f" before recent starts ({recent.start.isoformat()})",
+            )
+
+    def _check_signals(self) -> None:
+        """Check that the stage underneath and the signals make the stage (rule L3)."""
+        name, stage = "StageExplanation", self.stage
+        if stage is Stage.AT_RISK:
+            if self.underlying not in _SIGNALLED:
+                raise InvalidInputError(
+                    f"{name}.underlying",
+                    self.underlying,
+                    "'active' or 'growing' for stage 'at_risk'",
+                )
+            if not self.signals:
+                raise InvalidInputError(
+                    f"{name}.signals", self.signals, "at least one signal for stage 'at_risk'"
+                )
+        elif self.underlying is not stage:
+            raise InvalidInputError(
+                f"{name}.underlying", self.underlying, f"the stage itself ({stage.value!r})"
+            )
+        elif stage in _SIGNALLED and self.signals:
+            raise InvalidInputError(
+                f"{name}.signals",
+                self.signals,
+                f"no signal for stage {stage.value!r}: signals make it 'at_risk'",
+            )
+        if list(self.signals) != sorted(set(self.signals), key=_SIGNAL_ORDER.index):
+            raise InvalidInputError(
+                f"{name}.signals", self.signals, "each signal at most once, in ChurnSignal order"
+            )
+
+    def _check_days(self) -> None:
+        """Check the days silent and the median interval against the stage (rules L2, L4)."""
+        name, stage = "StageExplanation", self.stage
+        if (self.days_silent is None) is not (stage is Stage.PROSPECT):
+            raise InvalidInputError(
+                f"{name}.days_silent",
+                self.days_silent,
+                f"{'None' if stage is Stage.PROSPECT else 'an int >= 0'} for stage {stage.value!r}",
+            )
+        lapsed = self.underlying is Stage.LAPSED
+        silent = self.days_silent
+        if silent is not None and (silent > self.horizon_days) is not lapsed:
+            raise InvalidInputError(
+                f"{name}.days_silent",
+                silent,
+                f"{'more than' if lapsed else 'at most'} horizon_days ({self.horizon_days})"
+                f" for stage {stage.value!r}",
+            )
+        if self.median_interval_days is not None and stage in _ONE_OCCASION_AT_MOST:
+            raise InvalidInputError(
+                f"{name}.median_interval_days",
+                self.median_interval_days,
+                f"None for stage {stage.value!r}: fewer than two purchase occasions",
+            )
 
 
 _SIGNAL_TEXT = {
@@ -913,14 +1046,27 @@ class CustomerStage:
         stage: Their stage on ``as_of``.
         highest: The furthest stage of development they reached.
 
+    Raises:
+        InvalidInputError: If a field has the wrong type, or ``highest`` is not a stage
+            of development as far as ``stage`` shows: ACTIVE or GROWING under AT_RISK,
+            NEW or further for a customer who bought, PROSPECT for one who did not.
+
     >>> from custrel.lifecycle import CustomerStage, Stage
     >>> CustomerStage(customer_id="c-1", stage=Stage.AT_RISK, highest=Stage.GROWING).highest
     <Stage.GROWING: 'growing'>
-    """
+    >>> CustomerStage(customer_id="c-1", stage=Stage.AT_RISK, highest=Stage.NEW)
+    Traceback (most recent call last):
+    ...
+    custrel.errors.InvalidInputError: CustomerStage.highest: expected 'active' or 'growing' for stage 'at_risk', got Stage <Stage.NEW: 'new'>
+    """  # noqa: E501 - a doctest output line
 
-    customer_id: str
-    stage: Stage
-    highest: Stage
+    customer_id: str = attrs.field(validator=c.checked(c.identifier))
+    stage: Stage = attrs.field(validator=c.checked(c.member(Stage)))
+    highest: Stage = attrs.field(validator=c.checked(_check_development))
+
+    def __attrs_post_init__(self) -> None:
+        """Check that the highest stage is as far as the stage shows."""
+        _check_highest("CustomerStage", self.stage, self.highest)
 
 
 def _customers(
@@ -979,8 +1125,9 @@ def portfolio_stages(
     [<Stage.PROSPECT: 'prospect'>]
     """
     bound = _bind(policy, as_of)
+    # from checked histories: the validators are for data from outside
     return (
-        CustomerStage(customer_id=customer_id, stage=stage, highest=highest)
+        c.unchecked(CustomerStage, customer_id=customer_id, stage=stage, highest=highest)
         for customer_id, stage, highest in _customers(
             _checked_customers(customers), bound, highest=True
         )

@@ -243,6 +243,10 @@ DEFAULT_SERVICE = ServicePolicy()
 """Serious complaints escalated the same day and visited within 3 days, ordinary within 7."""
 
 
+_CHECK_DUE = c.day(bounded=False)  # counted from a day up to 8999-12-31, it may be later
+_CHECK_DUE_OR_NONE = c.day(optional=True, bounded=False)
+
+
 def _check_policy(policy: object) -> ServicePolicy:
     if not isinstance(policy, ServicePolicy):
         raise InvalidInputError("policy", policy, "a ServicePolicy")
@@ -268,6 +272,13 @@ class ComplaintRoute:
         visit_by: The last day for the visit by the business head or a designated
             person (every complaint, however small, is visited).
 
+    Its days may lie after 8999-12-31: they are counted from the day the complaint
+    was received.
+
+    Raises:
+        InvalidInputError: If a field has the wrong type, or the handler, the notice or
+            ``escalate_by`` is not the one rule S2 gives the severity.
+
     >>> from datetime import datetime, timezone
     >>> from custrel.models import Complaint, Severity
     >>> from custrel.service import route_complaint
@@ -275,13 +286,43 @@ class ComplaintRoute:
     ...                                   at=datetime(2026, 11, 20, tzinfo=timezone.utc)))
     >>> route.notice, route.escalate_by, route.visit_by
     (<Notice.WRITTEN_OR_PHONE: 'written_or_phone'>, None, datetime.date(2026, 11, 27))
-    """
+    >>> import attrs
+    >>> attrs.evolve(route, handler=Handler.GENERAL_MANAGER)
+    Traceback (most recent call last):
+    ...
+    custrel.errors.InvalidInputError: ComplaintRoute.handler: expected 'service_department' for an ordinary complaint (rule S2), got Handler <Handler.GENERAL_MANAGER: 'general_manager'>
+    """  # noqa: E501 - a doctest output line
 
-    severity: Severity
-    handler: Handler
-    notice: Notice
-    escalate_by: date | None
-    visit_by: date
+    severity: Severity = attrs.field(validator=c.checked(c.member(Severity)))
+    handler: Handler = attrs.field(validator=c.checked(c.member(Handler)))
+    notice: Notice = attrs.field(validator=c.checked(c.member(Notice)))
+    escalate_by: date | None = attrs.field(validator=c.checked(_CHECK_DUE_OR_NONE))
+    visit_by: date = attrs.field(validator=c.checked(_CHECK_DUE))
+
+    def __attrs_post_init__(self) -> None:
+        """Check that the route is the one rule S2 gives the complaint's severity."""
+        serious = self.severity is Severity.SERIOUS
+        kind = "a serious" if serious else "an ordinary"
+        handler = Handler.GENERAL_MANAGER if serious else Handler.SERVICE_DEPARTMENT
+        if self.handler is not handler:
+            raise InvalidInputError(
+                "ComplaintRoute.handler",
+                self.handler,
+                f"{handler.value!r} for {kind} complaint (rule S2)",
+            )
+        notice = Notice.WRITTEN if serious else Notice.WRITTEN_OR_PHONE
+        if self.notice is not notice:
+            raise InvalidInputError(
+                "ComplaintRoute.notice",
+                self.notice,
+                f"{notice.value!r} for {kind} complaint (rule S2)",
+            )
+        if (self.escalate_by is None) is serious:
+            raise InvalidInputError(
+                "ComplaintRoute.escalate_by",
+                self.escalate_by,
+                f"{'a date' if serious else 'None'} for {kind} complaint (rule S2)",
+            )
 
 
 def route_complaint(
@@ -319,15 +360,18 @@ def route_complaint(
     complaint = _check_complaint(complaint)
     policy = _check_policy(policy)
     received = complaint.at.date()
+    # counted from a checked complaint and policy: the validators are for data from outside
     if complaint.severity is Severity.SERIOUS:
-        return ComplaintRoute(
+        return c.unchecked(
+            ComplaintRoute,
             severity=complaint.severity,
             handler=Handler.GENERAL_MANAGER,
             notice=Notice.WRITTEN,
             escalate_by=received + timedelta(days=policy.escalate_days),
             visit_by=received + timedelta(days=policy.serious_visit_days),
         )
-    return ComplaintRoute(
+    return c.unchecked(
+        ComplaintRoute,
         severity=complaint.severity,
         handler=Handler.SERVICE_DEPARTMENT,
         notice=Notice.WRITTEN_OR_PHONE,

@@ -279,20 +279,50 @@ class TierExplanation:
         reason_en: The reason in English.
         reason_zh: The reason in Chinese.
 
+    Raises:
+        InvalidInputError: If a field has the wrong type or is out of range, the tied
+            block runs past the last customer (``rank + tied - 1 > customers``), or
+            ``share_above`` is not 0 exactly when ``rank`` is 1.
+
     >>> from custrel.tiering import explain_tier
     >>> why = explain_tier("c-2", values={"c-1": 300, "c-2": 200, "c-3": 100})
     >>> why.tier, why.rank, why.tied, why.share_above
     (<Tier.ORDINARY: 'ordinary'>, 2, 1, Decimal('0.3333333333333333333333333333'))
-    """
+    >>> import attrs
+    >>> attrs.evolve(why, tied=3)
+    Traceback (most recent call last):
+    ...
+    custrel.errors.InvalidInputError: TierExplanation.tied: expected an int in 1..customers - rank + 1 (2), got int 3
+    """  # noqa: E501 - a doctest output line
 
-    tier: Tier
-    rank: int
-    tied: int
-    customers: int
-    share_above: Decimal
-    cut: Decimal
-    reason_en: str
-    reason_zh: str
+    tier: Tier = attrs.field(validator=c.checked(c.member(Tier)))
+    rank: int = attrs.field(validator=c.checked(c.count(1)))
+    tied: int = attrs.field(validator=c.checked(c.count(1)))
+    customers: int = attrs.field(validator=c.checked(c.count(1)))
+    share_above: Decimal = attrs.field(validator=c.checked(c.share))
+    cut: Decimal = attrs.field(validator=c.checked(c.money(signed=True)))
+    reason_en: str = attrs.field(validator=c.checked(c.text))
+    reason_zh: str = attrs.field(validator=c.checked(c.text))
+
+    def __attrs_post_init__(self) -> None:
+        """Check that the rank and its tied block fit the portfolio, and the share the rank."""
+        if self.rank > self.customers:
+            raise InvalidInputError(
+                "TierExplanation.rank", self.rank, f"an int in 1..customers ({self.customers})"
+            )
+        room = self.customers - self.rank + 1
+        if self.tied > room:
+            raise InvalidInputError(
+                "TierExplanation.tied", self.tied, f"an int in 1..customers - rank + 1 ({room})"
+            )
+        if (self.share_above == 0) is not (self.rank == 1):
+            raise InvalidInputError(
+                "TierExplanation.share_above",
+                self.share_above,
+                "0 for rank 1: nobody is above"
+                if self.rank == 1
+                else f"a share above 0 for rank {self.rank}: someone is above",
+            )
 
 
 def explain_tier(

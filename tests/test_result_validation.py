@@ -1,0 +1,1070 @@
+"""Rule results and explanations check what they hold, as data from outside must be.
+
+Nine result classes load with ``custrel.from_dict`` and ``custrel.loads``: each refuses
+a field of the wrong type or out of range, and the promises of its docstring across
+fields, with the whole message (``Class.field``, what was expected, the value given).
+The rules build them without checking again, so what they return must pass these
+checks too.
+"""
+
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import pytest
+from dateutil.relativedelta import relativedelta
+
+import custrel
+from custrel.errors import InvalidInputError
+from custrel.grading import DEFAULT_GRADING, GradingPolicy, explain_grade
+from custrel.lifecycle import ChurnSignal, ChurnWindow, Stage, explain_stage
+from custrel.loyalty import LoyaltyMeasure, LoyaltyMeasures, explain_loyalty
+from custrel.models import (
+    Complaint,
+    CustomerProfile,
+    DealStatus,
+    FamilyMember,
+    Household,
+    Need,
+    Occasion,
+    OccasionKind,
+    Opportunity,
+    Person,
+    Purchase,
+    Relation,
+    Severity,
+)
+from custrel.service import Handler, Notice, route_complaint
+from custrel.tiering import Tier, explain_tier
+
+D = Decimal
+AS_OF = date(2026, 11, 22)
+AT = datetime(2026, 11, 20, 9, tzinfo=UTC)
+
+
+def _sale(day: date) -> Purchase:
+    return Purchase(
+        customer_id="c-1",
+        product="tea",
+        amount=100,
+        at=datetime.combine(day, datetime.min.time(), UTC),
+    )
+
+
+_MONTHLY = [_sale(date(2026, month, 1)) for month in range(1, 12)]
+
+BOUND = DEFAULT_GRADING.at(AS_OF)
+GRADE_WHY = explain_grade(
+    Opportunity(customer_id="c-1", need=Need.POTENTIAL, status=DealStatus.POTENTIAL), as_of=AS_OF
+)
+SERIOUS = route_complaint(Complaint(customer_id="c-1", at=AT, severity=Severity.SERIOUS))
+ORDINARY = route_complaint(Complaint(customer_id="c-1", at=AT, severity=Severity.ORDINARY))
+CUSTOMER_STAGE = next(custrel.portfolio_stages([("c-1", _MONTHLY[:8], [])], as_of=AS_OF))
+ACTIVE = explain_stage(_MONTHLY, as_of=AS_OF)  # 21 days silent, median 31 days
+AT_RISK = explain_stage(_MONTHLY[:8], as_of=AS_OF)  # 113 days silent: three signals
+PROSPECT = explain_stage([], as_of=AS_OF)
+LAPSED = explain_stage(_MONTHLY[:4], as_of=AS_OF)  # 235 days silent, past 180
+LOYALTY_WHY = explain_loyalty(LoyaltyMeasures(repeat_purchases=12, spend=0))
+PART = LOYALTY_WHY.contributions[0]  # repeat purchases 12: points 1, weight 0.5, 50.00
+TIER_WHY = explain_tier("c-2", values={"c-1": 300, "c-2": 200, "c-3": 100})
+_PROFILE = CustomerProfile(
+    customer_id="c-1",
+    created_on=date(2026, 1, 1),
+    person=Person(
+        name="Wang Fang",
+        birthday=date(1988, 2, 29),
+        occasions=[Occasion(kind=OccasionKind.WEDDING, on=date(2027, 3, 3), label="own wedding")],
+        household=Household(
+            family=[
+                FamilyMember(name="Li Ming", relation=Relation.CHILD, birthday=date(2016, 3, 1))
+            ]
+        ),
+    ),
+)
+BIRTHDAY, CHILD_BIRTHDAY, WEDDING = custrel.upcoming_occasions(
+    _PROFILE, as_of=date(2027, 2, 20), within=timedelta(days=20)
+)
+
+VALID = [
+    BOUND,
+    GRADE_WHY,
+    SERIOUS,
+    ORDINARY,
+    CUSTOMER_STAGE,
+    ACTIVE,
+    AT_RISK,
+    PROSPECT,
+    LAPSED,
+    PART,
+    LOYALTY_WHY,
+    TIER_WHY,
+    BIRTHDAY,
+    CHILD_BIRTHDAY,
+    WEDDING,
+]
+
+
+def test_the_examples_are_what_the_rules_say() -> None:
+    assert (CUSTOMER_STAGE.stage, CUSTOMER_STAGE.highest) == (Stage.AT_RISK, Stage.ACTIVE)
+    assert (ACTIVE.stage, ACTIVE.days_silent, ACTIVE.median_interval_days) == (
+        Stage.ACTIVE,
+        21,
+        D(31),
+    )
+    assert (LAPSED.stage, LAPSED.days_silent, LAPSED.horizon_days) == (Stage.LAPSED, 235, 180)
+    assert AT_RISK.signals == (
+        ChurnSignal.FREQUENCY_DROP,
+        ChurnSignal.SPEND_DROP,
+        ChurnSignal.OVERDUE_REPURCHASE,
+    )
+    assert (PART.points, PART.weight, PART.contribution) == (D(1), D("0.5"), D("50.00"))
+    assert (TIER_WHY.tier, TIER_WHY.rank, TIER_WHY.tied, TIER_WHY.customers) == (
+        Tier.ORDINARY,
+        2,
+        1,
+        3,
+    )
+    assert [o.whose for o in (BIRTHDAY, CHILD_BIRTHDAY, WEDDING)] == ["self", "Li Ming", "self"]
+
+
+@pytest.mark.parametrize("result", VALID, ids=lambda result: type(result).__name__)
+def test_a_rule_result_is_valid_and_loads_back(result: Any) -> None:
+    """What a rule returns passes the checks it skipped, and loads back equal."""
+    cls = type(result)
+    assert attrs.evolve(result) == result
+    assert custrel.from_dict(cls, custrel.to_dict(result)) == result
+    assert custrel.loads(cls, custrel.dumps(result)) == result
+
+
+def _window(start: date, end: date) -> ChurnWindow:
+    return ChurnWindow(start=start, end=end, occasions=0, spend=D(0), complaints=0)
+
+
+_HIDDEN = "(hidden)"
+_FINGERPRINT = "a policy fingerprint: 16 hexadecimal digits 0-9, a-f"
+
+# (a valid result, the fields changed, the whole message)
+_REFUSED: list[tuple[object, dict[str, Any], str]] = [
+    # BoundGradingPolicy: types, then each cut-off against the policy
+    (
+        BOUND,
+        {"policy": None},
+        "BoundGradingPolicy.policy: expected a GradingPolicy, got NoneType None",
+    ),
+    (
+        BOUND,
+        {"as_of": "2026-11-22"},
+        "BoundGradingPolicy.as_of: expected a date, got str '2026-11-22'",
+    ),
+    (
+        BOUND,
+        {"as_of": date(999, 12, 31)},
+        (
+            "BoundGradingPolicy.as_of: expected a date from 1000-01-01 to 8999-12-31,"
+            " got date datetime.date(999, 12, 31)"
+        ),
+    ),
+    (
+        BOUND,
+        {"a_until": {"day": 22}},
+        "BoundGradingPolicy.a_until: expected a date, got dict {'day': 22}",
+    ),
+    (
+        BOUND,
+        {"stale_before": date(2026, 10, 21)},
+        (
+            "BoundGradingPolicy.stale_before: expected as_of - overdue_grace (2026-10-22),"
+            " got date datetime.date(2026, 10, 21)"
+        ),
+    ),
+    (
+        BOUND,
+        {"c_until": date(2027, 5, 23)},
+        (
+            "BoundGradingPolicy.c_until: expected as_of + horizons[2] (2027-05-22),"
+            " got date datetime.date(2027, 5, 23)"
+        ),
+    ),
+    (
+        BOUND,
+        {"as_of": date(2026, 11, 23)},
+        (
+            "BoundGradingPolicy.stale_before: expected as_of - overdue_grace (2026-10-23),"
+            " got date datetime.date(2026, 10, 22)"
+        ),
+    ),
+    (
+        BOUND,
+        {"not_urgent_until": date(2027, 2, 21)},
+        (
+            "BoundGradingPolicy.not_urgent_until: expected as_of + urgency_horizons[2]"
+            " (2027-02-22), got date datetime.date(2027, 2, 21)"
+        ),
+    ),
+    # GradeExplanation
+    (
+        GRADE_WHY,
+        {"grade": "D"},
+        (
+            "GradeExplanation.grade: expected a Grade ('A', 'B', 'C', 'D', 'E'), got str 'D';"
+            " pass Grade('D')"
+        ),
+    ),
+    (
+        GRADE_WHY,
+        {"rules": ["G1"]},
+        "GradeExplanation.rules: expected a list or tuple of rule IDs, got list ['G1']",
+    ),
+    (
+        GRADE_WHY,
+        {"rules": ("G1", " ")},
+        "GradeExplanation.rules[1]: expected a non-blank string, got str ' '",
+    ),
+    (
+        GRADE_WHY,
+        {"reason_en": None},
+        "GradeExplanation.reason_en: expected a string, got NoneType None",
+    ),
+    (
+        GRADE_WHY,
+        {"reason_zh": "D\udcff"},
+        (
+            "GradeExplanation.reason_zh: expected a string of valid Unicode, got str 'D\\udcff';"
+            " character 2 is a lone surrogate, U+DCFF (from an escape such as \\udcff, or from"
+            " bytes that are not UTF-8), which no file can hold"
+        ),
+    ),
+    (
+        GRADE_WHY,
+        {"policy_fingerprint": "92456C1814ACDF0A"},
+        (
+            f"GradeExplanation.policy_fingerprint: expected {_FINGERPRINT},"
+            " got str '92456C1814ACDF0A'"
+        ),
+    ),
+    (
+        GRADE_WHY,
+        {"policy_fingerprint": 7},
+        f"GradeExplanation.policy_fingerprint: expected {_FINGERPRINT}, got int 7",
+    ),
+    # ComplaintRoute: types, then the route rule S2 gives each severity
+    (
+        SERIOUS,
+        {"severity": "serious"},
+        (
+            "ComplaintRoute.severity: expected a Severity ('serious', 'ordinary'),"
+            " got str 'serious'; pass Severity('serious')"
+        ),
+    ),
+    (
+        SERIOUS,
+        {"handler": "boss"},
+        (
+            "ComplaintRoute.handler: expected a Handler ('general_manager',"
+            " 'service_department'), got str 'boss'"
+        ),
+    ),
+    (
+        SERIOUS,
+        {"notice": None},
+        (
+            "ComplaintRoute.notice: expected a Notice ('written', 'written_or_phone'),"
+            " got NoneType None"
+        ),
+    ),
+    (
+        SERIOUS,
+        {"escalate_by": datetime(2026, 11, 20, tzinfo=UTC)},
+        (
+            "ComplaintRoute.escalate_by: expected a date or None, got datetime"
+            " datetime.datetime(2026, 11, 20, 0, 0, tzinfo=datetime.tim...;"
+            " pass value.date() for the calendar day"
+        ),
+    ),
+    (
+        SERIOUS,
+        {"visit_by": None},
+        "ComplaintRoute.visit_by: expected a date, got NoneType None",
+    ),
+    (
+        SERIOUS,
+        {"handler": Handler.SERVICE_DEPARTMENT},
+        (
+            "ComplaintRoute.handler: expected 'general_manager' for a serious complaint"
+            " (rule S2), got Handler <Handler.SERVICE_DEPARTMENT: 'service_department'>"
+        ),
+    ),
+    (
+        ORDINARY,
+        {"handler": Handler.GENERAL_MANAGER},
+        (
+            "ComplaintRoute.handler: expected 'service_department' for an ordinary complaint"
+            " (rule S2), got Handler <Handler.GENERAL_MANAGER: 'general_manager'>"
+        ),
+    ),
+    (
+        SERIOUS,
+        {"notice": Notice.WRITTEN_OR_PHONE},
+        (
+            "ComplaintRoute.notice: expected 'written' for a serious complaint (rule S2),"
+            " got Notice <Notice.WRITTEN_OR_PHONE: 'written_or_phone'>"
+        ),
+    ),
+    (
+        ORDINARY,
+        {"notice": Notice.WRITTEN},
+        (
+            "ComplaintRoute.notice: expected 'written_or_phone' for an ordinary complaint"
+            " (rule S2), got Notice <Notice.WRITTEN: 'written'>"
+        ),
+    ),
+    (
+        SERIOUS,
+        {"escalate_by": None},
+        (
+            "ComplaintRoute.escalate_by: expected a date for a serious complaint (rule S2),"
+            " got NoneType None"
+        ),
+    ),
+    (
+        ORDINARY,
+        {"escalate_by": date(2026, 11, 20)},
+        (
+            "ComplaintRoute.escalate_by: expected None for an ordinary complaint (rule S2),"
+            " got date datetime.date(2026, 11, 20)"
+        ),
+    ),
+    # CustomerStage: types, then how far the highest stage must be
+    (
+        CUSTOMER_STAGE,
+        {"customer_id": ""},
+        "CustomerStage.customer_id: expected a non-blank string, got str ''",
+    ),
+    (
+        CUSTOMER_STAGE,
+        {"stage": "at_risk"},
+        (
+            "CustomerStage.stage: expected a Stage ('prospect', 'new', 'active', 'growing',"
+            " 'at_risk', 'lapsed', 'won_back'), got str 'at_risk'; pass Stage('at_risk')"
+        ),
+    ),
+    (
+        CUSTOMER_STAGE,
+        {"highest": "active"},
+        (
+            "CustomerStage.highest: expected a Stage ('prospect', 'new', 'active', 'growing',"
+            " 'at_risk', 'lapsed', 'won_back'), got str 'active'; pass Stage('active')"
+        ),
+    ),
+    (
+        CUSTOMER_STAGE,
+        {"highest": Stage.LAPSED},
+        (
+            "CustomerStage.highest: expected a stage of development: 'prospect', 'new',"
+            " 'active' or 'growing', got Stage <Stage.LAPSED: 'lapsed'>"
+        ),
+    ),
+    (
+        CUSTOMER_STAGE,
+        {"highest": Stage.NEW},
+        (
+            "CustomerStage.highest: expected 'active' or 'growing' for stage 'at_risk',"
+            " got Stage <Stage.NEW: 'new'>"
+        ),
+    ),
+    (
+        CUSTOMER_STAGE,
+        {"stage": Stage.PROSPECT},
+        (
+            "CustomerStage.highest: expected 'prospect' for stage 'prospect',"
+            " got Stage <Stage.ACTIVE: 'active'>"
+        ),
+    ),
+    (
+        CUSTOMER_STAGE,
+        {"stage": Stage.LAPSED, "highest": Stage.PROSPECT},
+        (
+            "CustomerStage.highest: expected 'new', 'active' or 'growing' for stage 'lapsed',"
+            " got Stage <Stage.PROSPECT: 'prospect'>"
+        ),
+    ),
+    (
+        CUSTOMER_STAGE,
+        {"stage": Stage.GROWING},
+        (
+            "CustomerStage.highest: expected 'growing' for stage 'growing',"
+            " got Stage <Stage.ACTIVE: 'active'>"
+        ),
+    ),
+    # StageExplanation: the type and range of each field
+    (
+        ACTIVE,
+        {"stage": None},
+        (
+            "StageExplanation.stage: expected a Stage ('prospect', 'new', 'active', 'growing',"
+            " 'at_risk', 'lapsed', 'won_back'), got NoneType None"
+        ),
+    ),
+    (
+        ACTIVE,
+        {"highest": Stage.WON_BACK},
+        (
+            "StageExplanation.highest: expected a stage of development: 'prospect', 'new',"
+            " 'active' or 'growing', got Stage <Stage.WON_BACK: 'won_back'>"
+        ),
+    ),
+    (
+        ACTIVE,
+        {"underlying": 2},
+        (
+            "StageExplanation.underlying: expected a Stage ('prospect', 'new', 'active',"
+            " 'growing', 'at_risk', 'lapsed', 'won_back'), got int 2"
+        ),
+    ),
+    (
+        ACTIVE,
+        {"signals": ("spend_drop",)},
+        (
+            "StageExplanation.signals[0]: expected a ChurnSignal ('frequency_drop',"
+            " 'spend_drop', 'complaint_rise', 'overdue_repurchase'), got str 'spend_drop';"
+            " pass ChurnSignal('spend_drop')"
+        ),
+    ),
+    (
+        ACTIVE,
+        {"recent": {"start": "2026-08-25"}},
+        "StageExplanation.recent: expected a ChurnWindow, got dict {'start': '2026-08-25'}",
+    ),
+    (
+        ACTIVE,
+        {"prior": None},
+        "StageExplanation.prior: expected a ChurnWindow, got NoneType None",
+    ),
+    (
+        ACTIVE,
+        {"days_silent": -1},
+        "StageExplanation.days_silent: expected an int >= 0 or None, got int -1",
+    ),
+    (
+        ACTIVE,
+        {"median_interval_days": 31},
+        (
+            "StageExplanation.median_interval_days: expected a Decimal of whole or half days"
+            " from 1 to 1,000,000,000, or None, got int 31"
+        ),
+    ),
+    (
+        ACTIVE,
+        {"median_interval_days": D("NaN")},
+        (
+            "StageExplanation.median_interval_days: expected a Decimal of whole or half days"
+            " from 1 to 1,000,000,000, or None, got Decimal Decimal('NaN')"
+        ),
+    ),
+    (
+        ACTIVE,
+        {"median_interval_days": D("0.5")},
+        (
+            "StageExplanation.median_interval_days: expected a Decimal of whole or half days"
+            " from 1 to 1,000,000,000, or None, got Decimal Decimal('0.5')"
+        ),
+    ),
+    (
+        ACTIVE,
+        {"median_interval_days": D("1000000000.5")},
+        (
+            "StageExplanation.median_interval_days: expected a Decimal of whole or half days"
+            " from 1 to 1,000,000,000, or None, got Decimal Decimal('1000000000.5')"
+        ),
+    ),
+    (
+        ACTIVE,
+        {"median_interval_days": D("30.25")},
+        (
+            "StageExplanation.median_interval_days: expected a Decimal of whole or half days"
+            " from 1 to 1,000,000,000, or None, got Decimal Decimal('30.25')"
+        ),
+    ),
+    (
+        ACTIVE,
+        {"horizon_days": 0},
+        "StageExplanation.horizon_days: expected an int in 1..36600, got int 0",
+    ),
+    (
+        ACTIVE,
+        {"rules": ("L1", 4)},
+        "StageExplanation.rules[1]: expected a non-blank string, got int 4",
+    ),
+    (
+        ACTIVE,
+        {"reason_en": b"active"},
+        "StageExplanation.reason_en: expected a string, got bytes b'active'",
+    ),
+    (
+        ACTIVE,
+        {"reason_zh": 0},
+        "StageExplanation.reason_zh: expected a string, got int 0",
+    ),
+    (
+        ACTIVE,
+        {"policy_fingerprint": "ae195b88c58b14e"},
+        (
+            f"StageExplanation.policy_fingerprint: expected {_FINGERPRINT},"
+            " got str 'ae195b88c58b14e'"
+        ),
+    ),
+    # StageExplanation: the stage, the stage underneath and the signals (rule L3)
+    (
+        AT_RISK,
+        {"underlying": Stage.NEW},
+        (
+            "StageExplanation.underlying: expected 'active' or 'growing' for stage 'at_risk',"
+            " got Stage <Stage.NEW: 'new'>"
+        ),
+    ),
+    (
+        AT_RISK,
+        {"signals": ()},
+        (
+            "StageExplanation.signals: expected at least one signal for stage 'at_risk',"
+            " got tuple ()"
+        ),
+    ),
+    (
+        ACTIVE,
+        {"underlying": Stage.GROWING},
+        (
+            "StageExplanation.underlying: expected the stage itself ('active'),"
+            " got Stage <Stage.GROWING: 'growing'>"
+        ),
+    ),
+    (
+        ACTIVE,
+        {"signals": (ChurnSignal.SPEND_DROP,)},
+        (
+            "StageExplanation.signals: expected no signal for stage 'active': signals make it"
+            " 'at_risk', got tuple (<ChurnSignal.SPEND_DROP: 'spend_drop'>,)"
+        ),
+    ),
+    (
+        AT_RISK,
+        {"signals": (ChurnSignal.SPEND_DROP, ChurnSignal.FREQUENCY_DROP)},
+        (
+            "StageExplanation.signals: expected each signal at most once, in ChurnSignal order,"
+            " got tuple (<ChurnSignal.SPEND_DROP: 'spend_drop'>, <ChurnSignal.FRE..."
+        ),
+    ),
+    (
+        AT_RISK,
+        {"signals": (ChurnSignal.SPEND_DROP, ChurnSignal.SPEND_DROP)},
+        (
+            "StageExplanation.signals: expected each signal at most once, in ChurnSignal order,"
+            " got tuple (<ChurnSignal.SPEND_DROP: 'spend_drop'>, <ChurnSignal.SPE..."
+        ),
+    ),
+    (
+        AT_RISK,
+        {"highest": Stage.NEW},
+        (
+            "StageExplanation.highest: expected 'active' or 'growing' for stage 'at_risk',"
+            " got Stage <Stage.NEW: 'new'>"
+        ),
+    ),
+    # StageExplanation: the days and the windows
+    (
+        PROSPECT,
+        {"days_silent": 0},
+        "StageExplanation.days_silent: expected None for stage 'prospect', got int 0",
+    ),
+    (
+        ACTIVE,
+        {"days_silent": None},
+        (
+            "StageExplanation.days_silent: expected an int >= 0 for stage 'active',"
+            " got NoneType None"
+        ),
+    ),
+    (
+        ACTIVE,
+        {"days_silent": 181},
+        (
+            "StageExplanation.days_silent: expected at most horizon_days (180) for stage 'active',"
+            " got int 181"
+        ),
+    ),
+    (
+        AT_RISK,
+        {"horizon_days": 112},
+        (
+            "StageExplanation.days_silent: expected at most horizon_days (112) for stage"
+            " 'at_risk', got int 113"
+        ),
+    ),
+    (
+        LAPSED,
+        {"days_silent": 180},
+        (
+            "StageExplanation.days_silent: expected more than horizon_days (180) for stage"
+            " 'lapsed', got int 180"
+        ),
+    ),
+    (
+        PROSPECT,
+        {"median_interval_days": D(1)},
+        (
+            "StageExplanation.median_interval_days: expected None for stage 'prospect': fewer"
+            " than two purchase occasions, got Decimal Decimal('1')"
+        ),
+    ),
+    (
+        ACTIVE,
+        {"prior": _window(date(2026, 5, 26), date(2026, 8, 23))},
+        (
+            "StageExplanation.prior: expected the window of 90 days that ends the day before"
+            " recent starts (2026-08-25), got ChurnWindow ChurnWindow(start=datetime.date(2026,"
+            " 5, 26), end=datetim..."
+        ),
+    ),
+    (
+        ACTIVE,
+        {"prior": _window(date(2026, 5, 28), date(2026, 8, 24))},
+        (
+            "StageExplanation.prior: expected the window of 90 days that ends the day before"
+            " recent starts (2026-08-25), got ChurnWindow ChurnWindow(start=datetime.date(2026,"
+            " 5, 28), end=datetim..."
+        ),
+    ),
+    # LoyaltyContribution
+    (
+        PART,
+        {"measure": "spend"},
+        (
+            "LoyaltyContribution.measure: expected a LoyaltyMeasure ('repeat_purchases',"
+            " 'choosing_days', 'price_sensitivity', 'competitor_interest', 'quality_tolerance',"
+            " 'spend'), got str 'spend'; pass LoyaltyMeasure('spend')"
+        ),
+    ),
+    (
+        PART,
+        {"value": D("Infinity")},
+        (
+            "LoyaltyContribution.value: expected a finite Decimal or int,"
+            " got Decimal Decimal('Infinity')"
+        ),
+    ),
+    (
+        PART,
+        {"points": 1.0},
+        "LoyaltyContribution.points: expected a Decimal in 0..1, got float 1.0",
+    ),
+    (
+        PART,
+        {"points": D("sNaN")},
+        "LoyaltyContribution.points: expected a Decimal in 0..1, got Decimal Decimal('sNaN')",
+    ),
+    (
+        PART,
+        {"weight": D("1.01")},
+        "LoyaltyContribution.weight: expected a Decimal in 0..1, got Decimal Decimal('1.01')",
+    ),
+    (
+        PART,
+        {"weight": D(-0.5)},
+        "LoyaltyContribution.weight: expected a Decimal in 0..1, got Decimal Decimal('-0.5')",
+    ),
+    (
+        PART,
+        {"contribution": D(-50)},
+        (
+            "LoyaltyContribution.contribution: expected a finite Decimal or int >= 0,"
+            " got Decimal Decimal('-50')"
+        ),
+    ),
+    (
+        PART,
+        {"reason_en": None},
+        "LoyaltyContribution.reason_en: expected a string, got NoneType None",
+    ),
+    (
+        PART,
+        {"reason_zh": ["得分"]},
+        "LoyaltyContribution.reason_zh: expected a string, got list ['得分']",
+    ),
+    (
+        PART,
+        {"contribution": D("50.01")},
+        (
+            "LoyaltyContribution.contribution: expected 100 · points · weight, rounded to two"
+            " decimals (50.00), got Decimal Decimal('50.01')"
+        ),
+    ),
+    (
+        PART,
+        {"weight": D("0.25")},
+        (
+            "LoyaltyContribution.contribution: expected 100 · points · weight, rounded to two"
+            " decimals (25.00), got Decimal Decimal('50.00')"
+        ),
+    ),
+    # LoyaltyExplanation
+    (
+        LOYALTY_WHY,
+        {"score": 50},
+        "LoyaltyExplanation.score: expected a Decimal in 0..100, got int 50",
+    ),
+    (
+        LOYALTY_WHY,
+        {"score": D("-Infinity")},
+        (
+            "LoyaltyExplanation.score: expected a Decimal in 0..100,"
+            " got Decimal Decimal('-Infinity')"
+        ),
+    ),
+    (
+        LOYALTY_WHY,
+        {"score": D("100.01")},
+        "LoyaltyExplanation.score: expected a Decimal in 0..100, got Decimal Decimal('100.01')",
+    ),
+    (
+        LOYALTY_WHY,
+        {"contributions": (PART, "spend")},
+        ("LoyaltyExplanation.contributions[1]: expected a LoyaltyContribution, got str 'spend'"),
+    ),
+    (
+        LOYALTY_WHY,
+        {"missing": ("spend",)},
+        (
+            "LoyaltyExplanation.missing[0]: expected a LoyaltyMeasure ('repeat_purchases',"
+            " 'choosing_days', 'price_sensitivity', 'competitor_interest', 'quality_tolerance',"
+            " 'spend'), got str 'spend'; pass LoyaltyMeasure('spend')"
+        ),
+    ),
+    (
+        LOYALTY_WHY,
+        {"rules": "Y1"},
+        "LoyaltyExplanation.rules: expected a list or tuple of rule IDs, got str 'Y1'",
+    ),
+    (
+        LOYALTY_WHY,
+        {"reason_en": 1},
+        "LoyaltyExplanation.reason_en: expected a string, got int 1",
+    ),
+    (
+        LOYALTY_WHY,
+        {"reason_zh": None},
+        "LoyaltyExplanation.reason_zh: expected a string, got NoneType None",
+    ),
+    (
+        LOYALTY_WHY,
+        {"policy_fingerprint": ""},
+        f"LoyaltyExplanation.policy_fingerprint: expected {_FINGERPRINT}, got str ''",
+    ),
+    (
+        LOYALTY_WHY,
+        {"contributions": ()},
+        (
+            "LoyaltyExplanation.contributions: expected at least one contribution, one per"
+            " known measure, in LoyaltyMeasure order, got tuple ()"
+        ),
+    ),
+    (
+        LOYALTY_WHY,
+        {"contributions": (PART, PART)},
+        (
+            "LoyaltyExplanation.contributions: expected at least one contribution, one per"
+            " known measure, in LoyaltyMeasure order, got tuple (LoyaltyContribution("
+            "measure=<LoyaltyMeasure.REPEAT_PURCH..."
+        ),
+    ),
+    (
+        LOYALTY_WHY,
+        {"contributions": LOYALTY_WHY.contributions[::-1]},
+        (
+            "LoyaltyExplanation.contributions: expected at least one contribution, one per"
+            " known measure, in LoyaltyMeasure order, got tuple (LoyaltyContribution("
+            "measure=<LoyaltyMeasure.SPEND: 'spen..."
+        ),
+    ),
+    (
+        LOYALTY_WHY,
+        {"missing": (LoyaltyMeasure.CHOOSING_DAYS,)},
+        (
+            "LoyaltyExplanation.missing: expected the measures without a contribution, in order"
+            " (choosing_days, price_sensitivity, competitor_interest, quality_tolerance),"
+            " got tuple (<LoyaltyMeasure.CHOOSING_DAYS: 'choosing_days'>,)"
+        ),
+    ),
+    # TierExplanation
+    (
+        TIER_WHY,
+        {"tier": "vip"},
+        (
+            "TierExplanation.tier: expected a Tier ('vip', 'major', 'ordinary', 'small'),"
+            " got str 'vip'; pass Tier('vip')"
+        ),
+    ),
+    (TIER_WHY, {"rank": 0}, "TierExplanation.rank: expected an int >= 1, got int 0"),
+    (TIER_WHY, {"tied": True}, "TierExplanation.tied: expected an int >= 1, got bool True"),
+    (
+        TIER_WHY,
+        {"customers": 10**9 + 1},
+        ("TierExplanation.customers: expected an int in 1..1,000,000,000, got int 1000000001"),
+    ),
+    (
+        TIER_WHY,
+        {"share_above": D("Infinity")},
+        (
+            "TierExplanation.share_above: expected a Decimal in 0..1,"
+            " got Decimal Decimal('Infinity')"
+        ),
+    ),
+    (
+        TIER_WHY,
+        {"cut": D("1E+15")},
+        (
+            "TierExplanation.cut: expected a finite Decimal or int with at most 15 digits"
+            " before the point, got Decimal Decimal('1E+15')"
+        ),
+    ),
+    (
+        TIER_WHY,
+        {"reason_en": None},
+        "TierExplanation.reason_en: expected a string, got NoneType None",
+    ),
+    (
+        TIER_WHY,
+        {"reason_zh": 2},
+        "TierExplanation.reason_zh: expected a string, got int 2",
+    ),
+    (
+        TIER_WHY,
+        {"rank": 4},
+        "TierExplanation.rank: expected an int in 1..customers (3), got int 4",
+    ),
+    (
+        TIER_WHY,
+        {"tied": 3},
+        "TierExplanation.tied: expected an int in 1..customers - rank + 1 (2), got int 3",
+    ),
+    (
+        TIER_WHY,
+        {"rank": 1},
+        (
+            "TierExplanation.share_above: expected 0 for rank 1: nobody is above,"
+            " got Decimal Decimal('0.3333333333333333333333333333')"
+        ),
+    ),
+    (
+        TIER_WHY,
+        {"share_above": D(0)},
+        (
+            "TierExplanation.share_above: expected a share above 0 for rank 2: someone is"
+            " above, got Decimal Decimal('0')"
+        ),
+    ),
+    # UpcomingOccasion: types; the original date is personal and masked
+    (
+        BIRTHDAY,
+        {"on": "2027-02-28"},
+        "UpcomingOccasion.on: expected a date, got str '2027-02-28'",
+    ),
+    (
+        BIRTHDAY,
+        {"kind": "birthday"},
+        (
+            "UpcomingOccasion.kind: expected an OccasionKind ('birthday', 'wedding_anniversary',"
+            " 'wedding', 'child_wedding', 'funeral', 'company_anniversary', 'other'),"
+            " got str 'birthday'; pass OccasionKind('birthday')"
+        ),
+    ),
+    (
+        BIRTHDAY,
+        {"calendar": None},
+        (
+            "UpcomingOccasion.calendar: expected a Calendar ('gregorian', 'lunar'),"
+            " got NoneType None"
+        ),
+    ),
+    (
+        BIRTHDAY,
+        {"whose": "\t"},
+        "UpcomingOccasion.whose: expected a non-blank string, got str '\\t'",
+    ),
+    (
+        CHILD_BIRTHDAY,
+        {"relation": "child"},
+        (
+            "UpcomingOccasion.relation: expected a Relation ('spouse', 'child', 'parent',"
+            " 'sibling', 'other') or None, got str 'child'; pass Relation('child')"
+        ),
+    ),
+    (
+        BIRTHDAY,
+        {"number": -1},
+        "UpcomingOccasion.number: expected an int >= 0 or None, got int -1",
+    ),
+    (
+        WEDDING,
+        {"label": " "},
+        (
+            "UpcomingOccasion.label: expected a non-blank string or None, got str ' ';"
+            " use None for an unknown value"
+        ),
+    ),
+    (
+        BIRTHDAY,
+        {"original": "1988-02-29"},
+        "UpcomingOccasion.original: expected a date, got str '1********9'",
+    ),
+    (
+        BIRTHDAY,
+        {"original": date(999, 2, 28)},
+        (
+            "UpcomingOccasion.original: expected a date from 1000-01-01 to 8999-12-31,"
+            f" got date {_HIDDEN}"
+        ),
+    ),
+    # UpcomingOccasion: the day, the number and whose it is
+    (
+        BIRTHDAY,
+        {"on": date(1988, 2, 28)},
+        (
+            "UpcomingOccasion.on: expected a date on or after original,"
+            " got date datetime.date(1988, 2, 28)"
+        ),
+    ),
+    (
+        WEDDING,
+        {"on": date(2027, 3, 4)},
+        (
+            "UpcomingOccasion.on: expected original, for a one-time event,"
+            " got date datetime.date(2027, 3, 4)"
+        ),
+    ),
+    (
+        BIRTHDAY,
+        {"number": None},
+        ("UpcomingOccasion.number: expected an int >= 0 for a yearly occasion, got NoneType None"),
+    ),
+    (
+        WEDDING,
+        {"number": 0},
+        "UpcomingOccasion.number: expected None for a one-time event, got int 0",
+    ),
+    (
+        CHILD_BIRTHDAY,
+        {"relation": None},
+        (
+            "UpcomingOccasion.whose: expected 'self' for an occasion without a relation:"
+            " the customer's own, got str 'Li Ming'"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("result", "changes", "message"),
+    _REFUSED,
+    ids=[
+        f"{type(result).__name__}-{'-'.join(changes)}-{index}"
+        for index, (result, changes, _) in enumerate(_REFUSED)
+    ],
+)
+def test_a_wrong_field_is_refused_by_name(
+    result: Any, changes: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        attrs.evolve(result, **changes)
+    assert str(caught.value) == message
+
+
+def test_a_masked_original_never_shows() -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        custrel.from_dict(
+            custrel.UpcomingOccasion,
+            {**custrel.to_dict(BIRTHDAY), "original": "0999-02-28"},
+        )
+    assert str(caught.value) == (
+        "original: expected a date from 1000-01-01 to 8999-12-31, got date (hidden)"
+    )
+    assert caught.value.personal
+
+
+@pytest.mark.parametrize(
+    ("result", "changes", "fields"),
+    [
+        (BOUND, {"as_of": "someday", "a_until": 5}, {"as_of", "a_until"}),
+        (SERIOUS, {"handler": "boss", "visit_by": None}, {"handler", "visit_by"}),
+        (ACTIVE, {"days_silent": -1, "horizon_days": 0}, {"days_silent", "horizon_days"}),
+        (PART, {"points": "2", "weight": "-1"}, {"points", "weight"}),
+        (TIER_WHY, {"rank": 0, "share_above": "2"}, {"rank", "share_above"}),
+        (BIRTHDAY, {"kind": "party", "number": -1}, {"kind", "number"}),
+    ],
+    ids=lambda value: type(value).__name__ if attrs.has(type(value)) else "",
+)
+def test_every_wrong_field_of_a_document_is_reported(
+    result: Any, changes: dict[str, Any], fields: set[str]
+) -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        custrel.from_dict(type(result), {**custrel.to_dict(result), **changes})
+    assert {error.field for error in caught.value.errors} == fields
+
+
+@pytest.mark.parametrize(
+    ("result", "changes"),
+    [
+        (CUSTOMER_STAGE, {"stage": Stage.LAPSED, "highest": Stage.NEW}),
+        (CUSTOMER_STAGE, {"stage": Stage.WON_BACK, "highest": Stage.GROWING}),
+        (CUSTOMER_STAGE, {"stage": Stage.PROSPECT, "highest": Stage.PROSPECT}),
+        (CUSTOMER_STAGE, {"stage": Stage.NEW, "highest": Stage.NEW}),
+        (ACTIVE, {"median_interval_days": D("30.5")}),
+        (ACTIVE, {"days_silent": 180}),
+        (LAPSED, {"days_silent": 181}),
+        (ACTIVE, {"median_interval_days": D(1)}),
+        (ACTIVE, {"median_interval_days": D(10**9)}),
+        (ACTIVE, {"median_interval_days": None}),
+        (PART, {"points": D(0), "weight": D(1), "contribution": D(0)}),
+        (TIER_WHY, {"rank": 1, "tied": 3, "share_above": D(0)}),
+        (TIER_WHY, {"share_above": D(1)}),
+        (WEDDING, {"relation": Relation.SPOUSE, "whose": "self"}),
+    ],
+    ids=lambda value: type(value).__name__ if attrs.has(type(value)) else "",
+)
+def test_results_at_the_edges_of_their_promises_are_taken(
+    result: Any, changes: dict[str, Any]
+) -> None:
+    changed = attrs.evolve(result, **changes)
+    assert custrel.loads(type(changed), custrel.dumps(changed)) == changed
+
+
+def test_a_loyalty_explanation_of_every_measure_misses_none() -> None:
+    every = explain_loyalty(
+        LoyaltyMeasures(
+            repeat_purchases=3,
+            choosing_days=2,
+            price_sensitivity=D("0.5"),
+            competitor_interest=D("0.5"),
+            quality_tolerance=D("0.5"),
+            spend=100,
+        )
+    )
+    assert every.missing == ()
+    with pytest.raises(InvalidInputError) as caught:
+        attrs.evolve(every, missing=(LoyaltyMeasure.SPEND,))
+    assert str(caught.value) == (
+        "LoyaltyExplanation.missing: expected the measures without a contribution, in order"
+        " (none), got tuple (<LoyaltyMeasure.SPEND: 'spend'>,)"
+    )
+
+
+@pytest.mark.parametrize("day", [date(1000, 1, 1), date(8999, 12, 31)], ids=str)
+def test_cut_offs_past_the_bounds_of_a_day_given_load(day: date) -> None:
+    """A cut-off up to 100 years from ``as_of`` may pass 1000-01-01 or 8999-12-31."""
+    century = relativedelta(years=100)
+    far = GradingPolicy(
+        horizons=(relativedelta(months=1), relativedelta(months=3), century),
+        overdue_grace=century,
+    )
+    bound = far.at(day)
+    assert custrel.loads(type(bound), custrel.dumps(bound)) == bound
