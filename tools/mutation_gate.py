@@ -23,8 +23,9 @@ the checkout is never touched. Which modules:
 - ``--module PATH``: the ones named.
 
 ``--again`` reruns the survivors of the last run in ``--workdir`` against the
-tests as they are now (after tests were added to kill them), keeping every other
-verdict; ``--report-only`` reports the run in ``--workdir`` as it stands.
+tests and sources as they are now (after tests were added to kill them), with every
+mutant that has no verdict yet (a function changed since, a run stopped early),
+keeping every other verdict; ``--report-only`` reports the run in ``--workdir`` as it stands.
 ``--all --record`` also writes the figures of the run and the commit it ran on to
 ``tools/mutation_baseline.json``. Run from the project root::
 
@@ -263,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--again",
         action="store_true",
-        help="rerun the survivors of the last run in --workdir against today's tests",
+        help="rerun the survivors and unrun mutants of the last run in --workdir, today's tests",
     )
     parser.add_argument(
         "--report-only",
@@ -295,13 +296,14 @@ def main(argv: list[str] | None = None) -> int:
     print("mutation gate over:", ", ".join(modules), flush=True)
     if arguments.report_only:
         return report(arguments.workdir, arguments.threshold, keep=arguments.record)
-    names: list[str] = []
     if arguments.again:
-        names = refresh(arguments.workdir)
-        print(f"running the {len(names)} survivors again", flush=True)
+        again = refresh(arguments.workdir)
+        # mutmut runs every mutant without a verdict: the survivors reset above, the
+        # mutants of functions changed since, and any a stopped run never reached
+        print(f"running the {len(again)} survivors again, and every mutant not run", flush=True)
     else:
         prepare(arguments.workdir, modules)
-    mutmut(arguments.workdir, "run", "--max-children", str(arguments.max_children), *names)
+    mutmut(arguments.workdir, "run", "--max-children", str(arguments.max_children))
     return report(arguments.workdir, arguments.threshold, keep=arguments.record)
 
 
