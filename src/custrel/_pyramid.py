@@ -157,7 +157,7 @@ _LIMIT = 10**_DIGITS
 
 
 def _all_plain(values: Mapping[str, Decimal | int]) -> bool:
-    """Whether every key is a non-blank ``str`` and every value a bounded ``Decimal``.
+    """Whether every key is a non-blank ``str`` of valid Unicode, every value a bounded ``Decimal``.
 
     Bounded: finite, at most 15 digits before the point, as money is. The common case,
     checked by C loops (``map``, ``min``, ``max``) rather than one Python step a value.
@@ -168,6 +168,7 @@ def _all_plain(values: Mapping[str, Decimal | int]) -> bool:
         set(map(type, keys)) <= {str}
         and "" not in values
         and not any(map(str.isspace, keys))
+        and not c.LONE_SURROGATE.search("".join(keys))  # no file could hold such an id
         and set(map(type, values.values())) <= {Decimal}
         and all(map(Decimal.is_finite, amounts))
         and (not values or (min(amounts) > -_LIMIT and max(amounts) < _LIMIT))
@@ -185,7 +186,7 @@ def _check_values(values: object) -> dict[str, Decimal | int]:
         if (kind is int and -_LIMIT < value < _LIMIT) or (
             kind is Decimal and value.is_finite() and (not value or value.adjusted() < _DIGITS)
         ):
-            if key.__class__ is not str or not key.strip():
+            if key.__class__ is not str or not key.strip() or not key.isascii():
                 c.identifier("values key", key)
             continue
         _CHECK_VALUE(f"values[{key!r}]", c.to_money(value))

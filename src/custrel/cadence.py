@@ -846,7 +846,7 @@ def _keys(
         if entry.__class__ is not tuple or len(entry) != 3:  # noqa: PLR2004 - (id, grade, last)
             raise InvalidInputError(f"customers[{index}]", entry, "a tuple (id, grade, last)")
         cid, g, last = entry
-        if cid.__class__ is not str or not cid.strip():
+        if cid.__class__ is not str or not cid.strip() or not cid.isascii():
             c.identifier(f"customers[{index}].id", cid)
         if g.__class__ is not Grade:
             g = _grade_of(index, cid, g, bound)

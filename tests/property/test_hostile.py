@@ -13,7 +13,7 @@ import pathlib
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 import attrs
 import pytest
@@ -775,8 +775,22 @@ def test_load_policies_raises_only_policy_errors(
             ),
             "summary",
         ),
+        # the rules' own fast paths for plain ids (cadence agenda, tiering's value maps)
+        (lambda t: custrel.agenda([(t, custrel.Grade.A, None)], as_of=_AT.date()), "id"),
+        (lambda t: custrel.tier_portfolio({"c-1": Decimal(1), t: Decimal(2)}), "values key"),
+        (lambda t: custrel.tier_portfolio({t: 1, "c-1": cast("int", "2")}), "values key"),
     ],
-    ids=["identifier", "product", "name", "hidden-list", "personal", "free-text"],
+    ids=[
+        "identifier",
+        "product",
+        "name",
+        "hidden-list",
+        "personal",
+        "free-text",
+        "agenda-id",
+        "tier-key-fast",
+        "tier-key-slow",
+    ],
 )
 @pytest.mark.parametrize("text", ["c\udcff", "\ud800", "茶\udfff叶"], ids=["low", "high", "cjk"])
 def test_a_lone_surrogate_is_refused(make: Callable[[str], object], field: str, text: str) -> None:
