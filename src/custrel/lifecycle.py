@@ -787,7 +787,7 @@ class StageExplanation:
             ``recent``.
 
     >>> from datetime import date
-    >>> from custrel.lifecycle import explain_stage
+    >>> from custrel.lifecycle import Stage, explain_stage
     >>> why = explain_stage([], as_of=date(2026, 11, 22))
     >>> why.stage, why.reason_en
     (<Stage.PROSPECT: 'prospect'>, 'no purchase yet: a prospect to develop')

@@ -281,7 +281,7 @@ class ComplaintRoute:
 
     >>> from datetime import datetime, timezone
     >>> from custrel.models import Complaint, Severity
-    >>> from custrel.service import route_complaint
+    >>> from custrel.service import Handler, route_complaint
     >>> route = route_complaint(Complaint(customer_id="c-1", severity=Severity.ORDINARY,
     ...                                   at=datetime(2026, 11, 20, tzinfo=timezone.utc)))
     >>> route.notice, route.escalate_by, route.visit_by
