@@ -102,13 +102,13 @@ class LoyaltyMeasures:
         validator=c.checked(c.money(optional=True)),
     )
     price_sensitivity: Decimal | None = attrs.field(
-        default=None, converter=c.to_optional_money, validator=c.checked(s.share(optional=True))
+        default=None, converter=c.to_optional_money, validator=c.checked(s.OPTIONAL_SHARE)
     )
     competitor_interest: Decimal | None = attrs.field(
-        default=None, converter=c.to_optional_money, validator=c.checked(s.share(optional=True))
+        default=None, converter=c.to_optional_money, validator=c.checked(s.OPTIONAL_SHARE)
     )
     quality_tolerance: Decimal | None = attrs.field(
-        default=None, converter=c.to_optional_money, validator=c.checked(s.share(optional=True))
+        default=None, converter=c.to_optional_money, validator=c.checked(s.OPTIONAL_SHARE)
     )
     spend: Decimal | None = attrs.field(
         default=None,

@@ -142,16 +142,16 @@ class SatisfactionMeasures:
     """
 
     reputation: Decimal | None = attrs.field(
-        default=None, converter=c.to_optional_money, validator=c.checked(s.share(optional=True))
+        default=None, converter=c.to_optional_money, validator=c.checked(s.OPTIONAL_SHARE)
     )
     awareness: Decimal | None = attrs.field(
-        default=None, converter=c.to_optional_money, validator=c.checked(s.share(optional=True))
+        default=None, converter=c.to_optional_money, validator=c.checked(s.OPTIONAL_SHARE)
     )
     return_rate: Decimal | None = attrs.field(
-        default=None, converter=c.to_optional_money, validator=c.checked(s.share(optional=True))
+        default=None, converter=c.to_optional_money, validator=c.checked(s.OPTIONAL_SHARE)
     )
     complaint_rate: Decimal | None = attrs.field(
-        default=None, converter=c.to_optional_money, validator=c.checked(s.share(optional=True))
+        default=None, converter=c.to_optional_money, validator=c.checked(s.OPTIONAL_SHARE)
     )
     purchase_amount: Decimal | None = attrs.field(
         default=None,
@@ -159,7 +159,7 @@ class SatisfactionMeasures:
         validator=c.checked(c.money(optional=True)),
     )
     price_sensitivity: Decimal | None = attrs.field(
-        default=None, converter=c.to_optional_money, validator=c.checked(s.share(optional=True))
+        default=None, converter=c.to_optional_money, validator=c.checked(s.OPTIONAL_SHARE)
     )
 
 

@@ -15,6 +15,7 @@ when one measure moves.
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -34,27 +35,35 @@ HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
 
 
-def share(*, optional: bool = False) -> c.Check:
-    """A ``Decimal`` or ``int`` (not ``bool``, not ``float``) in 0..1."""
-    expected = "a Decimal or int in 0..1" + (" or None" if optional else "")
+def _check_share(optional: bool, name: str, value: object) -> None:  # noqa: FBT001
+    """Refuse ``value`` unless it is a ``Decimal`` or ``int`` in 0..1 (``None`` if optional).
 
-    def check(name: str, value: object) -> None:
-        if value is None and optional:
-            return
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, Decimal | int)
-            or (isinstance(value, Decimal) and not value.is_finite())
-            or not 0 <= value <= 1
-        ):
-            hint = (
-                f"pass Decimal({str(value)!r}); floats are refused so scores stay exact"
-                if isinstance(value, float)
-                else ""
-            )
-            raise InvalidInputError(name, value, expected, hint=hint)
+    Neither ``bool`` nor ``float`` is taken.
 
-    return check
+    Module-level and bound with :func:`functools.partial` below, so the check itself
+    runs when a value is checked, not once at import (mutation testing reaches it).
+    """
+    if value is None and optional:
+        return
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, Decimal | int)
+        or (isinstance(value, Decimal) and not value.is_finite())
+        or not 0 <= value <= 1
+    ):
+        hint = (
+            f"pass Decimal({str(value)!r}); floats are refused so scores stay exact"
+            if isinstance(value, float)
+            else ""
+        )
+        expected = "a Decimal or int in 0..1" + (" or None" if optional else "")
+        raise InvalidInputError(name, value, expected, hint=hint)
+
+
+SHARE: c.Check = functools.partial(_check_share, False)  # noqa: FBT003
+"""A ``Decimal`` or ``int`` (not ``bool``, not ``float``) in 0..1."""
+OPTIONAL_SHARE: c.Check = functools.partial(_check_share, True)  # noqa: FBT003
+"""As :data:`SHARE`, or ``None`` (not known)."""
 
 
 positive = c.money(positive=True)

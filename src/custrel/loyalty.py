@@ -152,8 +152,8 @@ def loyalty_quadrant(
     ...
     custrel.errors.InvalidInputError: attachment: expected a Decimal or int in 0..1, got float 0.8; pass Decimal('0.8'); floats are refused so scores stay exact
     """  # noqa: E501 - a doctest output line
-    s.share()("attachment", attachment)
-    s.share()("repeat", repeat)
+    s.SHARE("attachment", attachment)
+    s.SHARE("repeat", repeat)
     s.bounded("threshold", threshold, high=s.ONE, inclusive=True, hint="e.g. Decimal('0.5')")
     attached = attachment >= threshold
     repeats = repeat >= threshold
