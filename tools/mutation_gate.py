@@ -50,6 +50,8 @@ COPIED = ("src", "tests", "docs", "tools", "conftest.py", "README.md", "pyprojec
 # A status of mutmut's that counts as caught; "caught by type check" needs a checker
 # this project does not configure, and "suspicious" (slow but passed) is not caught.
 CAUGHT = ("killed", "timeout", "segfault", "caught_by_type_check")
+# the exit codes --again runs once more: survived (0) and no tests (5, 33)
+_RERUN = (0, 5, 33)
 
 
 def rule_modules() -> list[str]:
@@ -114,8 +116,10 @@ def prepare(workdir: Path, modules: list[str]) -> None:
 def refresh(workdir: Path) -> list[str]:
     """Bring today's tests into the scratch copy of an earlier run, for ``--again``.
 
-    The run's mutants and verdicts stay; the tests (and the sources, which mutmut
-    compares function by function) are copied over both the copy and its mutants.
+    The run's mutants and verdicts stay, but for the survivors and those without
+    tests, which run again; the tests (and the sources, which mutmut compares function
+    by function) are copied over both the copy and its mutants. Returns the names of
+    the mutants reset.
     """
     if not (workdir / "mutants").is_dir():
         raise SystemExit(f"--again needs an earlier run in {workdir}")
@@ -135,12 +139,18 @@ def refresh(workdir: Path) -> list[str]:
                 )
             else:
                 shutil.copy2(source, copy)
+    # mutmut maps each function to the tests that reach it once, when it first runs;
+    # a function written since (or a test that reaches it) would stay "no tests"
+    # forever, so the map is made again and those verdicts are reset with the survivors
+    (workdir / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)
     again: list[str] = []
     for meta in (workdir / "mutants" / "src").rglob("*.py.meta"):
         data = json.loads(meta.read_text(encoding="utf-8"))
         codes = data["exit_code_by_key"]
-        again.extend(key for key, code in codes.items() if code == 0)
-        data["exit_code_by_key"] = {key: None if code == 0 else code for key, code in codes.items()}
+        again.extend(key for key, code in codes.items() if code in _RERUN)
+        data["exit_code_by_key"] = {
+            key: None if code in _RERUN else code for key, code in codes.items()
+        }
         meta.write_text(json.dumps(data), encoding="utf-8")
     return again
 
@@ -298,9 +308,10 @@ def main(argv: list[str] | None = None) -> int:
         return report(arguments.workdir, arguments.threshold, keep=arguments.record)
     if arguments.again:
         again = refresh(arguments.workdir)
-        # mutmut runs every mutant without a verdict: the survivors reset above, the
-        # mutants of functions changed since, and any a stopped run never reached
-        print(f"running the {len(again)} survivors again, and every mutant not run", flush=True)
+        # mutmut runs every mutant without a verdict: the survivors and those without
+        # tests reset above, the mutants of functions changed since, and any a stopped
+        # run never reached
+        print(f"running {len(again)} mutants again, and every mutant not run", flush=True)
     else:
         prepare(arguments.workdir, modules)
     mutmut(arguments.workdir, "run", "--max-children", str(arguments.max_children))
