@@ -247,62 +247,21 @@ class RfmSegment:
     )
 
 
-_DEFAULT_SEGMENTS = (
-    # An R x F grid over five bins; M refines nothing by default, so every M counts.
-    RfmSegment(
-        name="champions",
-        label_en="Champions",
-        label_zh="重要价值客户",
-        boxes=(RfmBox(r=(4, 5), f=(4, 5), m=(1, 5)),),
-    ),
-    RfmSegment(
-        name="potential_loyalists",
-        label_en="Potential loyalists",
-        label_zh="潜力客户",
-        boxes=(RfmBox(r=(4, 5), f=(2, 3), m=(1, 5)),),
-    ),
-    RfmSegment(
-        name="new_customers",
-        label_en="New customers",
-        label_zh="新客户",
-        boxes=(RfmBox(r=(4, 5), f=(1, 1), m=(1, 5)),),
-    ),
-    RfmSegment(
-        name="loyal",
-        label_en="Loyal",
-        label_zh="忠诚客户",
-        boxes=(RfmBox(r=(3, 3), f=(3, 5), m=(1, 5)),),
-    ),
-    RfmSegment(
-        name="need_attention",
-        label_en="Need attention",
-        label_zh="需要关注客户",
-        boxes=(RfmBox(r=(3, 3), f=(1, 2), m=(1, 5)),),
-    ),
-    RfmSegment(
-        name="at_risk",
-        label_en="At risk",
-        label_zh="流失风险客户",
-        boxes=(RfmBox(r=(2, 2), f=(3, 5), m=(1, 5)),),
-    ),
-    RfmSegment(
-        name="hibernating",
-        label_en="Hibernating",
-        label_zh="休眠客户",
-        boxes=(RfmBox(r=(2, 2), f=(1, 2), m=(1, 5)),),
-    ),
-    RfmSegment(
-        name="cannot_lose",
-        label_en="Cannot lose them",
-        label_zh="不能失去的客户",
-        boxes=(RfmBox(r=(1, 1), f=(4, 5), m=(1, 5)),),
-    ),
-    RfmSegment(
-        name="lost",
-        label_en="Lost",
-        label_zh="流失客户",
-        boxes=(RfmBox(r=(1, 1), f=(1, 3), m=(1, 5)),),
-    ),
+# An R x F grid over five bins; M refines nothing by default, so every M counts. Data at
+# module level, not a helper function: code that runs only at import escapes mutation testing.
+_DEFAULT_SEGMENTS = tuple(
+    RfmSegment(name=name, label_en=en, label_zh=zh, boxes=(RfmBox(r=r, f=f, m=(1, 5)),))
+    for name, en, zh, r, f in (
+        ("champions", "Champions", "重要价值客户", (4, 5), (4, 5)),
+        ("potential_loyalists", "Potential loyalists", "潜力客户", (4, 5), (2, 3)),
+        ("new_customers", "New customers", "新客户", (4, 5), (1, 1)),
+        ("loyal", "Loyal", "忠诚客户", (3, 3), (3, 5)),
+        ("need_attention", "Need attention", "需要关注客户", (3, 3), (1, 2)),
+        ("at_risk", "At risk", "流失风险客户", (2, 2), (3, 5)),
+        ("hibernating", "Hibernating", "休眠客户", (2, 2), (1, 2)),
+        ("cannot_lose", "Cannot lose them", "不能失去的客户", (1, 1), (4, 5)),
+        ("lost", "Lost", "流失客户", (1, 1), (1, 3)),
+    )
 )
 
 
