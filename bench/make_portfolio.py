@@ -11,7 +11,7 @@ import argparse
 import pathlib
 import time
 
-from custrel import _sample
+from custrel._cli import _sample
 
 SAMPLE = pathlib.Path(__file__).parent.parent / "src" / "custrel" / "data" / "sample"
 

@@ -15,8 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from custrel import _portfolio, _sample
 from custrel.__main__ import main
+from custrel._cli import _portfolio, _sample
 
 AS_OF = date(2026, 11, 20)
 GOOD_PURCHASE = (
@@ -421,7 +421,7 @@ def test_output_is_written_atomically(
     def interrupted(*_: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("custrel._render.write_jsonl", interrupted)
+    monkeypatch.setattr("custrel._cli._render.write_jsonl", interrupted)
     status, _, err = call("demo", "--format", "jsonl", "--output", str(target))
     assert (status, err) == (130, "custrel: interrupted\n")
     assert target.read_text(encoding="utf-8") == first
@@ -434,7 +434,7 @@ def test_an_interrupt_on_a_terminal_clears_the_progress_line(
     def interrupted(*_: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("custrel._render.write_csv", interrupted)
+    monkeypatch.setattr("custrel._cli._render.write_csv", interrupted)
     err = Terminal()
     assert main(["demo", "--format", "csv"], stdout=stdio.StringIO(), stderr=err) == 130
     assert err.getvalue().endswith("\r\033[Kcustrel: interrupted\n")
@@ -444,7 +444,7 @@ def test_a_closed_pipe_ends_quietly(monkeypatch: pytest.MonkeyPatch) -> None:
     def closed(*_: object) -> None:
         raise BrokenPipeError
 
-    monkeypatch.setattr("custrel._render.write_jsonl", closed)
+    monkeypatch.setattr("custrel._cli._render.write_jsonl", closed)
     assert call("demo", "--format", "jsonl") == (0, "", "")
 
 

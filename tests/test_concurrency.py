@@ -24,11 +24,11 @@ from custrel import (
     Purchase,
     TierCuts,
     grade,
-    grading,
-    lifecycle,
     lifecycle_stage,
     next_due,
 )
+from custrel.grading import _policy as grading
+from custrel.lifecycle import _policy as lifecycle
 
 _THREADS = 8
 _START = date(2026, 1, 1)

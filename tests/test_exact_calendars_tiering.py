@@ -21,12 +21,12 @@ from dateutil.relativedelta import relativedelta as rd
 from hypothesis import given
 from hypothesis import strategies as st
 
-from custrel import _workcalendar
 from custrel._periods import describe
 from custrel.cadence import (
     Beyond,
     Weekday,
     WorkCalendar,
+    _workcalendar,
     add_working_days,
     is_working_day,
     minutes_deadline,

@@ -846,7 +846,7 @@ LIFECYCLE: list[Any] = [
             "policy",
             (
                 "policy: expected a LifecyclePolicy, got type <class "
-                "'custrel.lifecycle.LifecyclePolicy'>"
+                "'custrel.lifecycle._policy.LifecyclePolicy'>"
             ),
         ),
         id="explain_policy_wrong",

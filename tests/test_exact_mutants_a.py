@@ -1,7 +1,7 @@
 """Whole refusals and boundaries of the NPS interval, the workflow steps and rule S3.
 
-Written against the survivors of a mutation run over ``custrel._nps``,
-``custrel._records`` and ``custrel.service``: each table pins the whole message, the
+Written against the survivors of a mutation run over ``custrel.loyalty._nps``,
+``custrel.cadence._records`` and ``custrel.service``: each table pins the whole message, the
 field, the value and the hint of a refusal, and each boundary test a value just inside
 a range that a changed comparison would refuse.
 """
@@ -49,7 +49,7 @@ def check_refusal(cls: type[object], refusal: Refusal) -> None:
     assert exc.errors == (exc,)
 
 
-# custrel._nps: NpsInterval (the NPS of rule Y2's premium loyalty) ---------------------
+# custrel.loyalty._nps: NpsInterval (the NPS of rule Y2's premium loyalty) ---------------------
 
 
 def interval(**changes: object) -> dict[str, object]:
@@ -143,7 +143,7 @@ def test_nps_interval_accepts_the_ends_of_the_range_rule_y2(changes: dict[str, o
     )
 
 
-# custrel._records: StepDue (rule C4) ----------------------------------------------------
+# custrel.cadence._records: StepDue (rule C4) ----------------------------------------------------
 
 DUE = date(2026, 11, 24)
 

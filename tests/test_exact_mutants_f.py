@@ -2,7 +2,7 @@
 and the portfolio report.
 
 Sections: the customer pool (rule C3), :func:`explain_tier` (rules T1, T2) and the
-per-customer report behind the command line (``custrel._portfolio``). Every refusal is
+per-customer report behind the command line (``custrel._cli._portfolio``). Every refusal is
 checked whole: message, field, value and expected.
 """
 
@@ -15,7 +15,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from custrel import _portfolio, _sample, io
+from custrel import io
+from custrel._cli import _portfolio, _sample
 from custrel.cadence import (
     AgendaItem,
     CadencePolicy,
@@ -169,7 +170,7 @@ def test_rule_t2_a_tiers_cut_is_the_floor_value_as_the_pyramid_placed_it() -> No
     )
 
 
-# The report behind the command line (custrel._portfolio) ---------------------------------
+# The report behind the command line (custrel._cli._portfolio) ---------------------------------
 
 AS_OF = date(2026, 11, 20)
 SHANGHAI = ZoneInfo("Asia/Shanghai")

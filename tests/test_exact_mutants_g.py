@@ -1,7 +1,8 @@
 """Whole refusals, reasons and boundaries left open by the mutation run's group g.
 
 Written against the survivors of a mutation run over ``custrel._loyalty_score``,
-``custrel._occasions``, ``custrel._rfm``, ``custrel._scoring``, ``custrel.cadence``
+``custrel.cadence._occasions``, ``custrel.tiering._rfm``, ``custrel.loyalty._scoring``,
+``custrel.cadence``
 and ``custrel.lifecycle``: each table pins the whole message, the field and the value
 of a refusal or the whole reason of a stage, and each boundary test a value just
 inside a range that a changed comparison would refuse.
@@ -51,7 +52,7 @@ def check_refusal(refusal: Refusal) -> None:
     assert str(caught.value) == refusal.message
 
 
-# custrel._scoring: the shares of rule Y1 ----------------------------------------------------
+# custrel.loyalty._scoring: the shares of rule Y1 --------------------------------------------------
 
 _SHARE = "expected a Decimal or int in 0..1 or None"
 
@@ -107,7 +108,7 @@ def test_rule_y1_a_decimal_tolerance_is_its_own_points_unconverted() -> None:
     assert DEFAULT_LOYALTY.points(LoyaltyMeasure.QUALITY_TOLERANCE, 1) == D(1)
 
 
-# custrel._loyalty_score: explain_loyalty (rule Y1) ------------------------------------------
+# custrel._loyalty_score: explain_loyalty (rule Y1) ------------------------------------------------
 
 
 def test_rule_y1_each_contribution_carries_the_measures_value() -> None:
@@ -120,7 +121,7 @@ def test_rule_y1_each_contribution_carries_the_measures_value() -> None:
     assert all(type(p.value) is Decimal for p in why.contributions)
 
 
-# custrel._rfm: rfm_segment (rule T4) --------------------------------------------------------
+# custrel.tiering._rfm: rfm_segment (rule T4) ------------------------------------------------------
 
 
 def test_rule_t4_rfm_segment_refuses_a_policy_of_the_wrong_type_whole() -> None:
@@ -135,7 +136,7 @@ def test_rule_t4_rfm_segment_refuses_a_policy_of_the_wrong_type_whole() -> None:
     )
 
 
-# custrel._occasions: upcoming_occasions (rule C2) -------------------------------------------
+# custrel.cadence._occasions: upcoming_occasions (rule C2) -----------------------------------------
 
 
 def test_rule_c2_a_window_ending_on_the_last_representable_day() -> None:
@@ -149,7 +150,7 @@ def test_rule_c2_a_window_ending_on_the_last_representable_day() -> None:
     assert (found[-1].on, found[-1].number) == (date(9999, 5, 1), 8009)
 
 
-# custrel.cadence: next_due, agenda and FollowUp (rule C1) -----------------------------------
+# custrel.cadence: next_due, agenda and FollowUp (rule C1) -----------------------------------------
 
 _WEEKDAYS = CadencePolicy(daily_on_working_days=True)
 _FRIDAY = date(2026, 11, 20)
@@ -207,7 +208,7 @@ def test_rule_c1_follow_up_refuses_a_cadence_that_is_no_interval_whole() -> None
     assert str(caught.value) == f"FollowUp.cadence: expected {expected}, got str 'daily'"
 
 
-# custrel.lifecycle: ChurnWindow and the reasons of rules L3 and L4 --------------------------
+# custrel.lifecycle: ChurnWindow and the reasons of rules L3 and L4 --------------------------------
 
 
 def _window(start: date, end: date) -> ChurnWindow:

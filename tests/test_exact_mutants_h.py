@@ -1,7 +1,7 @@
 """Whole refusals and boundaries left open by the mutation run's group h.
 
 Written against the survivors of a mutation run over ``custrel.grading``,
-``custrel._loyalty_score``, ``custrel._rfm`` and ``custrel.tiering``: each table pins
+``custrel._loyalty_score``, ``custrel.tiering._rfm`` and ``custrel.tiering``: each table pins
 the whole message of a refusal, and each boundary test a value just inside a range
 that a changed comparison would refuse.
 """
@@ -78,7 +78,7 @@ def test_g1_g2_bound_policy_cutoff_refusals(field: str, day: date, message: str)
     assert str(caught.value) == message
 
 
-# custrel.grading._bind: the one-entry cache only serves a real date ------------------------
+# custrel.grading._bind: the one-entry cache only serves a real date -------------------------------
 
 
 class _EqualToAll:
@@ -108,7 +108,7 @@ def test_g1_grade_refuses_a_non_date_equal_to_the_last_as_of() -> None:
     assert str(caught.value) == "as_of: expected a date, got _EqualToAll <equal to all>"
 
 
-# custrel._loyalty_score._check_score: a score in 0..100, both ends included (rule Y1) ------
+# custrel._loyalty_score._check_score: a score in 0..100, both ends included (rule Y1) -------------
 
 
 @pytest.mark.parametrize("score", [D(0), D("0.00"), D(100), D("100.00")])
@@ -118,7 +118,7 @@ def test_y1_loyalty_explanation_score_bounds_are_inside(score: Decimal) -> None:
     assert attrs.evolve(why, score=score).score == score
 
 
-# custrel._rfm.rfm_scores: a subclass of Purchase is a Purchase -----------------------------
+# custrel.tiering._rfm.rfm_scores: a subclass of Purchase is a Purchase ----------------------------
 
 
 class _TaggedPurchase(Purchase):
@@ -138,7 +138,7 @@ def test_rfm_scores_accepts_a_purchase_subclass() -> None:
     assert rfm_scores([purchase], as_of=AS_OF) == rfm_scores([plain], as_of=AS_OF)
 
 
-# custrel.tiering.TierExplanation: the last rank is inside 1..customers (rule T2) ----------
+# custrel.tiering.TierExplanation: the last rank is inside 1..customers (rule T2) ------------------
 
 
 def test_t2_tier_explanation_rank_may_be_the_last() -> None:

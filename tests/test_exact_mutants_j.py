@@ -1,6 +1,6 @@
 """Boundaries left open by the mutation run's group j.
 
-Written against the survivors of a mutation run over ``custrel._rfm`` and
+Written against the survivors of a mutation run over ``custrel.tiering._rfm`` and
 ``custrel.cadence``: a money score for a customer whose sales come to one unit or
 less (but more than nothing), and the yearly cadence's next day. The other survivors
 of the group are equivalent (nothing a caller can observe changes).
@@ -28,7 +28,7 @@ def _sale(customer_id: str, day: int, amount: Decimal) -> Purchase:
     )
 
 
-# custrel._rfm.rfm_scores (rule T3): M = 1 only for money of 0 or less -------------------
+# custrel.tiering._rfm.rfm_scores (rule T3): M = 1 only for money of 0 or less -------------------
 
 
 @pytest.mark.parametrize("money", [D("0.01"), D("0.5"), D(1)])

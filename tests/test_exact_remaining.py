@@ -14,7 +14,8 @@ from typing import Any, NamedTuple
 import pytest
 from dateutil.relativedelta import relativedelta
 
-from custrel import _portfolio, io
+from custrel import io
+from custrel._cli import _portfolio
 from custrel.errors import InvalidInputError, PolicyError
 from custrel.grading import DEFAULT_GRADING, Grade, GradingPolicy
 from custrel.lifecycle import LifecyclePolicy, Stage

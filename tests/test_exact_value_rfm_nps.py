@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 
-from custrel import _portfolio, _sample, io
+from custrel import io
+from custrel._cli import _portfolio, _sample
 from custrel.errors import InvalidInputError, PolicyError
 from custrel.loyalty import (
     LoyaltyMeasures,

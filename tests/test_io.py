@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from custrel import io
 from custrel.errors import InvalidInputError, PolicyError
+from custrel.io import _cells
 from custrel.models import (
     Complaint,
     ContactEvent,
@@ -505,7 +506,7 @@ def test_a_jsonl_line_past_the_limit_is_bad_and_reading_goes_on(
     tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch, length: int, expected: str
 ) -> None:
     """A line is read up to the limit only (10,000,000 characters), then read past in parts."""
-    monkeypatch.setattr(io, "_MAX_LINE", 100)
+    monkeypatch.setattr(_cells, "_MAX_LINE", 100)
     good = HEAD + '"amount": 12.5}'
     path = tmp_path / "purchases.jsonl"
     path.write_text(f"{good}\n{'x' * length}\n{good}\n{'y' * 250}")

@@ -9,7 +9,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from custrel import _scoring
 from custrel.errors import InvalidInputError, PolicyError
 from custrel.labels import label
 from custrel.loyalty import (
@@ -26,6 +25,7 @@ from custrel.loyalty import (
     SatisfactionPolicy,
     TotalCustomerCost,
     TotalCustomerValue,
+    _scoring,
     delivered_value,
     explain_loyalty,
     loyalty_kind,

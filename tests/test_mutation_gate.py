@@ -45,6 +45,6 @@ def test_the_table_gives_the_overall_share(capsys: pytest.CaptureFixture[str]) -
 
 def test_every_rule_module_is_mutated() -> None:
     modules = gate.rule_modules()
-    assert "src/custrel/grading.py" in modules
-    assert "src/custrel/lifecycle.py" in modules
+    assert "src/custrel/grading/_rules.py" in modules
+    assert "src/custrel/lifecycle/_stages.py" in modules
     assert all(pathlib.Path(module).is_file() for module in modules)

@@ -14,13 +14,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import custrel
-from custrel import _workdays
 from custrel.cadence import (
     Beyond,
     CadencePolicy,
     PoolPolicy,
     Weekday,
     WorkCalendar,
+    _workdays,
     add_working_days,
     agenda,
     first_contact_deadline,

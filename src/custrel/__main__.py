@@ -20,7 +20,8 @@ import zoneinfo
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, TextIO
 
-from custrel import _html, _portfolio, _render, io
+from custrel import io
+from custrel._cli import _html, _portfolio, _render
 from custrel.errors import InvalidInputError
 
 if TYPE_CHECKING:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from custrel import _workcalendar, loyalty, models
+from custrel import loyalty, models
+from custrel.cadence import _workcalendar
 
 _STRATEGIES = (
     (models.ContactPoints, "contact_points"),

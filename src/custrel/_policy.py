@@ -12,7 +12,8 @@ import json
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from custrel.errors import InvalidInputError, PolicyError
-from custrel.serialize import _canonical_dict, from_dict, to_dict
+from custrel.serialize import from_dict, to_dict
+from custrel.serialize._converter import _canonical_dict
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

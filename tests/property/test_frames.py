@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from custrel import frames
 from custrel import strategies as cs
 from custrel.cadence import CadencePolicy, agenda, cadence_for, next_due
+from custrel.frames._cadence import _cadence_name
 from custrel.grading import Grade, GradingPolicy, grade, urgency
 from custrel.lifecycle import highest_stage, lifecycle_stage
 from custrel.tiering import (
@@ -261,7 +262,7 @@ def test_follow_up_frame_is_next_due(
     for row, (g, last) in zip(out, book, strict=True):
         due = next_due(g, last, as_of=as_of, policy=policy, holidays=holidays)
         assert (row["due"], row["days_overdue"]) == (due, (as_of - due).days)
-        assert row["cadence"] == frames._cadence_name(cadence_for(g, policy=policy))
+        assert row["cadence"] == _cadence_name(cadence_for(g, policy=policy))
 
 
 @settings(max_examples=12)

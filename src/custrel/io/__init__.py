@@ -1,0 +1,68 @@
+r"""Reading real files: JSON Lines and CSV records into models, and policy files.
+
+The command line reads portfolios with these functions, and so can any script.
+Readers stream: they yield one validated model at a time, so a file of any size is
+read in constant memory. A bad record never stops the others: it is reported as a
+:class:`BadRecord` (file, line, field and what is wrong, personal values masked as
+everywhere in custrel) and reading goes on, unless ``strict=True``.
+
+JSON Lines hold one record a line in the form of :func:`custrel.to_dict`; JSON
+numbers are read exactly (``12.50`` is ``Decimal('12.50')``). CSV files have a header
+row naming the fields (:func:`csv_columns`): an empty cell is a missing value,
+integers and decimals are written as text, timestamps in ISO 8601 with a UTC offset
+(or naive, with ``tz=``), enum values as custrel writes them (``visit``, case does not
+matter), yes/no fields as ``true`` or ``false``, lists of words separated by ``;`` (or
+a JSON list, when a word holds a ``;``) and lists of records (a person's occasions) as
+JSON.
+
+>>> import pathlib, tempfile
+>>> from custrel.io import read_csv
+>>> from custrel.models import Purchase
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "purchases.csv").write_text(
+...     "customer_id,at,product,quantity,amount\n"
+...     "c-1,2026-11-02T09:30:00+08:00,tea,2,398.00\n"
+...     "c-2,2026-11-03 10:00,tea,1,12.5\n"
+...     "c-3,2026-11-04T10:00:00+08:00,tea,two,12\n", encoding="utf-8")
+>>> rows = read_csv(Purchase, folder / "purchases.csv")
+>>> [p.amount for p in rows]
+[Decimal('398.00')]
+>>> for bad in rows.problems:
+...     print(bad.line, *bad.errors)
+3 at: expected an ISO 8601 time with a UTC offset (2026-11-22T09:30:00+08:00), got str '2026-11-03 10:00'; or give the zone of naive times (tz=)
+4 quantity: expected an integer such as 3, got str 'two'
+"""  # noqa: E501 - doctest output lines
+
+from custrel.io._cells import (
+    csv_columns,
+)
+from custrel.io._csv import (
+    read_csv,
+)
+from custrel.io._jsonl import (
+    read_jsonl,
+)
+from custrel.io._policies import (
+    Policies,
+    load_policies,
+)
+from custrel.io._records import (
+    BadRecord,
+    Records,
+)
+from custrel.io._write import (
+    write_csv,
+    write_jsonl,
+)
+
+__all__ = [
+    "BadRecord",
+    "Policies",
+    "Records",
+    "csv_columns",
+    "load_policies",
+    "read_csv",
+    "read_jsonl",
+    "write_csv",
+    "write_jsonl",
+]

@@ -1,0 +1,243 @@
+"""One text cell or JSON value into a model field: columns, instants, zones, bounded lines."""
+
+from __future__ import annotations
+
+import enum
+import functools
+import json
+import types
+from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING, Any, Union, get_args, get_origin
+
+import attrs
+
+from custrel._checks import LONE_SURROGATE, repr_hidden
+from custrel.errors import InvalidInputError, _Described
+from custrel.serialize._json import _parse_json
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from typing import TextIO
+from custrel.io._records import (
+    _FALSE,
+    _MAX_LINE,
+    _NAIVE_HINT,
+    _NO_LONE_SURROGATE,
+    _NOT_UTF8,
+    _SAVE_AS_UTF8,
+    _TRUE,
+)
+
+__all__ = ["csv_columns"]
+
+
+# Field types -------------------------------------------------------------------------
+
+
+def _strip_optional(kind: Any) -> tuple[Any, bool]:  # noqa: ANN401 - a type annotation
+    origin = get_origin(kind)
+    if origin in (Union, types.UnionType):
+        args = [a for a in get_args(kind) if a is not type(None)]
+        return args[0], len(args) < len(get_args(kind))
+    return kind, False
+
+
+@attrs.frozen
+class _Column:
+    """One CSV column: its dotted name, the path in the data and how to read a cell."""
+
+    name: str
+    path: tuple[str, ...]
+    kind: Any
+    personal: bool
+
+
+@functools.cache
+def _columns(cls: type) -> tuple[_Column, ...]:
+    """Every leaf field of ``cls`` as a column; nested classes give dotted names."""
+    found: list[_Column] = []
+
+    def walk(kind: type, prefix: tuple[str, ...], *, personal: bool) -> None:
+        for field in attrs.fields(attrs.resolve_types(kind)):
+            inner, _ = _strip_optional(field.type)
+            hidden = personal or field.repr is repr_hidden
+            path = (*prefix, field.name)
+            if isinstance(inner, type) and attrs.has(inner):
+                walk(inner, path, personal=hidden)
+            else:
+                found.append(_Column(".".join(path), path, inner, hidden))
+
+    walk(cls, (), personal=False)
+    return tuple(found)
+
+
+def csv_columns(cls: type, /) -> tuple[str, ...]:
+    """The CSV header of a model: every field, nested ones with dotted names.
+
+    Args:
+        cls: A custrel model class, such as :class:`~custrel.models.Purchase`.
+
+    Returns:
+        The column names, in the order of the fields.
+
+    Raises:
+        InvalidInputError: If ``cls`` is not a custrel model class.
+
+    >>> from custrel.io import csv_columns
+    >>> from custrel.models import Purchase
+    >>> csv_columns(Purchase)
+    ('customer_id', 'at', 'product', 'quantity', 'amount', 'profit', 'refund', 'order_id')
+    """
+    given: object = cls
+    if not (isinstance(given, type) and attrs.has(given)):
+        raise InvalidInputError("cls", cls, "a custrel model class")
+    return tuple(column.name for column in _columns(cls))
+
+
+def _instant(text: str, tz: tzinfo | None, personal: bool) -> datetime:  # noqa: FBT001
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        raise InvalidInputError(
+            "",
+            text,
+            "an ISO 8601 time with a UTC offset (2026-11-22T09:30:00+08:00)",
+            personal=personal,
+        ) from None
+    if value.tzinfo is None:
+        if tz is None:
+            raise InvalidInputError(
+                "",
+                text,
+                "an ISO 8601 time with a UTC offset (2026-11-22T09:30:00+08:00)",
+                hint=_NAIVE_HINT,
+                personal=personal,
+            )
+        value = value.replace(tzinfo=tz)
+    return value
+
+
+def _cell(text: str, column: _Column, tz: tzinfo | None) -> object:  # noqa: C901, PLR0911 - one case per kind of field
+    """The value of one non-empty CSV cell, as :func:`~custrel.serialize.from_dict` reads it."""
+    kind, personal = column.kind, column.personal
+    if kind is datetime:
+        return _instant(text, tz, personal)
+    if kind is bool:
+        word = text.strip().lower()
+        if word in _TRUE or word in _FALSE:
+            return word in _TRUE
+        raise InvalidInputError("", text, "true or false", personal=personal)
+    if kind is int:
+        try:
+            return int(text.strip(), 10)
+        except ValueError:
+            raise InvalidInputError("", text, "an integer such as 3", personal=personal) from None
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        word = text.strip()
+        for member in kind:
+            if word.lower() == str(member.value).lower() or word.upper() == member.name:
+                return member.value
+        return word
+    origin = get_origin(kind)
+    if origin in (tuple, frozenset):
+        item = get_args(kind)[0]
+        if (isinstance(item, type) and attrs.has(item)) or text.lstrip().startswith("["):
+            try:
+                words = _parse_json(text)
+            except json.JSONDecodeError as exc:
+                raise InvalidInputError(
+                    "",
+                    text,
+                    f"a JSON list of {getattr(item, '__name__', item)} ({exc.msg})",
+                    personal=personal,
+                ) from None
+            if _lone_surrogate(words):
+                raise InvalidInputError("", text, _NO_LONE_SURROGATE, personal=personal)
+            return words
+        return [word.strip() for word in text.split(";") if word.strip()]
+    return text  # str, Decimal and date: from_dict reads the text
+
+
+def _bounded_lines(text: TextIO, /) -> Iterator[tuple[str, bool]]:
+    """Each line of a file and whether it is too long (longer than ``_MAX_LINE``).
+
+    A line too long is read past in parts, never kept: its text is given as ``""``.
+    """
+    limit = _MAX_LINE
+    while line := text.readline(limit + 1):
+        if len(line) <= limit or line.endswith("\n"):
+            yield line, False
+            continue
+        while line and not line.endswith("\n"):
+            line = text.readline(limit)
+        yield "", True
+
+
+def _line_problem(line: str, /, *, too_long: bool) -> InvalidInputError | None:
+    """What makes a JSON Lines line unreadable before it is parsed, if anything."""
+    if too_long:
+        return InvalidInputError(
+            "record",
+            _Described(f"a line of more than {_MAX_LINE:,} characters"),
+            f"a line of at most {_MAX_LINE:,} characters",
+        )
+    return _undecodable("record", line.rstrip("\n"), at="column")
+
+
+def _lone_surrogate(data: object, /) -> bool:
+    """Whether parsed JSON holds a string or key with a lone surrogate (no recursion)."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if LONE_SURROGATE.search(item):
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
+
+
+def _located(error: InvalidInputError, field: str) -> InvalidInputError:
+    return InvalidInputError(
+        field, error.value, error.expected, hint=error.hint, personal=error.personal
+    )
+
+
+def _undecodable(field: str, text: str, /, *, at: str) -> InvalidInputError | None:
+    """The error for text read with ``surrogateescape`` that holds bytes not UTF-8, or None.
+
+    The value is masked as personal, with U+FFFD for each such byte: never echoed.
+    """
+    found = _NOT_UTF8.search(text)
+    if found is None:
+        return None
+    byte = ord(found.group()) - 0xDC00
+    return InvalidInputError(
+        field,
+        _NOT_UTF8.sub("\ufffd", text),
+        f"text in UTF-8 (byte 0x{byte:02x} at {at} {found.start() + 1} is not)",
+        hint=_SAVE_AS_UTF8,
+        personal=True,
+    )
+
+
+@functools.cache
+def _instants(cls: type) -> tuple[_Column, ...]:
+    """The timestamp fields of a model (custrel models keep them at the top level)."""
+    return tuple(c for c in _columns(cls) if c.kind is datetime and len(c.path) == 1)
+
+
+def _localize(cls: type, data: dict[str, Any], tz: tzinfo | None) -> list[InvalidInputError]:
+    """Read the timestamps of JSON data in place: offsets required, or ``tz`` for naive ones."""
+    errors: list[InvalidInputError] = []
+    for column in _instants(cls):
+        text = data.get(column.name)
+        if isinstance(text, str):
+            try:
+                data[column.name] = _instant(text, tz, column.personal)
+            except InvalidInputError as exc:
+                errors.append(_located(exc, column.name))
+    return errors

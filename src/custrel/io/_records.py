@@ -1,0 +1,130 @@
+"""What a reader returns: the records it read and each bad record with its file, line and field."""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+import attrs
+
+from custrel.errors import InvalidInputError
+from custrel.serialize._json import MAX_TEXT
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+__all__ = ["BadRecord", "Records"]
+
+
+_T = TypeVar("_T")
+_Path = str | os.PathLike[str]
+_NAIVE_HINT = "or give the zone of naive times (tz=)"
+_TRUE = frozenset({"true", "yes", "1"})
+_FALSE = frozenset({"false", "no", "0"})
+# Files are read with errors="surrogateescape": each byte that is not UTF-8 becomes one
+# of these lone surrogates, which valid UTF-8 never decodes to.
+_NOT_UTF8 = re.compile("[\udc80-\udcff]")
+_SAVE_AS_UTF8 = "save the file as UTF-8"
+_MAX_LINE = MAX_TEXT  # characters in a JSON Lines record, as custrel.loads takes in a document
+# JSON can escape half of a UTF-16 pair alone ("\\udcff"): not text (LONE_SURROGATE).
+_NO_LONE_SURROGATE = "JSON whose \\u escapes are text (a surrogate \\ud800 to \\udfff is not)"
+
+
+@attrs.frozen(kw_only=True)
+class BadRecord:
+    """A record that could not be read, and why.
+
+    Args:
+        path: The file, as given to the reader.
+        line: The line the record starts on (1 is the first line of the file).
+        errors: One error per wrong field; personal values are masked in their text.
+
+    >>> from custrel.errors import InvalidInputError
+    >>> from custrel.io import BadRecord
+    >>> bad = BadRecord(path="purchases.csv", line=7,
+    ...                 errors=(InvalidInputError("amount", "x", "a decimal number"),))
+    >>> print(bad)
+    purchases.csv:7: amount: expected a decimal number, got str 'x'
+    """
+
+    path: str
+    line: int
+    errors: tuple[InvalidInputError, ...]
+
+    def __str__(self) -> str:
+        """One line per wrong field: ``file:line: field: what is wrong``."""
+        return "\n".join(f"{self.path}:{self.line}: {error}" for error in self.errors)
+
+
+class Records(Generic[_T]):
+    r"""The models of a file, read as they are iterated (once), with its bad records.
+
+    Returned by :func:`read_jsonl` and :func:`read_csv`. The file is opened when
+    iteration starts and closed when it ends; a file that cannot be opened raises
+    :class:`OSError` then.
+
+    Attributes:
+        path: The file.
+        good: How many records were read so far.
+        line: The line the last record read starts on.
+        bad: How many records were bad so far.
+        problems: The bad records, when no ``on_bad`` callback takes them.
+
+    >>> import pathlib, tempfile
+    >>> from custrel.io import read_jsonl
+    >>> from custrel.models import Opportunity
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "opportunities.jsonl"
+    >>> _ = path.write_text('{"customer_id": "c-1", "need": "potential", "status": "potential"}\n')
+    >>> records = read_jsonl(Opportunity, path)
+    >>> [o.need.value for o in records], records.good, records.bad
+    (['potential'], 1, 0)
+    """
+
+    def __init__(
+        self,
+        path: _Path,
+        rows: Callable[[Records[_T]], Iterator[_T]],
+        on_bad: Callable[[BadRecord], None] | None,
+        *,
+        strict: bool,
+    ) -> None:
+        self.path = os.fspath(path)
+        self.good = 0
+        self.line = 0
+        self.bad = 0
+        self.problems: list[BadRecord] = []
+        self._on_bad = on_bad
+        self._strict = strict
+        self._rows = rows(self)
+
+    def __iter__(self) -> Iterator[_T]:
+        """The records, one at a time."""
+        return self
+
+    def __next__(self) -> _T:
+        """The next good record."""
+        record = next(self._rows)
+        self.good += 1
+        return record
+
+    def _report(self, line: int, error: InvalidInputError) -> None:
+        bad = BadRecord(path=self.path, line=line, errors=error.errors)
+        if self._strict:
+            raise InvalidInputError.several(
+                [
+                    InvalidInputError(
+                        f"{bad.path}:{line}: {e.field}",
+                        e.value,
+                        e.expected,
+                        hint=e.hint,
+                        personal=e.personal,
+                    )
+                    for e in bad.errors
+                ]
+            )
+        self.bad += 1
+        if self._on_bad is None:
+            self.problems.append(bad)
+        else:
+            self._on_bad(bad)
