@@ -226,6 +226,8 @@ def _elsewhere(site: _Site, target: str) -> bool:
     (a method every policy class inherits) all exist, just not as one rendered object.
     """
     head = target.split(".", 1)[0]
+    if not head.isidentifier():
+        return False
     if hasattr(builtins, head) or importlib.util.find_spec(head) is not None:
         return True
     name = target.rpartition(".")[2]
@@ -235,13 +237,20 @@ def _elsewhere(site: _Site, target: str) -> bool:
 class SphinxRoles(Extension):
     """Rewrite Sphinx roles in docstrings into autorefs cross-references."""
 
-    def __init__(self) -> None:
-        """Start with nothing counted."""
+    def __init__(self, packages: tuple[str, ...] | list[str] = ("custrel",)) -> None:
+        """Rewrite the docstrings of these packages only (not of any other Griffe loads).
+
+        Args:
+            packages: The top-level packages whose roles to rewrite.
+        """
         super().__init__()
+        self.packages = frozenset(packages)
         self.links = self.code = self.unresolved = 0
 
     def on_package(self, *, pkg: Module, **_: Any) -> None:  # noqa: ANN401 - Griffe's API
         """Rewrite the roles in every docstring of the package, once it is loaded."""
+        if pkg.name not in self.packages:
+            return
         site = _Site(pkg)
         for obj in _objects(pkg):
             if obj.docstring is not None:
@@ -291,7 +300,12 @@ class SphinxRoles(Extension):
             _LOG.debug("%s: %s rendered as code, not linked", obj.path, role[0])
         else:
             self.unresolved += 1
-            _LOG.warning("%s: %s names nothing custrel has or Python can import", obj.path, role[0])
+            _LOG.warning(
+                "%s: %s names nothing %s has or Python can import",
+                obj.path,
+                role[0],
+                site.package.name,
+            )
         return f"`{shown}`"
 
 
