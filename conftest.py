@@ -10,7 +10,7 @@ from custrel import grading
 from custrel.cadence import _daycount
 from custrel.cadence import _due as cadence_due
 from custrel.cadence import _policy as cadence_policy
-from custrel.grading import _policy as grading_policy
+from custrel.grading import _rules as grading_rules
 from custrel.lifecycle import _policy as lifecycle_policy
 
 # Developers keep an example database, so a failure found once is replayed next time.
@@ -44,8 +44,8 @@ def _fresh_rule_caches() -> None:
     instead of the rule itself, so a test could pass against a changed rule: the
     mutation gate (tools/mutation_gate.py) runs every test on changed rules.
     """
-    grading_policy._bound.cache_clear()  # noqa: SLF001 - the caches are private on purpose
-    grading_policy._last_bound = _NO_BINDING  # noqa: SLF001
+    grading_rules._bound.cache_clear()  # noqa: SLF001 - the caches are private on purpose
+    grading_rules._last_bound = _NO_BINDING  # noqa: SLF001
     cadence_due._last_steps = (cadence_policy.DEFAULT_CADENCE, {})  # noqa: SLF001
     lifecycle_policy._bound.cache_clear()  # noqa: SLF001
     _daycount._week.cache_clear()  # noqa: SLF001

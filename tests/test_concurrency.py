@@ -27,7 +27,7 @@ from custrel import (
     lifecycle_stage,
     next_due,
 )
-from custrel.grading import _policy as grading
+from custrel.grading import _rules as grading
 from custrel.lifecycle import _policy as lifecycle
 
 _THREADS = 8

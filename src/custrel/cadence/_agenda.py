@@ -21,7 +21,7 @@ from custrel.grading import (
     customer_grade,
     grade,
 )
-from custrel.grading._policy import _bind as grading_at
+from custrel.grading._rules import _bind as grading_at
 from custrel.models import ContactEvent, Opportunity
 
 if TYPE_CHECKING:

@@ -9,7 +9,8 @@ import attrs
 from custrel import _checks as c
 from custrel._periods import describe
 from custrel.grading._grades import Grade
-from custrel.grading._policy import DEFAULT_GRADING, BoundGradingPolicy, GradingPolicy, _bind
+from custrel.grading._policy import DEFAULT_GRADING, BoundGradingPolicy, GradingPolicy
+from custrel.grading._rules import _bind
 from custrel.models import DealStatus, Need, Opportunity
 
 if TYPE_CHECKING:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from datetime import date
 from typing import Any
 
@@ -264,31 +263,3 @@ class BoundGradingPolicy:
         if due <= self.not_urgent_until:
             return _NOT_URGENT
         return _POTENTIAL
-
-
-@functools.lru_cache(maxsize=128)
-def _bound(policy: GradingPolicy, as_of: date) -> BoundGradingPolicy:
-    """Bound policies, cached: a loop over one ``as_of`` binds once (thread-safe)."""
-    return policy.at(as_of)
-
-
-_CHECK_AS_OF = c.day()
-_last_bound = DEFAULT_GRADING.at(date(2000, 1, 1))  # the most recent binding, for loops
-
-
-def _bind(policy: GradingPolicy, as_of: date) -> BoundGradingPolicy:
-    """The policy bound to ``as_of``: the last one if it matches, else from the cache.
-
-    Replacing the single reference ``_last_bound`` is atomic, so threads that race
-    here at worst bind twice.
-    """
-    global _last_bound  # noqa: PLW0603 - a private one-entry cache in front of the LRU
-    last = _last_bound
-    if last.policy is policy and last.as_of == as_of and type(as_of) is date:
-        return last
-    given: object = policy
-    if not isinstance(given, GradingPolicy):
-        raise InvalidInputError("policy", policy, "a GradingPolicy")
-    _CHECK_AS_OF("as_of", as_of)
-    _last_bound = bound = _bound(policy, as_of)
-    return bound

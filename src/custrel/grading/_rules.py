@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+from datetime import date
 from decimal import Decimal  # noqa: TC003 - documented in the signature
 from typing import TYPE_CHECKING, cast
 
@@ -11,11 +13,38 @@ from custrel.models import DealStatus, Need, Opportunity
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
-    from datetime import date
 from custrel.grading._grades import DemandGrade, Grade, Urgency
-from custrel.grading._policy import DEFAULT_GRADING, GradingPolicy, _bind, _last_bound
+from custrel.grading._policy import DEFAULT_GRADING, BoundGradingPolicy, GradingPolicy
 
 __all__ = ["customer_grade", "demand_grade", "grade", "is_important", "urgency"]
+
+
+@functools.lru_cache(maxsize=128)
+def _bound(policy: GradingPolicy, as_of: date) -> BoundGradingPolicy:
+    """Bound policies, cached: a loop over one ``as_of`` binds once (thread-safe)."""
+    return policy.at(as_of)
+
+
+_CHECK_AS_OF = c.day()
+_last_bound = DEFAULT_GRADING.at(date(2000, 1, 1))  # the most recent binding, for loops
+
+
+def _bind(policy: GradingPolicy, as_of: date) -> BoundGradingPolicy:
+    """The policy bound to ``as_of``: the last one if it matches, else from the cache.
+
+    Replacing the single reference ``_last_bound`` is atomic, so threads that race
+    here at worst bind twice.
+    """
+    global _last_bound  # noqa: PLW0603 - a private one-entry cache in front of the LRU
+    last = _last_bound
+    if last.policy is policy and last.as_of == as_of and type(as_of) is date:
+        return last
+    given: object = policy
+    if not isinstance(given, GradingPolicy):
+        raise InvalidInputError("policy", policy, "a GradingPolicy")
+    _CHECK_AS_OF("as_of", as_of)
+    _last_bound = bound = _bound(policy, as_of)
+    return bound
 
 
 def grade(
