@@ -9,6 +9,16 @@ from typing import TYPE_CHECKING
 import attrs
 
 from custrel import _checks as c
+from custrel.cadence._due import Step, _after, _steps
+from custrel.cadence._policy import (
+    _CHECK_DAY,
+    _CHECK_DUE,
+    DEFAULT_CADENCE,
+    CadencePolicy,
+    _check_cadence,
+    _check_policy,
+    _Interval,
+)
 from custrel.cadence._workdays import (
     _NO_DAYS,
 )
@@ -28,16 +38,6 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping, Sequence
 
     from custrel.cadence._workcalendar import WorkCalendar
-from custrel.cadence._due import Step, _after, _steps
-from custrel.cadence._policy import (
-    _CHECK_DAY,
-    _CHECK_DUE,
-    DEFAULT_CADENCE,
-    CadencePolicy,
-    _check_cadence,
-    _check_policy,
-    _Interval,
-)
 
 __all__ = ["AgendaItem", "FollowUp", "agenda", "follow_up"]
 

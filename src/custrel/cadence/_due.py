@@ -10,6 +10,16 @@ from typing import TYPE_CHECKING
 from dateutil.relativedelta import relativedelta
 
 from custrel import _checks as c
+from custrel.cadence._policy import (
+    _CHECK_DAY,
+    _CHECK_OPTIONAL_DAY,
+    _STEPS,
+    DEFAULT_CADENCE,
+    Cadence,
+    CadencePolicy,
+    _check_policy,
+    _next_year,
+)
 from custrel.cadence._workdays import (
     _NO_DAYS,
     _rules,
@@ -24,16 +34,6 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from custrel.cadence._workcalendar import WorkCalendar
-from custrel.cadence._policy import (
-    _CHECK_DAY,
-    _CHECK_OPTIONAL_DAY,
-    _STEPS,
-    DEFAULT_CADENCE,
-    Cadence,
-    CadencePolicy,
-    _check_policy,
-    _next_year,
-)
 
 __all__ = ["first_contact_day", "last_follow_up", "next_due"]
 

@@ -12,12 +12,12 @@ from custrel import _checks as c
 from custrel._periods import describe
 from custrel.cadence import DEFAULT_CADENCE, Cadence, CadencePolicy
 from custrel.errors import InvalidInputError
+from custrel.frames._days import _chain, _day_number, _next_working, _number, _plus_period
+from custrel.frames._input import _CHECK_DAY, FrameT, _Expr, _Input
 from custrel.grading import Grade
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
-from custrel.frames._days import _chain, _day_number, _next_working, _number, _plus_period
-from custrel.frames._input import _CHECK_DAY, FrameT, _Expr, _Input
 
 __all__ = ["agenda_frame", "follow_up_frame"]
 

@@ -12,10 +12,10 @@ from dateutil.relativedelta import relativedelta
 
 from custrel._periods import months_and_days
 from custrel.cadence._workdays import _calendar
+from custrel.frames._input import _SATURDAY, _Expr
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
-from custrel.frames._input import _SATURDAY, _Expr
 
 # Calendar arithmetic in the engine ---------------------------------------------------------
 

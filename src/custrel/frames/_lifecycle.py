@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING, Any
 import narwhals.stable.v2 as nw
 
 from custrel.errors import InvalidInputError
+from custrel.frames._input import FrameT, _Input
+from custrel.frames._value import _built, _columns, _Purchases
 from custrel.lifecycle import DEFAULT_LIFECYCLE, LifecyclePolicy, highest_stage, lifecycle_stage
 from custrel.models import Complaint, Purchase, Severity
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
-from custrel.frames._input import FrameT, _Input
-from custrel.frames._value import _built, _columns, _Purchases
 
 __all__ = ["stage_frame"]
 

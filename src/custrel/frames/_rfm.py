@@ -8,14 +8,14 @@ import narwhals.stable.v2 as nw
 
 from custrel import _checks as c
 from custrel.errors import InvalidInputError
+from custrel.frames._days import _chain, _day_number, _number
+from custrel.frames._input import FrameT, _Expr, _minor
+from custrel.frames._value import _by_id, _columns, _Purchases, _zero_if_null
 from custrel.tiering._rfm import RfmSegmentPolicy
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from datetime import date
-from custrel.frames._days import _chain, _day_number, _number
-from custrel.frames._input import FrameT, _Expr, _minor
-from custrel.frames._value import _by_id, _columns, _Purchases, _zero_if_null
 
 __all__ = ["rfm_frame"]
 

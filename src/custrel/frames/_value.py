@@ -9,12 +9,12 @@ import narwhals.stable.v2 as nw
 
 from custrel import _checks as c
 from custrel.errors import InvalidInputError
+from custrel.frames._days import _day_number, _number
+from custrel.frames._input import _CHECK_DAY, FrameT, _Expr, _Input
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
     from datetime import date
-from custrel.frames._days import _day_number, _number
-from custrel.frames._input import _CHECK_DAY, FrameT, _Expr, _Input
 
 __all__ = ["value_frame"]
 

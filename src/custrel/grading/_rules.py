@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING, cast
 
 from custrel import _checks as c
 from custrel.errors import InvalidInputError
+from custrel.grading._grades import DemandGrade, Grade, Urgency
+from custrel.grading._policy import DEFAULT_GRADING, BoundGradingPolicy, GradingPolicy
 from custrel.models import DealStatus, Need, Opportunity
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
-from custrel.grading._grades import DemandGrade, Grade, Urgency
-from custrel.grading._policy import DEFAULT_GRADING, BoundGradingPolicy, GradingPolicy
 
 __all__ = ["customer_grade", "demand_grade", "grade", "is_important", "urgency"]
 

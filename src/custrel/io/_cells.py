@@ -13,11 +13,6 @@ import attrs
 
 from custrel._checks import LONE_SURROGATE, repr_hidden
 from custrel.errors import InvalidInputError, _Described
-from custrel.serialize._json import _parse_json
-
-if TYPE_CHECKING:
-    from collections.abc import Iterator
-    from typing import TextIO
 from custrel.io._records import (
     _FALSE,
     _MAX_LINE,
@@ -27,6 +22,11 @@ from custrel.io._records import (
     _SAVE_AS_UTF8,
     _TRUE,
 )
+from custrel.serialize._json import _parse_json
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from typing import TextIO
 
 __all__ = ["csv_columns"]
 

@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from custrel.errors import InvalidInputError, _Described
+from custrel.io._cells import _cell, _Column, _columns, _located, _undecodable
+from custrel.io._records import _T, BadRecord, Records, _Path
 from custrel.serialize import from_dict
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Mapping
     from datetime import tzinfo
-from custrel.io._cells import _cell, _Column, _columns, _located, _undecodable
-from custrel.io._records import _T, BadRecord, Records, _Path
 
 __all__ = ["read_csv"]
 

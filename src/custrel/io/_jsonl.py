@@ -7,14 +7,14 @@ import pathlib
 from typing import TYPE_CHECKING
 
 from custrel.errors import InvalidInputError
+from custrel.io._cells import _bounded_lines, _line_problem, _localize, _lone_surrogate
+from custrel.io._records import _NO_LONE_SURROGATE, _T, BadRecord, Records, _Path
 from custrel.serialize import from_dict
 from custrel.serialize._json import _parse_json
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
     from datetime import tzinfo
-from custrel.io._cells import _bounded_lines, _line_problem, _localize, _lone_surrogate
-from custrel.io._records import _NO_LONE_SURROGATE, _T, BadRecord, Records, _Path
 
 __all__ = ["read_jsonl"]
 

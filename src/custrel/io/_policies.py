@@ -20,6 +20,7 @@ from custrel.cadence import (
 )
 from custrel.errors import InvalidInputError, PolicyError, _Described
 from custrel.grading import DEFAULT_GRADING, GradingPolicy
+from custrel.io._records import _SAVE_AS_UTF8, _Path
 from custrel.lifecycle import DEFAULT_LIFECYCLE, LifecyclePolicy
 from custrel.loyalty import DEFAULT_LOYALTY, DEFAULT_SATISFACTION, LoyaltyPolicy, SatisfactionPolicy
 from custrel.serialize._json import _parse_json
@@ -28,7 +29,6 @@ from custrel.tiering import DEFAULT_RFM_SEGMENTS, DEFAULT_TIERS, RfmSegmentPolic
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
-from custrel.io._records import _SAVE_AS_UTF8, _Path
 
 __all__ = ["Policies", "load_policies"]
 

@@ -9,13 +9,13 @@ import pathlib
 from typing import TYPE_CHECKING, Any
 
 from custrel.errors import InvalidInputError
+from custrel.io._cells import _columns, csv_columns
 from custrel.serialize import to_dict
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
 
     from custrel.io._records import _Path
-from custrel.io._cells import _columns, csv_columns
 
 __all__ = ["write_csv", "write_jsonl"]
 

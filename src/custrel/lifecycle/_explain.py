@@ -10,11 +10,6 @@ import attrs
 
 from custrel import _checks as c
 from custrel.errors import InvalidInputError
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable
-
-    from custrel.models import Complaint, Purchase
 from custrel.lifecycle._history import _History, _twice_median
 from custrel.lifecycle._policy import (
     _CHECK_WINDOW_DAY,
@@ -27,6 +22,11 @@ from custrel.lifecycle._policy import (
     Stage,
     _bind,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from custrel.models import Complaint, Purchase
 
 __all__ = ["ChurnWindow", "StageExplanation", "explain_stage"]
 

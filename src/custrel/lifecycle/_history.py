@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING
 
 from custrel import _checks as c
 from custrel.errors import InvalidInputError
+from custrel.lifecycle._policy import _PROGRESS, _SIGNALLED, ChurnSignal, Stage, _Bound
 from custrel.models import Complaint, Purchase
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from datetime import date
-from custrel.lifecycle._policy import _PROGRESS, _SIGNALLED, ChurnSignal, Stage, _Bound
 
 # One customer's history -----------------------------------------------------------------------
 

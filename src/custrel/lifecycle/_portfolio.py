@@ -8,15 +8,15 @@ import attrs
 
 from custrel import _checks as c
 from custrel.errors import InvalidInputError
+from custrel.lifecycle._explain import _check_development, _check_highest
+from custrel.lifecycle._history import _History
+from custrel.lifecycle._policy import DEFAULT_LIFECYCLE, LifecyclePolicy, Stage, _bind, _Bound
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
     from datetime import date
 
     from custrel.models import Complaint, Purchase
-from custrel.lifecycle._explain import _check_development, _check_highest
-from custrel.lifecycle._history import _History
-from custrel.lifecycle._policy import DEFAULT_LIFECYCLE, LifecyclePolicy, Stage, _bind, _Bound
 
 __all__ = ["CustomerStage", "portfolio_stages", "stage_counts"]
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from custrel.lifecycle._history import _History, _twice_median
+from custrel.lifecycle._policy import DEFAULT_LIFECYCLE, ChurnSignal, LifecyclePolicy, Stage, _bind
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from datetime import date
 
     from custrel.models import Complaint, Purchase
-from custrel.lifecycle._history import _History, _twice_median
-from custrel.lifecycle._policy import DEFAULT_LIFECYCLE, ChurnSignal, LifecyclePolicy, Stage, _bind
 
 __all__ = ["churn_signals", "highest_stage", "lifecycle_stage"]
 

@@ -10,10 +10,10 @@ import attrs
 
 from custrel import _checks as c
 from custrel.errors import InvalidInputError
+from custrel.models._vocabularies import Calendar, Channel, Gender, OccasionKind, Relation
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
-from custrel.models._vocabularies import Calendar, Channel, Gender, OccasionKind, Relation
 
 __all__ = [
     "ContactPoints",
