@@ -7,7 +7,7 @@ from types import ModuleType
 
 import pytest
 
-_PATH = pathlib.Path(__file__).parent.parent / "tools" / "mutation_gate.py"
+_PATH = pathlib.Path(__file__).parent.parent.parent / "tools" / "mutation_gate.py"
 
 
 def _gate() -> ModuleType:

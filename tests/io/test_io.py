@@ -22,7 +22,7 @@ from custrel.models import (
 )
 from tests._samples import build
 
-DOCS = pathlib.Path(__file__).parent.parent / "docs"
+DOCS = pathlib.Path(__file__).parent.parent.parent / "docs"
 HEAD = '{"customer_id": "c-1", "at": "2026-11-02T09:30:00+08:00", "product": "tea", '
 EVENT_MODELS = [ContactEvent, Purchase, Complaint, Opportunity, CustomerProfile]
 
