@@ -1,10 +1,5 @@
-"""Boundaries of custrel.lifecycle left open by the mutation run's group i.
-
-Written against the survivors in ``_History`` (``highest``, ``won_back``, ``underlying``,
-the window sums of ``_purchases`` and ``_complaints``), ``_Bound`` and ``_twice_median``:
-each history sits exactly on a boundary (a first occasion on the prior window's day 1, a
-gap equal to the horizon, a day exactly ``settle_days`` after a return, spend exactly
-1.5 times the spend before) and is checked through the public functions.
+"""Rules L1, L3, L4: the boundaries of the stages: median intervals, window edges, overdue
+multiples, win-back and the highest stage.
 """
 
 import decimal
@@ -25,9 +20,8 @@ from custrel.lifecycle import (
     portfolio_stages,
 )
 from custrel.models import Complaint, Purchase, Severity
+from tests._values import AS_OF, D
 
-D = Decimal
-AS_OF = date(2026, 11, 22)
 T0 = date(2024, 1, 1)  # day 0 of the histories given as day offsets
 
 

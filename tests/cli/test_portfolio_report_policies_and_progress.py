@@ -1,9 +1,5 @@
-"""Exact results that close the mutation survivors of the pool, the pyramid's reasons
-and the portfolio report.
-
-Sections: the customer pool (rule C3), :func:`explain_tier` (rules T1, T2) and the
-per-customer report behind the command line (``custrel._cli._portfolio``). Every refusal is
-checked whole: message, field, value and expected.
+"""The command line's report judges a portfolio by its own policies and zone, reports progress,
+and reads on past stray records.
 """
 
 import json
@@ -20,10 +16,6 @@ from custrel._cli import _portfolio, _sample
 from custrel.cadence import (
     AgendaItem,
     CadencePolicy,
-    PoolPolicy,
-    PoolReason,
-    PoolStatus,
-    pool_status,
 )
 from custrel.errors import InvalidInputError
 from custrel.grading import Grade
@@ -34,141 +26,7 @@ from custrel.tiering import (
     RfmSegmentPolicy,
     Tier,
     TierPolicy,
-    explain_tier,
 )
-
-# The customer pool (rule C3) ----------------------------------------------------------------
-
-NOV_20, NOV_23 = date(2026, 11, 20), date(2026, 11, 23)
-
-# (fields of PoolStatus, field, value, expected): each disagreement, refused whole.
-POOL_STATUS_REFUSALS: list[tuple[dict[str, Any], str, object, str]] = [
-    (
-        {"returns_on": NOV_20, "reason": PoolReason.CLOSED, "warn_from": None},
-        "PoolStatus.returns_on",
-        NOV_20,
-        "None when reason is 'closed'",
-    ),
-    (
-        {"returns_on": None, "reason": PoolReason.CLOSED, "warn_from": NOV_20},
-        "PoolStatus.warn_from",
-        NOV_20,
-        "None when reason is 'closed'",
-    ),
-    (
-        {"returns_on": None, "reason": PoolReason.HARD_CAP, "warn_from": NOV_20},
-        "PoolStatus.returns_on",
-        None,
-        "a date (None only when reason is 'closed')",
-    ),
-    (
-        {"returns_on": NOV_20, "reason": PoolReason.NO_FOLLOW_UP, "warn_from": None},
-        "PoolStatus.warn_from",
-        None,
-        "a date (None only when reason is 'closed')",
-    ),
-    (
-        {
-            "returns_on": NOV_20,
-            "reason": PoolReason.HARD_CAP,
-            "warn_from": NOV_20,
-            "warning": True,
-            "returned": True,
-        },
-        "PoolStatus.warning",
-        True,
-        "False when closed or returned",
-    ),
-    (
-        {"returns_on": None, "reason": PoolReason.CLOSED, "warn_from": None, "warning": True},
-        "PoolStatus.warning",
-        True,
-        "False when closed or returned",
-    ),
-    (
-        {"returns_on": None, "reason": PoolReason.CLOSED, "warn_from": None, "returned": True},
-        "PoolStatus.returned",
-        True,
-        "False when closed",
-    ),
-    (
-        {"returns_on": NOV_20, "reason": PoolReason.NO_FIRST_CONTACT, "warn_from": NOV_23},
-        "PoolStatus.warn_from",
-        NOV_23,
-        "a date on or before returns_on (2026-11-20)",
-    ),
-]
-
-
-def _show(value: object) -> str:
-    return "NoneType None" if value is None else f"{type(value).__name__} {value!r}"
-
-
-@pytest.mark.parametrize(("fields", "field", "value", "expected"), POOL_STATUS_REFUSALS)
-def test_rule_c3_a_pool_status_whose_fields_disagree_is_refused_whole(
-    fields: dict[str, Any], field: str, value: object, expected: str
-) -> None:
-    given = {"warning": False, "returned": False, **fields}
-    with pytest.raises(InvalidInputError) as caught:
-        PoolStatus(**given)
-    assert str(caught.value) == f"{field}: expected {expected}, got {_show(value)}"
-    assert (caught.value.field, caught.value.value, caught.value.expected) == (
-        field,
-        value,
-        expected,
-    )
-    assert caught.value.hint == ""
-
-
-def test_rule_c3_a_warning_that_starts_on_the_return_day_is_a_valid_status() -> None:
-    status = PoolStatus(
-        returns_on=NOV_20,
-        reason=PoolReason.NO_FOLLOW_UP,
-        warn_from=NOV_20,
-        warning=False,
-        returned=True,
-    )
-    assert status.warn_from == status.returns_on == NOV_20
-
-
-def test_rule_c3_no_warning_days_warns_from_the_return_day_itself() -> None:
-    status = pool_status(date(2026, 11, 1), [], as_of=NOV_20, policy=PoolPolicy(warning_days=0))
-    assert status == PoolStatus(
-        returns_on=date(2026, 11, 9),
-        reason=PoolReason.NO_FIRST_CONTACT,
-        warn_from=date(2026, 11, 9),
-        warning=False,
-        returned=True,
-    )
-
-
-def test_rule_c3_a_closed_customer_has_no_return_day_and_no_warning_day() -> None:
-    status = pool_status(date(2026, 11, 1), [], as_of=NOV_20, closed=True)
-    assert status.warn_from is None
-    assert status == PoolStatus(
-        returns_on=None, reason=PoolReason.CLOSED, warn_from=None, warning=False, returned=False
-    )
-
-
-# explain_tier (rules T1, T2) -------------------------------------------------------------
-
-
-def test_rule_t2_a_tiers_cut_is_the_floor_value_as_the_pyramid_placed_it() -> None:
-    # Two customers worth 5, written 5.0 and 5: the ordinary floor is the block's last
-    # member (5), not whichever equal value comes first in the mapping (5.0).
-    values = {"a": Decimal("5.0"), "b": Decimal(5), "c": Decimal(1), "d": Decimal(1)}
-    why = explain_tier("a", values=values)
-    assert (why.tier, why.rank, why.tied, why.customers) == (Tier.ORDINARY, 1, 2, 4)
-    assert str(why.cut) == "5"
-    assert why.reason_en == (
-        "rank 1 of 4 by value, tied with 1 more down to rank 2, 0% of customers above:"
-        " ordinary (the top 50% by head count; ordinary from 5)"
-    )
-    assert why.reason_zh == (
-        "按价值排名第1/4，与另外1位并列至第2名，高于该客户的客户占0%："
-        "普通客户（按客户数前50%；普通客户下限 5）"
-    )
-
 
 # The report behind the command line (custrel._cli._portfolio) ---------------------------------
 
@@ -405,35 +263,3 @@ def test_reading_goes_on_after_a_record_of_an_unprofiled_customer(
         1,
     )  # 3 profiles, 3 opportunities, 3 purchases and the stray one
     assert [c.counts[2] for c in portfolio.customers] == [1, 1, 1]
-
-
-# The spill behind the report: buckets by customer, a large one on disk in batches.
-
-
-def test_a_spill_of_one_part_keeps_every_record_in_memory() -> None:
-    spill = _portfolio._Spill(1)
-    records = [("c-1", 3, index) for index in range(_portfolio._BATCH + 1)]
-    for record in records:
-        spill.add(*record)
-    assert list(spill.buckets()) == [records]
-
-
-def test_a_spill_of_several_parts_holds_at_most_one_batch_a_bucket_in_memory() -> None:
-    spill = _portfolio._Spill(2)
-    records = [("c-1", 3, index) for index in range(2 * _portfolio._BATCH + 1)]
-    for record in records:
-        spill.add(*record)
-    assert sum(len(buffer) for buffer in spill._buffers) <= _portfolio._BATCH
-    assert sorted(map(len, spill.buckets())) == [0, len(records)]
-
-
-def test_a_spill_puts_all_of_a_customers_records_in_one_of_its_buckets() -> None:
-    spill = _portfolio._Spill(4)
-    ids = [f"c-{index}" for index in range(64)]
-    for cid in ids:
-        for table in range(3):
-            spill.add(cid, table, None)
-    buckets = [{cid for cid, _, _ in bucket} for bucket in spill.buckets()]
-    assert sum(map(len, buckets)) == len(ids)  # no customer in two buckets
-    assert set().union(*buckets) == set(ids)
-    assert sum(1 for bucket in buckets if bucket) > 1

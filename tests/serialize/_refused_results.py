@@ -1,140 +1,29 @@
-"""Rule results and explanations check what they hold, as data from outside must be.
+"""Rule results with one field changed to a wrong value, and the whole refusal each must give."""
 
-Nine result classes load with ``custrel.from_dict`` and ``custrel.loads``: each refuses
-a field of the wrong type or out of range, and the promises of its docstring across
-fields, with the whole message (``Class.field``, what was expected, the value given).
-The rules build them without checking again, so what they return must pass these
-checks too.
-"""
-
-from datetime import UTC, date, datetime, timedelta
-from decimal import Decimal
+from datetime import UTC, date, datetime
 from typing import Any
 
-import attrs
-import pytest
-from dateutil.relativedelta import relativedelta
-
-import custrel
-from custrel.errors import InvalidInputError
-from custrel.grading import DEFAULT_GRADING, GradingPolicy, explain_grade
-from custrel.lifecycle import ChurnSignal, ChurnWindow, Stage, explain_stage
-from custrel.loyalty import LoyaltyMeasure, LoyaltyMeasures, explain_loyalty
-from custrel.models import (
-    Complaint,
-    CustomerProfile,
-    DealStatus,
-    FamilyMember,
-    Household,
-    Need,
-    Occasion,
-    OccasionKind,
-    Opportunity,
-    Person,
-    Purchase,
-    Relation,
-    Severity,
-)
-from custrel.service import Handler, Notice, route_complaint
-from custrel.tiering import Tier, explain_tier
-
-D = Decimal
-AS_OF = date(2026, 11, 22)
-AT = datetime(2026, 11, 20, 9, tzinfo=UTC)
-
-
-def _sale(day: date) -> Purchase:
-    return Purchase(
-        customer_id="c-1",
-        product="tea",
-        amount=100,
-        at=datetime.combine(day, datetime.min.time(), UTC),
-    )
-
-
-_MONTHLY = [_sale(date(2026, month, 1)) for month in range(1, 12)]
-
-BOUND = DEFAULT_GRADING.at(AS_OF)
-GRADE_WHY = explain_grade(
-    Opportunity(customer_id="c-1", need=Need.POTENTIAL, status=DealStatus.POTENTIAL), as_of=AS_OF
-)
-SERIOUS = route_complaint(Complaint(customer_id="c-1", at=AT, severity=Severity.SERIOUS))
-ORDINARY = route_complaint(Complaint(customer_id="c-1", at=AT, severity=Severity.ORDINARY))
-CUSTOMER_STAGE = next(custrel.portfolio_stages([("c-1", _MONTHLY[:8], [])], as_of=AS_OF))
-ACTIVE = explain_stage(_MONTHLY, as_of=AS_OF)  # 21 days silent, median 31 days
-AT_RISK = explain_stage(_MONTHLY[:8], as_of=AS_OF)  # 113 days silent: three signals
-PROSPECT = explain_stage([], as_of=AS_OF)
-LAPSED = explain_stage(_MONTHLY[:4], as_of=AS_OF)  # 235 days silent, past 180
-LOYALTY_WHY = explain_loyalty(LoyaltyMeasures(repeat_purchases=12, spend=0))
-PART = LOYALTY_WHY.contributions[0]  # repeat purchases 12: points 1, weight 0.5, 50.00
-TIER_WHY = explain_tier("c-2", values={"c-1": 300, "c-2": 200, "c-3": 100})
-_PROFILE = CustomerProfile(
-    customer_id="c-1",
-    created_on=date(2026, 1, 1),
-    person=Person(
-        name="Wang Fang",
-        birthday=date(1988, 2, 29),
-        occasions=[Occasion(kind=OccasionKind.WEDDING, on=date(2027, 3, 3), label="own wedding")],
-        household=Household(
-            family=[
-                FamilyMember(name="Li Ming", relation=Relation.CHILD, birthday=date(2016, 3, 1))
-            ]
-        ),
-    ),
-)
-BIRTHDAY, CHILD_BIRTHDAY, WEDDING = custrel.upcoming_occasions(
-    _PROFILE, as_of=date(2027, 2, 20), within=timedelta(days=20)
-)
-
-VALID = [
-    BOUND,
-    GRADE_WHY,
-    SERIOUS,
-    ORDINARY,
-    CUSTOMER_STAGE,
+from custrel.lifecycle import ChurnSignal, ChurnWindow, Stage
+from custrel.loyalty import LoyaltyMeasure
+from custrel.service import Handler, Notice
+from tests._values import D
+from tests.serialize._rule_results import (
     ACTIVE,
     AT_RISK,
-    PROSPECT,
-    LAPSED,
-    PART,
-    LOYALTY_WHY,
-    TIER_WHY,
     BIRTHDAY,
+    BOUND,
     CHILD_BIRTHDAY,
+    CUSTOMER_STAGE,
+    GRADE_WHY,
+    LAPSED,
+    LOYALTY_WHY,
+    ORDINARY,
+    PART,
+    PROSPECT,
+    SERIOUS,
+    TIER_WHY,
     WEDDING,
-]
-
-
-def test_the_examples_are_what_the_rules_say() -> None:
-    assert (CUSTOMER_STAGE.stage, CUSTOMER_STAGE.highest) == (Stage.AT_RISK, Stage.ACTIVE)
-    assert (ACTIVE.stage, ACTIVE.days_silent, ACTIVE.median_interval_days) == (
-        Stage.ACTIVE,
-        21,
-        D(31),
-    )
-    assert (LAPSED.stage, LAPSED.days_silent, LAPSED.horizon_days) == (Stage.LAPSED, 235, 180)
-    assert AT_RISK.signals == (
-        ChurnSignal.FREQUENCY_DROP,
-        ChurnSignal.SPEND_DROP,
-        ChurnSignal.OVERDUE_REPURCHASE,
-    )
-    assert (PART.points, PART.weight, PART.contribution) == (D(1), D("0.5"), D("50.00"))
-    assert (TIER_WHY.tier, TIER_WHY.rank, TIER_WHY.tied, TIER_WHY.customers) == (
-        Tier.ORDINARY,
-        2,
-        1,
-        3,
-    )
-    assert [o.whose for o in (BIRTHDAY, CHILD_BIRTHDAY, WEDDING)] == ["self", "Li Ming", "self"]
-
-
-@pytest.mark.parametrize("result", VALID, ids=lambda result: type(result).__name__)
-def test_a_rule_result_is_valid_and_loads_back(result: Any) -> None:
-    """What a rule returns passes the checks it skipped, and loads back equal."""
-    cls = type(result)
-    assert attrs.evolve(result) == result
-    assert custrel.from_dict(cls, custrel.to_dict(result)) == result
-    assert custrel.loads(cls, custrel.dumps(result)) == result
+)
 
 
 def _window(start: date, end: date) -> ChurnWindow:
@@ -961,110 +850,3 @@ _REFUSED: list[tuple[object, dict[str, Any], str]] = [
         ),
     ),
 ]
-
-
-@pytest.mark.parametrize(
-    ("result", "changes", "message"),
-    _REFUSED,
-    ids=[
-        f"{type(result).__name__}-{'-'.join(changes)}-{index}"
-        for index, (result, changes, _) in enumerate(_REFUSED)
-    ],
-)
-def test_a_wrong_field_is_refused_by_name(
-    result: Any, changes: dict[str, Any], message: str
-) -> None:
-    with pytest.raises(InvalidInputError) as caught:
-        attrs.evolve(result, **changes)
-    assert str(caught.value) == message
-
-
-def test_a_masked_original_never_shows() -> None:
-    with pytest.raises(InvalidInputError) as caught:
-        custrel.from_dict(
-            custrel.UpcomingOccasion,
-            {**custrel.to_dict(BIRTHDAY), "original": "0999-02-28"},
-        )
-    assert str(caught.value) == (
-        "original: expected a date from 1000-01-01 to 8999-12-31, got date (hidden)"
-    )
-    assert caught.value.personal
-
-
-@pytest.mark.parametrize(
-    ("result", "changes", "fields"),
-    [
-        (BOUND, {"as_of": "someday", "a_until": 5}, {"as_of", "a_until"}),
-        (SERIOUS, {"handler": "boss", "visit_by": None}, {"handler", "visit_by"}),
-        (ACTIVE, {"days_silent": -1, "horizon_days": 0}, {"days_silent", "horizon_days"}),
-        (PART, {"points": "2", "weight": "-1"}, {"points", "weight"}),
-        (TIER_WHY, {"rank": 0, "share_above": "2"}, {"rank", "share_above"}),
-        (BIRTHDAY, {"kind": "party", "number": -1}, {"kind", "number"}),
-    ],
-    ids=lambda value: type(value).__name__ if attrs.has(type(value)) else "",
-)
-def test_every_wrong_field_of_a_document_is_reported(
-    result: Any, changes: dict[str, Any], fields: set[str]
-) -> None:
-    with pytest.raises(InvalidInputError) as caught:
-        custrel.from_dict(type(result), {**custrel.to_dict(result), **changes})
-    assert {error.field for error in caught.value.errors} == fields
-
-
-@pytest.mark.parametrize(
-    ("result", "changes"),
-    [
-        (CUSTOMER_STAGE, {"stage": Stage.LAPSED, "highest": Stage.NEW}),
-        (CUSTOMER_STAGE, {"stage": Stage.WON_BACK, "highest": Stage.GROWING}),
-        (CUSTOMER_STAGE, {"stage": Stage.PROSPECT, "highest": Stage.PROSPECT}),
-        (CUSTOMER_STAGE, {"stage": Stage.NEW, "highest": Stage.NEW}),
-        (ACTIVE, {"median_interval_days": D("30.5")}),
-        (ACTIVE, {"days_silent": 180}),
-        (LAPSED, {"days_silent": 181}),
-        (ACTIVE, {"median_interval_days": D(1)}),
-        (ACTIVE, {"median_interval_days": D(10**9)}),
-        (ACTIVE, {"median_interval_days": None}),
-        (PART, {"points": D(0), "weight": D(1), "contribution": D(0)}),
-        (TIER_WHY, {"rank": 1, "tied": 3, "share_above": D(0)}),
-        (TIER_WHY, {"share_above": D(1)}),
-        (WEDDING, {"relation": Relation.SPOUSE, "whose": "self"}),
-    ],
-    ids=lambda value: type(value).__name__ if attrs.has(type(value)) else "",
-)
-def test_results_at_the_edges_of_their_promises_are_taken(
-    result: Any, changes: dict[str, Any]
-) -> None:
-    changed = attrs.evolve(result, **changes)
-    assert custrel.loads(type(changed), custrel.dumps(changed)) == changed
-
-
-def test_a_loyalty_explanation_of_every_measure_misses_none() -> None:
-    every = explain_loyalty(
-        LoyaltyMeasures(
-            repeat_purchases=3,
-            choosing_days=2,
-            price_sensitivity=D("0.5"),
-            competitor_interest=D("0.5"),
-            quality_tolerance=D("0.5"),
-            spend=100,
-        )
-    )
-    assert every.missing == ()
-    with pytest.raises(InvalidInputError) as caught:
-        attrs.evolve(every, missing=(LoyaltyMeasure.SPEND,))
-    assert str(caught.value) == (
-        "LoyaltyExplanation.missing: expected the measures without a contribution, in order"
-        " (none), got tuple (<LoyaltyMeasure.SPEND: 'spend'>,)"
-    )
-
-
-@pytest.mark.parametrize("day", [date(1000, 1, 1), date(8999, 12, 31)], ids=str)
-def test_cut_offs_past_the_bounds_of_a_day_given_load(day: date) -> None:
-    """A cut-off up to 100 years from ``as_of`` may pass 1000-01-01 or 8999-12-31."""
-    century = relativedelta(years=100)
-    far = GradingPolicy(
-        horizons=(relativedelta(months=1), relativedelta(months=3), century),
-        overdue_grace=century,
-    )
-    bound = far.at(day)
-    assert custrel.loads(type(bound), custrel.dumps(bound)) == bound

@@ -1,0 +1,10 @@
+"""A decimal context that would round almost every intermediate result, for the tests that
+results do not depend on it.
+"""
+
+import decimal
+
+# Results never depend on the caller's decimal context -----------------------------------------
+
+SCANT = decimal.Context(prec=3, rounding=decimal.ROUND_DOWN)
+"""A caller's context that would round almost every intermediate result."""
