@@ -72,3 +72,6 @@ _PROFILE = CustomerProfile(
 BIRTHDAY, CHILD_BIRTHDAY, WEDDING = custrel.upcoming_occasions(
     _PROFILE, as_of=date(2027, 2, 20), within=timedelta(days=20)
 )
+
+_HIDDEN = "(hidden)"
+_FINGERPRINT = "a policy fingerprint: 16 hexadecimal digits 0-9, a-f"
