@@ -32,12 +32,8 @@ def event(
     return ContactEvent(customer_id=customer_id, at=at, channel=channel, direction=direction)
 
 
-# rule C3: the pool and the first contact, in working days and at the edges -----------------
-
+# A working Friday, the weekend's Saturday and the Monday after (rules C3, C4)
 FRIDAY, SATURDAY, MONDAY = date(2026, 11, 20), date(2026, 11, 21), date(2026, 11, 23)
-
-
-# rules G1, G2: the whole explanation, in English and Chinese ----------------------------------
 
 
 def explicit(close: date | None, status: DealStatus = DealStatus.NEGOTIATING) -> Opportunity:

@@ -4,7 +4,5 @@ results do not depend on it.
 
 import decimal
 
-# Results never depend on the caller's decimal context -----------------------------------------
-
 SCANT = decimal.Context(prec=3, rounding=decimal.ROUND_DOWN)
 """A caller's context that would round almost every intermediate result."""

@@ -7,11 +7,7 @@ from typing import Any
 
 from custrel.errors import InvalidInputError
 from custrel.models import Purchase
-from custrel.tiering import (
-    RfmBox,
-    RfmSegment,
-    TierCuts,
-)
+from custrel.tiering import RfmBox, RfmSegment, TierCuts
 from tests._values import D
 
 

@@ -5,16 +5,9 @@ from decimal import Decimal
 
 import pytest
 
-from custrel.cadence import (
-    Claim,
-    assign_balanced,
-    follow_up,
-    owner_by_first_record,
-)
+from custrel.cadence import Claim, assign_balanced, follow_up, owner_by_first_record
 from custrel.errors import InvalidInputError
-from custrel.grading import (
-    customer_grade,
-)
+from custrel.grading import customer_grade
 from tests._grading_cadence_samples import AS_OF, OPP, bad, event
 
 AT = datetime(2026, 11, 2, 9, tzinfo=UTC)

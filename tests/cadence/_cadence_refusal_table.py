@@ -16,10 +16,7 @@ from custrel.cadence import (
     next_due,
 )
 from custrel.errors import InvalidInputError, PolicyError
-from custrel.grading import (
-    DEFAULT_GRADING,
-    Grade,
-)
+from custrel.grading import DEFAULT_GRADING, Grade
 from custrel.models import Channel, Direction
 from tests._grading_cadence_samples import AS_OF, OPP, OTHER, bad, event
 

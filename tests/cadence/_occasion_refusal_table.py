@@ -6,9 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from custrel.cadence import (
-    upcoming_occasions,
-)
+from custrel.cadence import upcoming_occasions
 from custrel.errors import InvalidInputError
 from custrel.models import CustomerProfile, Person
 from tests.cadence._calendar_samples import D

@@ -7,19 +7,9 @@ from datetime import UTC, date, datetime
 import pytest
 from dateutil.relativedelta import relativedelta
 
-from custrel.cadence import (
-    Cadence,
-    CadencePolicy,
-    FollowUp,
-    agenda,
-    last_follow_up,
-    next_due,
-)
+from custrel.cadence import Cadence, CadencePolicy, FollowUp, agenda, last_follow_up, next_due
 from custrel.errors import InvalidInputError
-from custrel.grading import (
-    Grade,
-    GradingPolicy,
-)
+from custrel.grading import Grade, GradingPolicy
 from custrel.models import DealStatus, Need, Opportunity
 from tests._call_refusals import Refusal, check_refusal
 from tests._grading_cadence_samples import AS_OF, event

@@ -7,9 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from custrel.cadence import (
-    WorkCalendar,
-)
+from custrel.cadence import WorkCalendar
 from custrel.errors import InvalidInputError, PolicyError
 
 # Rule C4: calendars from files ----------------------------------------------------------------

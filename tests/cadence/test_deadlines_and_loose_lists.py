@@ -7,12 +7,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from custrel.cadence import (
-    add_working_days,
-    is_working_day,
-    minutes_deadline,
-    record_deadline,
-)
+from custrel.cadence import add_working_days, is_working_day, minutes_deadline, record_deadline
 from custrel.errors import InvalidInputError
 from tests.cadence._calendar_samples import CAL, MAKE_UP, NATIONAL_DAY, D
 

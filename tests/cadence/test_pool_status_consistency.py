@@ -7,12 +7,7 @@ from typing import Any
 
 import pytest
 
-from custrel.cadence import (
-    PoolPolicy,
-    PoolReason,
-    PoolStatus,
-    pool_status,
-)
+from custrel.cadence import PoolPolicy, PoolReason, PoolStatus, pool_status
 from custrel.errors import InvalidInputError
 
 # The customer pool (rule C3) ----------------------------------------------------------------

@@ -6,11 +6,7 @@ from datetime import date
 
 import pytest
 
-from custrel.cadence import (
-    RecordStep,
-    StepDue,
-    record_steps,
-)
+from custrel.cadence import RecordStep, StepDue, record_steps
 from tests._class_refusals import Refusal, check_refusal
 from tests._grading_cadence_samples import FRIDAY, MONDAY
 from tests._values import untyped

@@ -6,11 +6,7 @@ from datetime import date
 
 import pytest
 
-from custrel.cadence import (
-    Weekday,
-    WorkCalendar,
-    add_working_days,
-)
+from custrel.cadence import Weekday, WorkCalendar, add_working_days
 from custrel.errors import InvalidInputError, OutsideCalendarError, PolicyError
 
 

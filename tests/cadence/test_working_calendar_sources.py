@@ -12,12 +12,7 @@ from typing import Any
 import holidays
 import pytest
 
-from custrel.cadence import (
-    Beyond,
-    Weekday,
-    WorkCalendar,
-    _workcalendar,
-)
+from custrel.cadence import Beyond, Weekday, WorkCalendar, _workcalendar
 from custrel.errors import CustrelError, InvalidInputError, PolicyError
 from tests.cadence._calendar_samples import MAKE_UP, NATIONAL_DAY
 

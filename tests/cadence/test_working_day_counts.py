@@ -8,12 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from custrel.cadence import (
-    Weekday,
-    WorkCalendar,
-    add_working_days,
-    is_working_day,
-)
+from custrel.cadence import Weekday, WorkCalendar, add_working_days, is_working_day
 from custrel.errors import InvalidInputError, OutsideCalendarError
 from tests.cadence._calendar_samples import CAL, MAKE_UP, NATIONAL_DAY
 

@@ -12,10 +12,7 @@ import pytest
 from custrel import io
 from custrel._cli import _portfolio, _sample
 from custrel.errors import InvalidInputError
-from custrel.tiering import (
-    Tier,
-    TierPolicy,
-)
+from custrel.tiering import Tier, TierPolicy
 from tests._tier_samples import QUARTERS
 from tests._values import AS_OF, D
 

@@ -6,9 +6,7 @@ from decimal import Decimal
 import pytest
 from dateutil.relativedelta import relativedelta
 
-from custrel.cadence import (
-    DEFAULT_CADENCE,
-)
+from custrel.cadence import DEFAULT_CADENCE
 from custrel.errors import InvalidInputError, PolicyError
 from custrel.grading import (
     DEFAULT_GRADING,

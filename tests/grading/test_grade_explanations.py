@@ -4,11 +4,7 @@ from datetime import date
 
 import pytest
 
-from custrel.grading import (
-    DEFAULT_GRADING,
-    Grade,
-    explain_grade,
-)
+from custrel.grading import DEFAULT_GRADING, Grade, explain_grade
 from custrel.models import DealStatus, Need, Opportunity
 from tests._grading_cadence_samples import AS_OF, OTHER, explicit
 

@@ -18,9 +18,7 @@ from custrel.lifecycle import (
     portfolio_stages,
     stage_counts,
 )
-from custrel.service import (
-    ServicePolicy,
-)
+from custrel.service import ServicePolicy
 from tests._refusal_samples import AT, Refusal, _, assert_refused, gripe, sale
 from tests._values import AS_OF, D
 

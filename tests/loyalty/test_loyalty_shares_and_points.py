@@ -7,12 +7,7 @@ from decimal import Decimal
 import attrs
 import pytest
 
-from custrel.loyalty import (
-    DEFAULT_LOYALTY,
-    LoyaltyMeasure,
-    LoyaltyMeasures,
-    explain_loyalty,
-)
+from custrel.loyalty import DEFAULT_LOYALTY, LoyaltyMeasure, LoyaltyMeasures, explain_loyalty
 from tests._call_refusals import Refusal, check_refusal
 from tests._values import D
 

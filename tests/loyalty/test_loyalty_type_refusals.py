@@ -8,11 +8,7 @@ from typing import Any
 import pytest
 
 from custrel.errors import InvalidInputError
-from custrel.loyalty import (
-    LoyaltySignals,
-    loyalty_kind,
-    loyalty_quadrant,
-)
+from custrel.loyalty import LoyaltySignals, loyalty_kind, loyalty_quadrant
 from tests._refusal_samples import Refusal, _, assert_refused
 from tests._values import D
 

@@ -14,9 +14,7 @@ from custrel.errors import InvalidInputError
 from custrel.grading import GradingPolicy
 from custrel.lifecycle import Stage
 from custrel.loyalty import LoyaltyMeasure, LoyaltyMeasures, explain_loyalty
-from custrel.models import (
-    Relation,
-)
+from custrel.models import Relation
 from tests._values import D
 from tests.serialize._refused_results import _REFUSED
 from tests.serialize._rule_results import (

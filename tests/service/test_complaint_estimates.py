@@ -6,10 +6,7 @@ import decimal
 
 import pytest
 
-from custrel.service import (
-    ComplaintEstimate,
-    estimate_complaints,
-)
+from custrel.service import ComplaintEstimate, estimate_complaints
 from tests._class_refusals import Refusal, check_refusal
 from tests._scant_context import SCANT
 from tests._values import D, untyped

@@ -8,9 +8,7 @@ from typing import Any
 import pytest
 
 from custrel.errors import InvalidInputError, PolicyError
-from custrel.lifecycle import (
-    LifecyclePolicy,
-)
+from custrel.lifecycle import LifecyclePolicy
 from custrel.service import (
     ComplaintStep,
     ServicePolicy,

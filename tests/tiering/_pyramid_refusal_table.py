@@ -3,14 +3,7 @@ message, hint).
 """
 
 from custrel.errors import InvalidInputError, PolicyError
-from custrel.tiering import (
-    Tier,
-    TierCuts,
-    TierMode,
-    TierPolicy,
-    retier,
-    tier_portfolio,
-)
+from custrel.tiering import Tier, TierCuts, TierMode, TierPolicy, retier, tier_portfolio
 from tests._tier_samples import FLOAT_HINT, Case, cuts, cuts_with
 from tests._values import D, untyped
 

@@ -5,14 +5,7 @@ whole message, hint).
 from datetime import UTC, datetime
 
 from custrel.errors import InvalidInputError, PolicyError
-from custrel.tiering import (
-    RfmBox,
-    RfmScore,
-    RfmSegment,
-    RfmSegmentPolicy,
-    rfm_scores,
-    rfm_segment,
-)
+from custrel.tiering import RfmBox, RfmScore, RfmSegment, RfmSegmentPolicy, rfm_scores, rfm_segment
 from tests._tier_samples import SQUARE, Case, box, sale, segment
 from tests._values import AS_OF, D, untyped
 

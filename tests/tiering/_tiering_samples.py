@@ -4,11 +4,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from custrel.models import Purchase
-from custrel.tiering import (
-    RfmBox,
-    RfmScore,
-    RfmSegment,
-)
+from custrel.tiering import RfmBox, RfmScore, RfmSegment
 
 
 def sale(

@@ -3,12 +3,7 @@
 from datetime import date
 
 from custrel.errors import InvalidInputError
-from custrel.tiering import (
-    ValueIndicators,
-    ValueMeasure,
-    customer_value,
-    portfolio_values,
-)
+from custrel.tiering import ValueIndicators, ValueMeasure, customer_value, portfolio_values
 from tests._tier_samples import FLOAT_HINT, Case, sale
 from tests._values import AS_OF, D, untyped
 

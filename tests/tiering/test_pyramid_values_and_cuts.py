@@ -9,14 +9,7 @@ from types import MappingProxyType
 import pytest
 
 from custrel.errors import InvalidInputError
-from custrel.tiering import (
-    Tier,
-    TierCuts,
-    TierMode,
-    TierPolicy,
-    retier,
-    tier_portfolio,
-)
+from custrel.tiering import Tier, TierCuts, TierMode, TierPolicy, retier, tier_portfolio
 from tests._tier_samples import QUARTERS, cuts, cuts_with
 from tests._values import D
 

@@ -173,3 +173,49 @@ def test_segment_policy_from_data_reports_bad_ranges_as_policy_errors() -> None:
     data["segments"][0]["boxes"][0]["r"] = ["4", "5"]
     with pytest.raises(PolicyError, match=r"segments\[0\].boxes\[0\].r"):
         RfmSegmentPolicy.from_dict(data)
+
+
+def test_a_missing_cell_is_named_when_it_is_the_only_one() -> None:
+    with pytest.raises(PolicyError) as info:
+        RfmSegmentPolicy(
+            bins=2,
+            segments=(
+                segment("a", box((1, 1), (1, 2))),
+                segment("b", box((2, 2), (1, 1))),
+                segment("c", box((2, 2), (2, 2), (1, 1))),
+            ),
+        )
+    assert info.value.value == [(2, 2, 2)]
+
+
+def test_the_first_shared_cell_of_overlapping_boxes_is_named() -> None:
+    with pytest.raises(PolicyError) as info:
+        RfmSegmentPolicy(
+            bins=3,
+            segments=(
+                segment("a", box((1, 3), (1, 3), (1, 3))),
+                segment("b", box((2, 2), (3, 3), (2, 3))),
+            ),
+        )
+    assert info.value.value == ["(2, 3, 2) in 'a' and 'b'"]
+
+
+def test_a_hundred_bin_map_is_checked_without_walking_its_cells(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A million cells: the check works on boxes, so a document cannot make it slow."""
+
+    def no_walk(_: RfmBox) -> None:
+        pytest.fail("the check walked the cells")
+
+    monkeypatch.setattr(RfmBox, "cells", no_walk)
+    whole = box((1, 100), (1, 100), (1, 100))
+    with pytest.raises(PolicyError, match="covered once only"):
+        RfmSegmentPolicy(bins=100, segments=(segment("a", whole), segment("b", whole)))
+    assert RfmSegmentPolicy(bins=100, segments=(segment("a", whole),)).bins == 100
+
+
+def test_the_number_of_boxes_is_bounded() -> None:
+    many = tuple(box((1, 1), (1, 1), (1, 1)) for _ in range(201))
+    with pytest.raises(PolicyError, match="at most 200 boxes"):
+        RfmSegmentPolicy(bins=1, segments=(segment("a", *many),))

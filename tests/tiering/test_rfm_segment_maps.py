@@ -5,11 +5,7 @@ cells.
 import pytest
 
 from custrel.errors import PolicyError
-from custrel.tiering import (
-    DEFAULT_RFM_SEGMENTS,
-    RfmSegment,
-    RfmSegmentPolicy,
-)
+from custrel.tiering import DEFAULT_RFM_SEGMENTS, RfmSegment, RfmSegmentPolicy
 from tests._tier_samples import SQUARE, box, segment
 
 

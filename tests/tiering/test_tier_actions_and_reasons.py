@@ -4,13 +4,11 @@ from decimal import Decimal
 
 import pytest
 
-from custrel.errors import InvalidInputError, PolicyError
+from custrel.errors import InvalidInputError
 from custrel.tiering import (
     CustomerCount,
     Margin,
     Relationship,
-    RfmBox,
-    RfmSegmentPolicy,
     Tier,
     TierAction,
     TierMode,
@@ -21,7 +19,6 @@ from custrel.tiering import (
     tier_action,
     winback_priority,
 )
-from tests.tiering._tiering_samples import box, segment
 
 # rules T4, T5, T6 ------------------------------------------------------------------------------
 
@@ -122,49 +119,3 @@ def test_explain_tier_in_value_share_mode() -> None:
 def test_explain_tier_of_an_unknown_customer() -> None:
     with pytest.raises(InvalidInputError, match="customer_id"):
         explain_tier("c-9", values={"c-1": 1})
-
-
-def test_a_missing_cell_is_named_when_it_is_the_only_one() -> None:
-    with pytest.raises(PolicyError) as info:
-        RfmSegmentPolicy(
-            bins=2,
-            segments=(
-                segment("a", box((1, 1), (1, 2))),
-                segment("b", box((2, 2), (1, 1))),
-                segment("c", box((2, 2), (2, 2), (1, 1))),
-            ),
-        )
-    assert info.value.value == [(2, 2, 2)]
-
-
-def test_the_first_shared_cell_of_overlapping_boxes_is_named() -> None:
-    with pytest.raises(PolicyError) as info:
-        RfmSegmentPolicy(
-            bins=3,
-            segments=(
-                segment("a", box((1, 3), (1, 3), (1, 3))),
-                segment("b", box((2, 2), (3, 3), (2, 3))),
-            ),
-        )
-    assert info.value.value == ["(2, 3, 2) in 'a' and 'b'"]
-
-
-def test_a_hundred_bin_map_is_checked_without_walking_its_cells(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """A million cells: the check works on boxes, so a document cannot make it slow."""
-
-    def no_walk(_: RfmBox) -> None:
-        pytest.fail("the check walked the cells")
-
-    monkeypatch.setattr(RfmBox, "cells", no_walk)
-    whole = box((1, 100), (1, 100), (1, 100))
-    with pytest.raises(PolicyError, match="covered once only"):
-        RfmSegmentPolicy(bins=100, segments=(segment("a", whole), segment("b", whole)))
-    assert RfmSegmentPolicy(bins=100, segments=(segment("a", whole),)).bins == 100
-
-
-def test_the_number_of_boxes_is_bounded() -> None:
-    many = tuple(box((1, 1), (1, 1), (1, 1)) for _ in range(201))
-    with pytest.raises(PolicyError, match="at most 200 boxes"):
-        RfmSegmentPolicy(bins=1, segments=(segment("a", *many),))

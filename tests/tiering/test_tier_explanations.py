@@ -7,13 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from custrel.tiering import (
-    Tier,
-    TierExplanation,
-    TierMode,
-    TierPolicy,
-    explain_tier,
-)
+from custrel.tiering import Tier, TierExplanation, TierMode, TierPolicy, explain_tier
 from tests._values import D
 
 # Rules T1, T2: why a customer is in their tier ------------------------------------------------
