@@ -1,0 +1,195 @@
+"""The command line's report gives English and Chinese reasons, and grades and stages by the
+portfolio's own policies.
+"""
+
+import json
+import pathlib
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+
+from custrel import io
+from custrel._cli import _portfolio
+from custrel.grading import Grade, GradingPolicy
+from custrel.lifecycle import LifecyclePolicy, Stage
+
+# The report behind the command line -----------------------------------------------------
+
+AS_OF = date(2026, 11, 20)
+LOYALTY_EN = (
+    " of 100 from 2 of 6 measures; unknown, their weight shared by the others: time spent"
+    " choosing, price sensitivity, interest in competitors, tolerance of quality problems"
+)
+LOYALTY_ZH = (
+    "/100，依据6项指标中的2项；未知指标（其权重由其余指标分摊）："
+    "挑选时间、价格敏感度、对竞争品牌的兴趣、对质量问题的承受能力"
+)
+
+
+def _purchase(customer_id: str, at: str, order_id: str) -> dict[str, object]:
+    return {
+        "customer_id": customer_id,
+        "at": at,
+        "product": "tea",
+        "quantity": 1,
+        "amount": "500" if customer_id == "c-2" else "300",
+        "profit": "100" if customer_id == "c-2" else "60",
+        "refund": False,
+        "order_id": order_id,
+    }
+
+
+@pytest.fixture
+def three_customers(tmp_path: pathlib.Path) -> dict[str, pathlib.Path]:
+    """c-1: a closed deal listed before a potential one; c-2: an explicit need closing in
+    51 days and one purchase 100 days ago; c-3: two purchases and no opportunity."""
+    opportunities = [
+        {
+            "customer_id": "c-1",
+            "need": "explicit",
+            "expected_close": "2026-11-25",
+            "amount": "100",
+            "status": "closed",
+        },
+        {
+            "customer_id": "c-1",
+            "need": "potential",
+            "expected_close": None,
+            "amount": "100",
+            "status": "potential",
+        },
+        {
+            "customer_id": "c-2",
+            "need": "explicit",
+            "expected_close": "2027-01-10",
+            "amount": "100",
+            "status": "negotiating",
+        },
+    ]
+    purchases = [
+        _purchase("c-2", "2026-08-12T10:00:00+08:00", "o-1"),
+        _purchase("c-3", "2026-06-01T10:00:00+08:00", "o-2"),
+        _purchase("c-3", "2026-09-01T10:00:00+08:00", "o-3"),
+    ]
+    for table, rows in (("opportunities", opportunities), ("purchases", purchases)):
+        lines = "".join(json.dumps(row) + "\n" for row in rows)
+        (tmp_path / f"{table}.jsonl").write_text(lines, encoding="utf-8")
+    return _portfolio.find_tables(tmp_path)
+
+
+def _judged(
+    tables: dict[str, pathlib.Path], *, lang: str, policies: io.Policies
+) -> list[tuple[object, ...]]:
+    problems: list[object] = []
+    portfolio = _portfolio.judge_portfolio(
+        tables,
+        as_of=AS_OF,
+        policies=policies,
+        lang=lang,
+        within=timedelta(days=30),
+        tz=None,
+        strict=True,
+        on_bad=problems.append,
+        on_unreadable=problems.append,
+    )
+    assert problems == []
+    return [
+        (
+            c.customer_id,
+            c.grade,
+            c.grade_reason,
+            c.stage,
+            c.stage_reason,
+            c.loyalty,
+            c.loyalty_reason,
+        )
+        for c in portfolio.customers
+    ]
+
+
+def test_the_report_gives_english_reasons_and_grades_by_the_open_deal(
+    three_customers: dict[str, pathlib.Path],
+) -> None:
+    assert _judged(three_customers, lang="en", policies=io.Policies()) == [
+        (
+            "c-1",
+            Grade.D,
+            "potential need: grade D",
+            Stage.PROSPECT,
+            "no purchase yet: a prospect to develop",
+            Decimal("0.00"),
+            "loyalty 0.00" + LOYALTY_EN,
+        ),
+        (
+            "c-2",
+            Grade.B,
+            "explicit need, expected close 2027-01-10 is within 3 months of 2026-11-20: grade B",
+            Stage.AT_RISK,
+            "active but showing warning signals (repurchase overdue): at risk",
+            Decimal("2.50"),
+            "loyalty 2.50" + LOYALTY_EN,
+        ),
+        (
+            "c-3",
+            None,
+            None,
+            Stage.ACTIVE,
+            "buying within the churn horizon of 276 days, no warning signal: active",
+            Decimal("7.17"),
+            "loyalty 7.17" + LOYALTY_EN,
+        ),
+    ]
+
+
+def test_the_report_gives_chinese_reasons_with_lang_zh(
+    three_customers: dict[str, pathlib.Path],
+) -> None:
+    assert _judged(three_customers, lang="zh", policies=io.Policies()) == [
+        (
+            "c-1",
+            Grade.D,
+            "潜在需求：D级",
+            Stage.PROSPECT,
+            "尚未购买：待开发的潜在客户",
+            Decimal("0.00"),
+            "忠诚度 0.00" + LOYALTY_ZH,
+        ),
+        (
+            "c-2",
+            Grade.B,
+            "明显需求，预计成交日 2027-01-10 在 2026-11-20 起 3个月 内：B级",
+            Stage.AT_RISK,
+            "活跃客户出现流失预警（逾期未复购）：流失风险客户",
+            Decimal("2.50"),
+            "忠诚度 2.50" + LOYALTY_ZH,
+        ),
+        (
+            "c-3",
+            None,
+            None,
+            Stage.ACTIVE,
+            "在流失期限 276 天内持续购买，无流失预警：活跃客户",
+            Decimal("7.17"),
+            "忠诚度 7.17" + LOYALTY_ZH,
+        ),
+    ]
+
+
+def test_the_report_grades_and_stages_by_the_portfolios_own_policies(
+    three_customers: dict[str, pathlib.Path],
+) -> None:
+    policies = io.Policies(
+        grading=GradingPolicy.from_dict(
+            {"horizons": [{"months": 3}, {"months": 4}, {"months": 6}]}
+        ),
+        lifecycle=LifecyclePolicy(new_days=120),
+    )
+    judged = _judged(three_customers, lang="en", policies=policies)
+    assert judged[1][:5] == (
+        "c-2",
+        Grade.A,
+        "explicit need, expected close 2027-01-10 is within 3 months of 2026-11-20: grade A",
+        Stage.NEW,
+        "one purchase 100 days ago, within 120 days: new",
+    )
