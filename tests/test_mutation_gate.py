@@ -3,6 +3,7 @@
 import importlib.util
 import pathlib
 import sys
+import tomllib
 from types import ModuleType
 
 import pytest
@@ -48,3 +49,12 @@ def test_every_rule_module_is_mutated() -> None:
     assert "src/custrel/grading.py" in modules
     assert "src/custrel/lifecycle.py" in modules
     assert all(pathlib.Path(module).is_file() for module in modules)
+
+
+def test_the_scratch_copy_keeps_the_whole_list_of_rule_modules(tmp_path: pathlib.Path) -> None:
+    # mutmut mutates only the modules of the run, but the copied tests still see them all
+    gate.prepare(tmp_path / "copy", ["src/custrel/_nps.py"])
+    copy = tmp_path / "copy"
+    with (copy / "pyproject.toml").open("rb") as file:
+        assert tomllib.load(file)["tool"]["mutmut"]["only_mutate"] == ["src/custrel/_nps.py"]
+    assert gate.rule_modules(copy) == gate.rule_modules()

@@ -54,10 +54,26 @@ CAUGHT = ("killed", "timeout", "segfault", "caught_by_type_check")
 _RERUN = (0, 5, 33)
 
 
-def rule_modules() -> list[str]:
-    """The modules the gate mutates, from ``[tool.mutmut] only_mutate``."""
-    with (ROOT / "pyproject.toml").open("rb") as file:
-        return list(tomllib.load(file)["tool"]["mutmut"]["only_mutate"])
+# The scratch copy's ``only_mutate`` names only the modules of the run, but the tests are
+# copied there too and one of them (tests/test_mutation_gate.py) checks the project's
+# list of rule modules through ``rule_modules``: read from the trimmed list it would fail
+# whenever the run leaves out a module it names, and mutmut stops at its stats step. So
+# the copy keeps the project's whole list in a table of its own, which mutmut does not
+# read and ``rule_modules`` prefers. A table in the copy's pyproject.toml (rather than an
+# environment variable) reaches every process mutmut starts and any test that clears
+# the environment, and leaves the test checking the real list everywhere.
+_FULL_LIST = "mutation_gate"
+
+
+def rule_modules(root: Path = ROOT) -> list[str]:
+    """The project's rule modules, ``[tool.mutmut] only_mutate`` (patterns, as mutmut takes them).
+
+    In the gate's scratch copy, the project's list kept under ``[tool.mutation_gate]``.
+    """
+    with (root / "pyproject.toml").open("rb") as file:
+        tool = tomllib.load(file)["tool"]
+    kept = tool.get(_FULL_LIST, {}).get("rule_modules")
+    return list(kept if kept is not None else tool["mutmut"]["only_mutate"])
 
 
 def git(*args: str) -> str:
@@ -107,9 +123,13 @@ def prepare(workdir: Path, modules: list[str]) -> None:
     text = (workdir / "pyproject.toml").read_text(encoding="utf-8")
     start = text.index("only_mutate = [")
     end = text.index("]", start) + 1
-    listed = "".join(f'\n    "{module}",' for module in modules)
+    listed = "".join(f"\n    {json.dumps(module)}," for module in modules)
+    everything = "".join(f"\n    {json.dumps(module)}," for module in rule_modules())
     (workdir / "pyproject.toml").write_text(
-        f"{text[:start]}only_mutate = [{listed}\n]{text[end:]}", encoding="utf-8"
+        f"{text[:start]}only_mutate = [{listed}\n]{text[end:]}"
+        f"\n[tool.{_FULL_LIST}]\n# the project's rule modules: only_mutate above names this run's\n"
+        f"rule_modules = [{everything}\n]\n",
+        encoding="utf-8",
     )
 
 
