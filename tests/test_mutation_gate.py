@@ -561,7 +561,7 @@ def test_the_gate_runs_mutmut_on_the_changed_functions_only(
     assert gate.main(["--changed", "--record", *scratch]) == 0
     printed = capsys.readouterr().out
     assert "1 of 4 rule functions (in 1 modules) new or changed" in printed
-    assert "mutation gate over 2 mutants of 1 functions" in printed
+    assert "to run: 2 mutants of 1 functions" in printed
     assert "mutation gate: passed, 100.0% killed (2 of 2 mutants" in printed
     baseline = json.loads((root / gate.BASELINE).read_text(encoding="utf-8"))
     assert baseline["commit"] == head
@@ -578,7 +578,7 @@ def test_the_gate_runs_mutmut_on_the_changed_functions_only(
     _commit(root, "Fee.of changed")
     assert gate.main(["--changed", "--record", *scratch]) == 1
     printed = capsys.readouterr().out
-    assert "mutation gate over 3 mutants of 1 functions" in printed
+    assert "to run: 3 mutants of 1 functions" in printed
     assert "FAILED, 66.7% killed is below 90%" in printed
     assert "tinyrules.rules.xǁFeeǁof__mutmut_1" in printed  # the survivor, named
     assert "not recorded" in printed

@@ -651,7 +651,7 @@ def plan_changed(root: Path, figures: Mapping[str, Any]) -> Plan:
         print("\nmutation gate: passed, mutmut makes no mutant of these functions")
         return Plan([], [], tuple(changed))
     mutants = sum(counts[function.mutants] for function in chosen)
-    print(f"\nmutation gate over {mutants} mutants of {len(chosen)} functions", flush=True)
+    print(f"\nto run: {mutants} mutants of {len(chosen)} functions", flush=True)
     return Plan(sorted({function.path for function in chosen}), chosen, tuple(changed))
 
 
