@@ -583,10 +583,41 @@ def test_the_gate_runs_mutmut_on_the_changed_functions_only(
     assert "tinyrules.rules.xǁFeeǁof__mutmut_1" in printed  # the survivor, named
     assert "not recorded" in printed
     assert json.loads((root / gate.BASELINE).read_text(encoding="utf-8")) == baseline
+    # the same run reported again, and run again: the same three mutants, the same verdict
+    assert gate.main(["--changed", "--report-only", *scratch]) == 1
+    assert "FAILED, 66.7% killed" in capsys.readouterr().out
+    assert gate.main(["--changed", "--again", *scratch]) == 1
+    printed = capsys.readouterr().out
+    assert "running 1 mutants again" in printed
+    assert "FAILED, 66.7% killed" in printed
 
     # a module alone, the module's every mutant: the scratch copy lacks no test
     assert gate.main(["--module", "src/tinyrules/rules.py", "--threshold", "80", *scratch]) == 0
     assert "passed, 83.3% killed (5 of 6 mutants" in capsys.readouterr().out
+
+    # a complete run, recorded: its figures and functions replace the baseline's
+    assert gate.main(["--all", "--record", "--threshold", "80", *scratch]) == 0
+    capsys.readouterr()
+    complete = json.loads((root / gate.BASELINE).read_text(encoding="utf-8"))
+    assert (
+        complete["commit"]
+        == complete["complete_run_commit"]
+        == _git(root, "rev-parse", "HEAD").strip()
+    )
+    assert complete["overall"]["killed"] == 5
+    assert sorted(complete["functions"]) == sorted(f.key for f in gate.current_functions(root))
+    assert "changed_runs" not in complete
+
+
+def test_functions_of_the_same_text_are_pointed_out(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _project(tmp_path)
+    twice = _RULES + "\n\n" + _RULES.partition("\n\n\n")[0] + "\n"  # is_adult again
+    _write(root, {"src/tinyrules/rules.py": twice})
+    _baseline(root, {f.key: f.label for f in gate.current_functions(root)})
+    assert gate.main(["--changed", "--root", str(root)]) == 0
+    assert "1 rule functions have the same text (and class) as another" in capsys.readouterr().out
 
 
 def test_the_report_counts_the_chosen_mutants_only(

@@ -633,6 +633,10 @@ def plan_changed(root: Path, figures: Mapping[str, Any]) -> Plan:
     functions = current_functions(root)
     changed = changed_functions(functions, figures["functions"])
     files = len({function.path for function in functions})
+    twins = len(functions) - len({function.key for function in functions})
+    if twins:
+        # the key is the text alone: one verdict stands for every copy of a text
+        print(f"\n{twins} rule functions have the same text (and class) as another")
     if not changed:
         print(
             f"\nmutation gate: passed, no rule function changed since {since[:12]}"
