@@ -10,6 +10,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from custrel import strategies as cs
+from custrel.labels import LANGUAGES, label
+from custrel.lifecycle import lifecycle_stage
 from custrel.models import Purchase
 from custrel.tiering import (
     DEFAULT_TIERS,
@@ -22,6 +24,7 @@ from custrel.tiering import (
     portfolio_values,
     retier,
     rfm_scores,
+    rfm_segment,
     tier_portfolio,
 )
 
@@ -320,3 +323,18 @@ def test_value_rules_do_not_depend_on_the_callers_decimal_context(
             ),
         )
     assert got == expected
+
+
+@given(PURCHASES)
+def test_a_customers_rfm_segment_and_stage_never_share_a_label(
+    purchases: list[Purchase],
+) -> None:
+    """RFM (decision): a report row never shows one word for two views, in either language."""
+    for customer, score in rfm_scores(purchases, as_of=AS_OF).items():
+        segment = rfm_segment(score)
+        own = [p for p in purchases if p.customer_id == customer]
+        stage = lifecycle_stage(own, as_of=AS_OF)
+        for lang, shown in zip(LANGUAGES, (segment.label_en, segment.label_zh), strict=True):
+            words = shown.casefold(), label(stage, lang).casefold()
+            assert words[0] not in words[1]
+            assert words[1] not in words[0]
