@@ -56,8 +56,10 @@ def test_values_are_unchanged_and_still_equal_their_strings() -> None:
         "lapsed",
         "won_back",
     ]
-    assert Stage.NEW == "new"
-    assert {Stage.NEW: 1}["new"] == 1
+    stored: str = "new"
+    assert stored == Stage.NEW
+    by_text: dict[str, int] = {Stage.NEW: 1}
+    assert by_text[stored] == 1
 
 
 @pytest.mark.parametrize(
