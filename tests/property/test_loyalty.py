@@ -200,16 +200,20 @@ def test_bands_do_not_depend_on_input_order(values: dict[str, int], rnd: object)
 
 
 @given(PORTFOLIOS)
-def test_bands_keep_ties_together_and_mark_at_most_15_percent(values: dict[str, int]) -> None:
+def test_bands_keep_ties_together_and_mark_15_percent_or_the_extreme_block(
+    values: dict[str, int],
+) -> None:
     bands = satisfaction_bands(values)
     by_value: dict[int, set[SatisfactionBand]] = {}
     for cid, value in values.items():
         by_value.setdefault(value, set()).add(bands[cid])
     assert all(len(b) == 1 for b in by_value.values())
     counts = Counter(bands.values())
+    tally = Counter(values.values())
     cut = Decimal("0.15") * len(values)
-    assert counts[SatisfactionBand.LEAST] <= cut
-    assert counts[SatisfactionBand.MOST] <= cut
+    if values:
+        assert counts[SatisfactionBand.LEAST] <= max(cut, tally[min(tally)])
+        assert counts[SatisfactionBand.MOST] <= max(cut, tally[max(tally)])
     ends = {
         band: [values[cid] for cid, b in bands.items() if b is band] for band in SatisfactionBand
     }
@@ -219,6 +223,41 @@ def test_bands_keep_ties_together_and_mark_at_most_15_percent(values: dict[str, 
     ):
         if ends[lower] and ends[upper]:
             assert max(ends[lower]) < min(ends[upper])
+
+
+SURVEYS = st.dictionaries(cs.customer_ids(), st.integers(0, 10), max_size=60)
+"""Answers on a 0..10 survey scale: few distinct values, so large tie blocks."""
+
+
+@given(SURVEYS)
+def test_y6_the_extreme_answers_are_at_the_ends_unless_all_are_equal(
+    values: dict[str, int],
+) -> None:
+    bands = satisfaction_bands(values)
+    if len(set(values.values())) < 2:
+        assert set(bands.values()) <= {SatisfactionBand.MIDDLE}
+        return
+    lowest, highest = min(values.values()), max(values.values())
+    assert {bands[c] for c, v in values.items() if v == lowest} == {SatisfactionBand.LEAST}
+    assert {bands[c] for c, v in values.items() if v == highest} == {SatisfactionBand.MOST}
+
+
+@given(SURVEYS, st.randoms(use_true_random=False))
+def test_y6_survey_bands_follow_the_answers_in_any_order(
+    values: dict[str, int], rnd: object
+) -> None:
+    """Equal answers share a band, a lower answer never has a higher band, order is moot."""
+    rank = list(SatisfactionBand)  # least, middle, most
+    bands = satisfaction_bands(values)
+    items = list(values.items())
+    rnd.shuffle(items)  # type: ignore[attr-defined]
+    assert satisfaction_bands(dict(items)) == bands
+    for a, va in values.items():
+        for b, vb in values.items():
+            if va == vb:
+                assert bands[a] is bands[b]
+            elif va < vb:
+                assert rank.index(bands[a]) <= rank.index(bands[b])
 
 
 @given(PORTFOLIOS)
