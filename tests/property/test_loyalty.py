@@ -14,8 +14,10 @@ from hypothesis import strategies as st
 
 from custrel import strategies as cs
 from custrel.errors import InvalidInputError
+from custrel.labels import label
 from custrel.loyalty import (
     DEFAULT_LOYALTY,
+    LoyaltyConflict,
     LoyaltyKind,
     LoyaltyMeasure,
     LoyaltyMeasures,
@@ -29,6 +31,7 @@ from custrel.loyalty import (
     TotalCustomerValue,
     delivered_value,
     explain_loyalty,
+    loyalty_consistency,
     loyalty_kind,
     loyalty_quadrant,
     loyalty_score,
@@ -212,8 +215,8 @@ def test_bands_keep_ties_together_and_mark_15_percent_or_the_extreme_block(
     tally = Counter(values.values())
     cut = Decimal("0.15") * len(values)
     if values:
-        assert counts[SatisfactionBand.LEAST] <= max(cut, tally[min(tally)])
-        assert counts[SatisfactionBand.MOST] <= max(cut, tally[max(tally)])
+        assert counts[SatisfactionBand.LEAST] <= max(cut, Decimal(tally[min(tally)]))
+        assert counts[SatisfactionBand.MOST] <= max(cut, Decimal(tally[max(tally)]))
     ends = {
         band: [values[cid] for cid, b in bands.items() if b is band] for band in SatisfactionBand
     }
@@ -269,6 +272,40 @@ def test_negating_satisfaction_swaps_the_ends(values: dict[str, int]) -> None:
     }
     negated = satisfaction_bands({cid: -v for cid, v in values.items()})
     assert negated == {cid: swap[b] for cid, b in satisfaction_bands(values).items()}
+
+
+# rules Y2 and Y3 together ---------------------------------------------------------------------
+
+_WEAKER = {LoyaltyKind.INERTIA, LoyaltyKind.PRICE, LoyaltyKind.INCENTIVE, LoyaltyKind.MONOPOLY}
+
+
+@given(cs.loyalty_signals(), cs.shares(), cs.shares())
+def test_y2_y3_every_kind_and_quadrant_is_judged_and_only_the_listed_pairs_disagree(
+    signals: LoyaltySignals, attachment: Decimal, repeat: Decimal
+) -> None:
+    kind = loyalty_kind(signals)
+    quadrant = loyalty_quadrant(attachment, repeat)
+    conflict = loyalty_consistency(kind, quadrant)
+    disagree = (kind in _WEAKER and quadrant is LoyaltyQuadrant.TRUE) or (
+        kind is LoyaltyKind.PREMIUM and quadrant is LoyaltyQuadrant.SPURIOUS
+    )
+    assert (conflict is not None) is disagree
+    if conflict is not None:
+        assert isinstance(conflict, LoyaltyConflict)
+        assert (conflict.kind, conflict.quadrant) == (kind, quadrant)
+        assert kind is not None
+        assert label(kind, "en") in conflict.reason_en
+        assert label(quadrant, "en") in conflict.reason_en
+        assert label(kind, "zh") in conflict.reason_zh
+        assert label(quadrant, "zh") in conflict.reason_zh
+
+
+@given(st.sampled_from([None, *LoyaltyKind]), st.sampled_from(LoyaltyQuadrant))
+def test_y2_y3_consistency_is_total_over_all_pairs(
+    kind: LoyaltyKind | None, quadrant: LoyaltyQuadrant
+) -> None:
+    conflict = loyalty_consistency(kind, quadrant)
+    assert conflict is None or (conflict.kind, conflict.quadrant) == (kind, quadrant)
 
 
 # rule Y5 --------------------------------------------------------------------------------------
