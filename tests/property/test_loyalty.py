@@ -2,7 +2,7 @@
 antisymmetry, and agreement with the textbook formulas."""
 
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -272,6 +272,55 @@ def test_negating_satisfaction_swaps_the_ends(values: dict[str, int]) -> None:
     }
     negated = satisfaction_bands({cid: -v for cid, v in values.items()})
     assert negated == {cid: swap[b] for cid, b in satisfaction_bands(values).items()}
+
+
+# rule Y1: a customer who stops buying ----------------------------------------------------------
+
+
+@given(
+    st.lists(cs.purchases(customer_id="c-1", max_value=date(2026, 12, 31)), max_size=15),
+    st.integers(0, 400),
+    st.integers(0, 800),
+    POLICIES,
+)
+def test_y1_more_silence_never_raises_the_score(
+    purchases: list[Any], after_last: int, more: int, policy: LoyaltyPolicy
+) -> None:
+    """With the same purchases, a later as_of (more days without a purchase) scores no more."""
+    earlier = date(2027, 1, 1) + timedelta(days=after_last)
+    later = earlier + timedelta(days=more)
+    before = LoyaltyMeasures.from_purchases(purchases, as_of=earlier)
+    after = LoyaltyMeasures.from_purchases(purchases, as_of=later)
+    if not _scorable(before, policy):
+        return
+    assert loyalty_score(after, policy=policy) <= loyalty_score(before, policy=policy)
+    assert (
+        explain_loyalty(after, policy=policy).score <= explain_loyalty(before, policy=policy).score
+    )
+
+
+@given(cs.loyalty_measures(), st.integers(0, 800), st.integers(0, 800), POLICIES)
+def test_y1_recency_is_in_0_to_1_and_never_rises_with_silence(
+    measures: LoyaltyMeasures, shorter: int, longer: int, policy: LoyaltyPolicy
+) -> None:
+    shorter, longer = sorted([shorter, longer])
+    assert 0 <= policy.recency(longer) <= policy.recency(shorter) <= 1
+    if not _scorable(measures, policy):
+        return
+    quiet = attrs.evolve(measures, silent_days=shorter)
+    silent = attrs.evolve(measures, silent_days=longer)
+    assert loyalty_score(silent, policy=policy) <= loyalty_score(quiet, policy=policy)
+    assert loyalty_score(
+        attrs.evolve(measures, silent_days=policy.recency_limit_days), policy=policy
+    ) == loyalty_score(
+        attrs.evolve(
+            measures,
+            repeat_purchases=0 if measures.repeat_purchases is not None else None,
+            spend=0 if measures.spend is not None else None,
+            silent_days=None,
+        ),
+        policy=policy,
+    )
 
 
 # rules Y2 and Y3 together ---------------------------------------------------------------------
