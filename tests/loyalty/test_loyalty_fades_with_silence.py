@@ -121,6 +121,15 @@ def test_y1_silence_fades_only_the_buying_measures() -> None:
     why = explain_loyalty(measures)
     assert [c.contribution for c in why.contributions] == [D("0.00"), D("26.67"), D("33.33")]
     assert why.score == D("60.00")
+    assert [c.reason_en for c in why.contributions] == [
+        "repeat purchases 12: points 1 × recency 0 = 0 · weight 33.33% = 0.00",
+        "price sensitivity 0.2: points 0.8 · weight 33.33% = 26.67",
+        "tolerance of quality problems 1: points 1 · weight 33.33% = 33.33",
+    ]
+    assert [c.reason_zh for c in why.contributions][1:] == [
+        "价格敏感度 0.2：得分 0.8 · 权重 33.33% = 26.67",
+        "对质量问题的承受能力 1：得分 1 · 权重 33.33% = 33.33",
+    ]
 
 
 @pytest.mark.parametrize(

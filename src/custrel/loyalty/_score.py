@@ -161,13 +161,10 @@ class LoyaltyPolicy(Policy):
         custrel.errors.InvalidInputError: LoyaltyMeasures.silent_days: expected an int >= 0 or None, got int -1
         """  # noqa: E501 - a doctest output line
         _CHECK_SILENCE("LoyaltyMeasures.silent_days", silent_days)
-        if silent_days is None or silent_days <= self.recency_grace_days:
+        if silent_days is None:
             return s.ONE
-        if silent_days >= self.recency_limit_days:
-            return s.ZERO
-        return s.CONTEXT.divide(
-            self.recency_limit_days - silent_days, self.recency_limit_days - self.recency_grace_days
-        )
+        span = self.recency_limit_days - self.recency_grace_days
+        return s.clip(s.CONTEXT.divide(self.recency_limit_days - silent_days, span))
 
     def weight(self, measure: LoyaltyMeasure, /) -> Decimal:
         """The weight of one measure.
