@@ -24,10 +24,25 @@ class Stage(enum.StrEnum):
     the order in which :func:`highest_stage` measures how far a customer has come.
     AT_RISK, LAPSED and WON_BACK say how the relationship stands, not how far it went.
 
+    Stages are not ordered (rule L1, a decision): as ``str`` they would compare
+    alphabetically, so ``max(Stage.NEW, Stage.GROWING)`` was ``'new'``, and the
+    lifecycle has no single order to put in its place (how far a customer came and how
+    the relationship stands now rank the members differently). ``<``, ``<=``, ``>`` and
+    ``>=`` raise :class:`TypeError`; equality with the stored string still holds.
+
+    Raises:
+        TypeError: When two stages, or a stage and a string, are compared for order.
+
     >>> from custrel.lifecycle import Stage
     >>> [s.value for s in Stage]
     ['prospect', 'new', 'active', 'growing', 'at_risk', 'lapsed', 'won_back']
-    """
+    >>> Stage.NEW == "new"
+    True
+    >>> max(Stage.NEW, Stage.GROWING)
+    Traceback (most recent call last):
+    ...
+    TypeError: lifecycle stages have no order (rule L1); compare them with ==, or rank them by an explicit order such as highest_stage's
+    """  # noqa: E501 - a doctest output line
 
     PROSPECT = "prospect"  # rule L2: no purchase yet, to be developed
     NEW = "new"  # rule L1: acquired, one purchase occasion, recent
@@ -36,6 +51,18 @@ class Stage(enum.StrEnum):
     AT_RISK = "at_risk"  # rules L2, L3: active or growing, but with warning signals
     LAPSED = "lapsed"  # rule L4: silent past their churn horizon
     WON_BACK = "won_back"  # rule L4: bought again after lapsing, still settling
+
+    def _unordered(self, _other: object) -> bool:
+        """Refuse an order comparison: stages have none (rule L1, docs/rules.md)."""
+        raise TypeError(_NO_ORDER)
+
+    __lt__ = __le__ = __gt__ = __ge__ = _unordered
+
+
+_NO_ORDER = (
+    "lifecycle stages have no order (rule L1); compare them with ==,"
+    " or rank them by an explicit order such as highest_stage's"
+)
 
 
 _PROGRESS = {Stage.PROSPECT: 0, Stage.NEW: 1, Stage.ACTIVE: 2, Stage.GROWING: 3}
