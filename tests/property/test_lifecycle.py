@@ -177,3 +177,16 @@ def test_policies_round_trip(policy: LifecyclePolicy) -> None:
     again = LifecyclePolicy.from_dict(policy.to_dict())
     assert again == policy
     assert again.fingerprint() == policy.fingerprint()
+
+
+@given(cases(), POLICIES)
+def test_a_lapse_is_never_part_of_the_rhythm(
+    case: tuple[date, list[Purchase], list[Complaint]], policy: LifecyclePolicy
+) -> None:
+    """Rule L4: intervals longer than the horizon in force are left out of the median,
+    so the median interval never exceeds the ceiling (no lapse stretches the horizon).
+    """
+    as_of, purchases, complaints = case
+    why = explain_stage(purchases, as_of=as_of, complaints=complaints, policy=policy)
+    if why.median_interval_days is not None:
+        assert why.median_interval_days <= policy.horizon_ceiling_days
