@@ -59,25 +59,15 @@ def _part(module: str) -> str:
 MODULES = {_name(path): path for path in sorted(PACKAGE.rglob("*.py"))}
 
 
-def _imports(path: Path) -> set[str]:
-    """The custrel modules ``path`` imports, anywhere in it, as dotted names."""
-    found: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            found.update(a.name for a in node.names if a.name.startswith("custrel"))
-        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("custrel"):
-            assert node.module is not None
-            for alias in node.names:
-                child = f"{node.module}.{alias.name}"
-                found.add(child if child in MODULES else node.module)
-    return found
+def _imports(path: Path, *, anywhere: bool = True) -> set[str]:
+    """The custrel modules ``path`` imports, as dotted names.
 
-
-def _runtime_imports(path: Path) -> set[str]:
-    """The custrel modules ``path`` imports when it is imported (not for type checks)."""
+    ``anywhere``: imports in functions and type-checking blocks too; otherwise only
+    those run when the module is imported.
+    """
     tree = ast.parse(path.read_text(encoding="utf-8"))
     found: set[str] = set()
-    for node in tree.body:
+    for node in ast.walk(tree) if anywhere else tree.body:
         if isinstance(node, ast.Import):
             found.update(a.name for a in node.names if a.name.startswith("custrel"))
         elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("custrel"):
@@ -107,7 +97,9 @@ def test_no_import_cycle_between_modules() -> None:
     """Module-level imports form no cycle: ``graphlib`` finds an order to import them in."""
     graph: dict[str, set[str]] = {}
     for module, path in MODULES.items():
-        graph[module] = {imported for imported in _runtime_imports(path) if imported in MODULES}
+        graph[module] = {
+            imported for imported in _imports(path, anywhere=False) if imported in MODULES
+        }
     order = list(graphlib.TopologicalSorter(graph).static_order())
     assert sorted(order) == sorted(MODULES)
 
@@ -117,7 +109,7 @@ def test_a_family_module_never_imports_its_own_facade() -> None:
     offenders = sorted(
         module
         for module, path in MODULES.items()
-        if module.count(".") == 2 and module.rpartition(".")[0] in _runtime_imports(path)
+        if module.count(".") == 2 and module.rpartition(".")[0] in _imports(path, anywhere=False)
     )
     assert offenders == []
 
