@@ -6,7 +6,7 @@ import pytest
 
 import custrel
 from custrel.errors import InvalidInputError
-from custrel.labels import LANGUAGES, label
+from custrel.labels import LANGUAGES, Language, label
 
 PUBLIC_ENUMS = [
     obj
@@ -54,3 +54,33 @@ class Channel(enum.StrEnum):
 def test_only_custrel_enum_members_have_labels(member: object) -> None:
     with pytest.raises(InvalidInputError, match="member: expected a member of a custrel enum"):
         label(member, "en")  # type: ignore[arg-type]
+
+
+# RFM segments beside lifecycle stages (RFM, decision): one report row shows both ---------------
+
+
+def _overlap(a: str, b: str) -> bool:
+    """Whether either label equals or contains the other, ignoring case."""
+    a, b = a.casefold(), b.casefold()
+    return a in b or b in a
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize(
+    "segment", custrel.DEFAULT_RFM_SEGMENTS.segments, ids=lambda segment: segment.name
+)
+def test_no_rfm_segment_label_reuses_a_lifecycle_stage_label(
+    segment: custrel.RfmSegment, lang: Language
+) -> None:
+    """A row never reads 潜在客户 beside RFM 流失客户: segment labels name no stage."""
+    shown = segment.label_zh if lang == "zh" else segment.label_en
+    clashes = [s for s in custrel.Stage if _overlap(shown, label(s, lang))]
+    assert clashes == []
+
+
+def test_the_renamed_rfm_segments_keep_their_stable_names() -> None:
+    """Stored segment names do not change with their labels (RFM, decision)."""
+    names = {s.name: (s.label_en, s.label_zh) for s in custrel.DEFAULT_RFM_SEGMENTS.segments}
+    assert names["new_customers"] == ("Recent one-time buyers", "近期单次购买客户")
+    assert names["at_risk"] == ("Fading regulars", "渐疏常客")
+    assert names["lost"] == ("Long silent", "久未购买客户")

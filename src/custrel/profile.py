@@ -25,7 +25,15 @@ import attrs
 from custrel import _checks as c
 from custrel._checks import repr_hidden
 from custrel.errors import InvalidInputError
-from custrel.models import ContactEvent, CustomerProfile, Direction
+from custrel.models import (
+    ContactEvent,
+    ContactPoints,
+    CustomerProfile,
+    Direction,
+    Household,
+    Organization,
+    Person,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -252,14 +260,53 @@ def _scrub(value: object) -> object:
     return attrs.evolve(value, **changes)  # type: ignore[misc]  # attrs.has(cls) said so
 
 
+def _redact_person(person: Person, /) -> Person:
+    """``person`` without its personal and sensitive fields (rule P7, PIPL 第二十八条).
+
+    The fields that ``repr()`` hides are cleared by :func:`_scrub`; on top of them go
+    the person's own contact points (the website too), the whole household (family
+    members, marriage, children, income, car and house) and the sensitive personal
+    information (敏感个人信息) that ``repr()`` shows: current concerns (health), dietary
+    habits (religion, health) and shopping places (whereabouts, 行踪).
+    """
+    scrubbed = _scrub(person)
+    assert isinstance(scrubbed, Person)  # noqa: S101 - a person has no hidden required field
+    preferences = attrs.evolve(
+        scrubbed.preferences, dietary_habits=None, shopping_places=frozenset()
+    )
+    return attrs.evolve(
+        scrubbed,
+        contact=ContactPoints(),
+        household=Household(),
+        preferences=preferences,
+        current_concerns=(),
+    )
+
+
+def _redact_organization(organization: Organization, /) -> Organization:
+    """``organization`` with its public data kept and its people redacted (rule P7)."""
+    return attrs.evolve(
+        organization,
+        owners=tuple(map(_redact_person, organization.owners)),
+        managers=tuple(map(_redact_person, organization.managers)),
+    )
+
+
 def redact(profile: CustomerProfile, /) -> CustomerProfile:
     """A copy of a profile that is safe to log or export (rule P7: 隐私保护).
 
-    Every personal field is cleared: phone numbers, e-mail and postal addresses,
-    postcodes, birthdays (the person's and the family's), income band, average
-    spending, blood type and key connections. Important occasions are dropped, since
-    their dates are personal. Names, the organisation's public data, tags and dates of
-    record are kept. Redacting twice gives the same profile as redacting once.
+    Every personal field of a person (the customer, and an organisation's owners and
+    managers) is dropped: contact points, birthday, the whole household (family
+    members with their names, notes and birthdays; marriage, children, income band,
+    car, house), average spending, blood type, dietary habits, shopping places, key
+    connections, current concerns, important occasions, education, personality,
+    ability and when they started their business. What China's PIPL (个人信息保护法
+    第二十八条) calls sensitive personal information (敏感个人信息: health, religion,
+    minors, finances, whereabouts) is among it. The person's name, gender, age, job
+    and what they told us about brands, hobbies and channel stay; so do the
+    organisation's public data, its contact points included, tags and dates of
+    record. docs/models.md lists the decision for every field. Redacting twice gives
+    the same profile as redacting once.
 
     Args:
         profile: The profile to redact.
@@ -271,16 +318,25 @@ def redact(profile: CustomerProfile, /) -> CustomerProfile:
         InvalidInputError: If ``profile`` is not a :class:`~custrel.models.CustomerProfile`.
 
     >>> from datetime import date
-    >>> from custrel.models import ContactPoints, CustomerProfile, Person
+    >>> from custrel.models import ContactPoints, CustomerProfile, Organization, Person
     >>> p = CustomerProfile(customer_id="c-1", created_on=date(2026, 1, 1),
     ...                     person=Person(name="Wang Fang", birthday=date(1990, 2, 28),
-    ...                                   contact=ContactPoints(email="w@example.com")))
+    ...                                   current_concerns=["daughter's asthma"],
+    ...                                   contact=ContactPoints(email="w@example.com")),
+    ...                     organization=Organization(name="Acme",
+    ...                                               contact=ContactPoints(fax="0571-8888 1235")))
     >>> safe = redact(p)
-    >>> safe.person.birthday, safe.person.contact.email, safe.person.name
-    (None, None, 'Wang Fang')
+    >>> safe.person.birthday, safe.person.contact.email, safe.person.current_concerns
+    (None, None, ())
+    >>> safe.person.name, safe.organization.contact == p.organization.contact
+    ('Wang Fang', True)
     >>> redact(safe) == safe
     True
     """
-    scrubbed = _scrub(_check_profile(profile))
-    assert isinstance(scrubbed, CustomerProfile)  # noqa: S101 - a profile has no hidden required field
-    return scrubbed
+    profile = _check_profile(profile)
+    person, organization = profile.person, profile.organization
+    return attrs.evolve(
+        profile,
+        person=None if person is None else _redact_person(person),
+        organization=None if organization is None else _redact_organization(organization),
+    )

@@ -90,9 +90,10 @@ def test_pool_return(
 
 
 def test_a_short_follow_up_limit_never_shortens_the_first_hold() -> None:
+    """Rule C3: the first contact was made in time, so the reason is the missing follow-up."""
     policy = PoolPolicy(first_contact_days=7, follow_up_days=2)
     status = pool_status(TAKEN, [date(2026, 11, 3)], as_of=date(2026, 11, 4), policy=policy)
-    assert (status.returns_on, status.reason) == (date(2026, 11, 10), PoolReason.NO_FIRST_CONTACT)
+    assert (status.returns_on, status.reason) == (date(2026, 11, 10), PoolReason.NO_FOLLOW_UP)
 
 
 @pytest.mark.parametrize(

@@ -41,7 +41,9 @@ def test_c3_deadline_in_working_days_counts_the_callers_days(
 @pytest.mark.parametrize(
     ("holidays", "workdays", "as_of", "expected"),
     [
-        ([], [SATURDAY], date(2026, 11, 22), True),  # due on the make-up Saturday: passed
+        ([], [SATURDAY], SATURDAY, False),  # due on the make-up Saturday: in time
+        ([], [SATURDAY], date(2026, 11, 22), False),  # Sunday: the pool takes them back Monday
+        ([], [SATURDAY], MONDAY, True),
         ([], [], date(2026, 11, 22), False),  # due on Monday: not yet
         ([MONDAY], [], MONDAY, False),  # Monday off: due on Tuesday
         ([MONDAY], [], date(2026, 11, 24), False),
@@ -76,10 +78,11 @@ def test_c3_pool_a_follow_up_on_as_of_extends_the_hold() -> None:
 
 
 def test_c3_pool_a_follow_up_reaching_only_the_end_of_the_hold_does_not_extend_it() -> None:
-    """The hold ends on the first-contact limit either way: that limit is the reason."""
+    """The hold ends on the first-contact limit, but the first contact came in time (C3)."""
     policy = PoolPolicy(first_contact_days=7, follow_up_days=6)
     status = pool_status(date(2026, 11, 2), [date(2026, 11, 3)], as_of=AS_OF, policy=policy)
-    assert (status.returns_on, status.reason) == (date(2026, 11, 10), PoolReason.NO_FIRST_CONTACT)
+    assert (status.returns_on, status.reason) == (date(2026, 11, 10), PoolReason.NO_FOLLOW_UP)
+    assert not needs_reassignment(date(2026, 11, 2), date(2026, 11, 3), as_of=AS_OF)
 
 
 def test_c3_pool_a_cap_on_the_last_day_held_does_not_cut_the_hold_short() -> None:

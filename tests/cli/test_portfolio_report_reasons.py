@@ -193,3 +193,30 @@ def test_the_report_grades_and_stages_by_the_portfolios_own_policies(
         Stage.NEW,
         "one purchase 100 days ago, within 120 days: new",
     )
+
+
+def test_y1_the_report_does_not_call_a_lapsed_customer_loyalty_100(
+    tmp_path: pathlib.Path,
+) -> None:
+    """Issue 23: thirteen monthly purchases, the last 460 days ago, used to show loyalty 100."""
+    last = AS_OF - timedelta(days=460)
+    rows = [
+        _purchase("c-9", f"{last - timedelta(days=30 * i)}T10:00:00+00:00", f"o-{i}")
+        for i in range(13)
+    ]
+    lines = "".join(json.dumps(row) + "\n" for row in rows)
+    (tmp_path / "purchases.jsonl").write_text(lines, encoding="utf-8")
+    tables = _portfolio.find_tables(tmp_path)
+    [(_, _, _, stage, _, loyalty, reason)] = _judged(tables, lang="en", policies=io.Policies())
+    assert (stage, loyalty) == (Stage.LAPSED, Decimal("0.00"))
+    assert reason == (
+        "loyalty 0.00"
+        + LOYALTY_EN
+        + "; last purchase 460 days ago: repeat purchases and spend keep 0% of their points"
+        " (they fade after 180 days without a purchase and count nothing from 365)"
+    )
+    [(*_, reason_zh)] = _judged(tables, lang="zh", policies=io.Policies())
+    assert reason_zh == (
+        "忠诚度 0.00" + LOYALTY_ZH + "；距上次购买已460天：重复购买次数和购买费用只保留0%的得分"
+        "（未购买超过180天开始递减，满365天不再计分）"
+    )

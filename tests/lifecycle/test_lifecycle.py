@@ -174,7 +174,8 @@ def test_a_later_silence_keeps_a_lapsed_customer_lapsed() -> None:
 
 @pytest.mark.parametrize(
     ("returned", "expected"),
-    [(0, Stage.WON_BACK), (90, Stage.WON_BACK), (91, Stage.ACTIVE)],
+    # 91 days on, the lapse no longer stretches the horizon: overdue, so AT_RISK
+    [(0, Stage.WON_BACK), (90, Stage.WON_BACK), (91, Stage.AT_RISK)],
 )
 def test_won_back_for_the_settling_period(returned: int, expected: Stage) -> None:
     history = [sale(returned + 400), sale(returned)]

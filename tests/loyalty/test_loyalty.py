@@ -80,7 +80,7 @@ def test_from_purchases_counts_repeats_and_nets_refunds() -> None:
     """Rule Y1: a refund lowers spend and is not a purchase; the first sale is no repeat."""
     history = [bought(1, 100), bought(9, 300), bought(10, 50, refund=True), bought(20, 70)]
     assert LoyaltyMeasures.from_purchases(history, as_of=AS_OF) == LoyaltyMeasures(
-        repeat_purchases=2, spend=D(420)
+        repeat_purchases=2, spend=D(420), silent_days=11
     )
 
 

@@ -128,7 +128,8 @@ def test_one_customer_is_in_the_middle() -> None:
 @pytest.mark.parametrize(
     ("n", "marked"),
     [
-        (6, 0),  # 0.15 * 6 = 0.9: nobody
+        (2, 1),  # 0.15 * 2 = 0.3: only the extreme blocks, one customer each
+        (6, 1),  # 0.9: only the extreme blocks
         (7, 1),  # 1.05
         (20, 3),  # exactly 3
         (21, 3),  # 3.15
@@ -147,13 +148,61 @@ def test_a_tie_block_inside_the_cut_is_marked_whole() -> None:
     assert _marked(satisfaction_bands(values), SatisfactionBand.LEAST) == {"c-00", "c-01", "c-02"}
 
 
-def test_a_tie_block_straddling_the_cut_stays_in_the_middle() -> None:
-    """20 customers, cut at 3: the four lowest tie, so none of them is marked."""
+def test_y6_the_lowest_block_straddling_the_cut_is_least_whole() -> None:
+    """20 customers, cut at 3: the four lowest tie at the extreme, so all four are least."""
     values = {f"c-{i:02}": i for i in range(20)} | dict.fromkeys(("c-00", "c-01", "c-02"), 3)
     bands = satisfaction_bands(values)
-    assert _marked(bands, SatisfactionBand.LEAST) == set()
-    assert {bands[c] for c in ("c-00", "c-01", "c-02", "c-03")} == {SatisfactionBand.MIDDLE}
-    assert len(_marked(bands, SatisfactionBand.MOST)) == 3
+    assert _marked(bands, SatisfactionBand.LEAST) == {"c-00", "c-01", "c-02", "c-03"}
+    assert _marked(bands, SatisfactionBand.MOST) == {"c-17", "c-18", "c-19"}
+
+
+def test_y6_the_highest_block_straddling_the_cut_is_most_whole() -> None:
+    """20 customers, cut at 3: the four highest tie at the extreme, so all four are most."""
+    values = {f"c-{i:02}": i for i in range(20)} | dict.fromkeys(("c-16", "c-17", "c-18"), 19)
+    bands = satisfaction_bands(values)
+    assert _marked(bands, SatisfactionBand.MOST) == {"c-16", "c-17", "c-18", "c-19"}
+    assert bands["c-15"] is SatisfactionBand.MIDDLE
+    assert _marked(bands, SatisfactionBand.LEAST) == {"c-00", "c-01", "c-02"}
+
+
+def test_y6_a_survey_scale_puts_the_answers_at_0_and_10_at_the_ends() -> None:
+    """20 answers of 0, 60 of 5 and 20 of 10: the 0s are least, the 10s most (issue 23)."""
+    values = {f"c-{i:03}": 0 if i < 20 else 10 if i >= 80 else 5 for i in range(100)}
+    bands = satisfaction_bands(values)
+    assert _marked(bands, SatisfactionBand.LEAST) == {f"c-{i:03}" for i in range(20)}
+    assert _marked(bands, SatisfactionBand.MOST) == {f"c-{i:03}" for i in range(80, 100)}
+    assert {bands[f"c-{i:03}"] for i in range(20, 80)} == {SatisfactionBand.MIDDLE}
+
+
+def test_y6_a_block_between_the_extremes_straddling_the_cut_stays_in_the_middle() -> None:
+    """20 customers, cut at 3: one at 0, then three tie at 1 (ranks 2-4 straddle the cut)."""
+    values = {f"c-{i:02}": i for i in range(20)} | dict.fromkeys(("c-01", "c-02", "c-03"), 1)
+    bands = satisfaction_bands(values)
+    assert _marked(bands, SatisfactionBand.LEAST) == {"c-00"}
+    assert {bands[c] for c in ("c-01", "c-02", "c-03")} == {SatisfactionBand.MIDDLE}
+
+
+@pytest.mark.parametrize(
+    ("low_block", "least"),
+    [
+        (2, {"c-00", "c-01", "c-02"}),  # ranks 2-3, inside the cut of 3: marked
+        (3, {"c-00"}),  # ranks 2-4, straddling the cut: middle, only the extreme is marked
+    ],
+)
+def test_y6_a_block_next_to_the_extreme_is_marked_only_inside_the_cut(
+    low_block: int, least: set[str]
+) -> None:
+    """20 customers, one at 0, then ``low_block`` tie at 1, the rest from 12 up."""
+    values = {f"c-{i:02}": 10 + i for i in range(20)} | {"c-00": 0}
+    values |= {f"c-{i:02}": 1 for i in range(1, 1 + low_block)}
+    assert _marked(satisfaction_bands(values), SatisfactionBand.LEAST) == least
+
+
+def test_y6_two_different_answers_mark_both_ends() -> None:
+    assert satisfaction_bands({"c-1": 4, "c-2": 9}) == {
+        "c-1": SatisfactionBand.LEAST,
+        "c-2": SatisfactionBand.MOST,
+    }
 
 
 def test_all_equal_marks_nobody() -> None:

@@ -4,27 +4,30 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import attrs
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from custrel import strategies as cs
 from custrel.cadence import (
     CadencePolicy,
     PoolPolicy,
+    PoolReason,
     RecordStep,
     add_working_days,
     agenda,
     assign_balanced,
+    first_contact_day,
     follow_up,
     is_working_day,
     minutes_steps,
+    needs_reassignment,
     next_due,
     pool_status,
     record_steps,
     upcoming_occasions,
 )
 from custrel.grading import Grade, customer_grade, grade
-from custrel.models import Calendar, CustomerProfile, DealStatus, Opportunity
+from custrel.models import Calendar, ContactEvent, CustomerProfile, DealStatus, Opportunity
 
 DAYS = cs.dates(min_value=date(2000, 1, 1), max_value=date(2035, 12, 31))
 GRADES = st.sampled_from(Grade)
@@ -102,6 +105,38 @@ FOLLOW_UPS = st.lists(
     cs.dates(min_value=date(2026, 1, 1), max_value=date(2026, 12, 31)), max_size=8
 )
 POOL_POLICIES = cs.pool_policies()
+
+
+@given(
+    cs.dates(min_value=date(2026, 1, 1), max_value=date(2026, 12, 31)),
+    st.lists(
+        cs.contact_events(
+            customer_id="c-1", min_value=date(2025, 12, 1), max_value=date(2027, 1, 31)
+        ),
+        max_size=6,
+    ),
+    cs.dates(min_value=date(2025, 12, 1), max_value=date(2027, 1, 31)),
+    cs.cadence_policies(),
+    POOL_POLICIES,
+)
+def test_c3_needs_reassignment_exactly_when_the_pool_takes_the_customer_back_uncontacted(
+    assigned_on: date,
+    events: list[ContactEvent],
+    as_of: date,
+    cadence: CadencePolicy,
+    pool: PoolPolicy,
+) -> None:
+    """Rule C3: one decision of "first contact made in time" behind both functions.
+
+    For an open customer (``closed=False``) under a pool policy whose cap, if any, does
+    not end the hold before the first-contact deadline.
+    """
+    assume(pool.hard_cap_days is None or pool.hard_cap_days >= pool.first_contact_days)
+    first = first_contact_day(events, assigned_on=assigned_on, as_of=as_of, policy=cadence)
+    follow_ups = [event.at.date() for event in events if cadence.counts(event)]
+    status = pool_status(assigned_on, follow_ups, first_contact=first, as_of=as_of, policy=pool)
+    back_uncontacted = status.reason is PoolReason.NO_FIRST_CONTACT and status.returned
+    assert needs_reassignment(assigned_on, first, as_of=as_of, policy=pool) is back_uncontacted
 
 
 @given(

@@ -177,3 +177,58 @@ def test_policies_round_trip(policy: LifecyclePolicy) -> None:
     again = LifecyclePolicy.from_dict(policy.to_dict())
     assert again == policy
     assert again.fingerprint() == policy.fingerprint()
+
+
+STANDING = (
+    Stage.PROSPECT,
+    Stage.LAPSED,
+    Stage.AT_RISK,
+    Stage.NEW,
+    Stage.WON_BACK,
+    Stage.ACTIVE,
+    Stage.GROWING,
+)
+
+
+@given(st.sampled_from(Stage), st.sampled_from(Stage))
+def test_stages_compare_by_standing_not_by_their_text(a: Stage, b: Stage) -> None:
+    """Rules L1, L4 (decision): the order of standing, whatever the values spell."""
+    ranks = STANDING.index(a), STANDING.index(b)
+    assert (a < b, a <= b, a > b, a >= b) == (
+        ranks[0] < ranks[1],
+        ranks[0] <= ranks[1],
+        ranks[0] > ranks[1],
+        ranks[0] >= ranks[1],
+    )
+    assert max(a, b) is STANDING[max(ranks)]
+    assert min(a, b) is STANDING[min(ranks)]
+
+
+@given(cases(), POLICIES)
+def test_the_highest_stage_is_never_below_the_stage_it_underlies(
+    case: tuple[date, list[Purchase], list[Complaint]], policy: LifecyclePolicy
+) -> None:
+    """Rules L1, L4: a customer has reached at least the development stage under theirs.
+
+    AT_RISK is an ACTIVE customer at least; LAPSED and WON_BACK customers bought, so were
+    NEW at least; a development stage is its own floor.
+    """
+    as_of, purchases, complaints = case
+    stage = lifecycle_stage(purchases, as_of=as_of, complaints=complaints, policy=policy)
+    highest = highest_stage(purchases, as_of=as_of, policy=policy)
+    floor = {Stage.AT_RISK: Stage.ACTIVE, Stage.LAPSED: Stage.NEW, Stage.WON_BACK: Stage.NEW}
+    assert highest >= floor.get(stage, stage)
+    assert max(highest, floor.get(stage, stage)) is highest
+
+
+@given(cases(), POLICIES)
+def test_a_lapse_is_never_part_of_the_rhythm(
+    case: tuple[date, list[Purchase], list[Complaint]], policy: LifecyclePolicy
+) -> None:
+    """Rule L4: intervals longer than the horizon in force are left out of the median,
+    so the median interval never exceeds the ceiling (no lapse stretches the horizon).
+    """
+    as_of, purchases, complaints = case
+    why = explain_stage(purchases, as_of=as_of, complaints=complaints, policy=policy)
+    if why.median_interval_days is not None:
+        assert why.median_interval_days <= policy.horizon_ceiling_days

@@ -2,7 +2,7 @@
 antisymmetry, and agreement with the textbook formulas."""
 
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -14,8 +14,10 @@ from hypothesis import strategies as st
 
 from custrel import strategies as cs
 from custrel.errors import InvalidInputError
+from custrel.labels import label
 from custrel.loyalty import (
     DEFAULT_LOYALTY,
+    LoyaltyConflict,
     LoyaltyKind,
     LoyaltyMeasure,
     LoyaltyMeasures,
@@ -29,6 +31,7 @@ from custrel.loyalty import (
     TotalCustomerValue,
     delivered_value,
     explain_loyalty,
+    loyalty_consistency,
     loyalty_kind,
     loyalty_quadrant,
     loyalty_score,
@@ -200,16 +203,20 @@ def test_bands_do_not_depend_on_input_order(values: dict[str, int], rnd: object)
 
 
 @given(PORTFOLIOS)
-def test_bands_keep_ties_together_and_mark_at_most_15_percent(values: dict[str, int]) -> None:
+def test_bands_keep_ties_together_and_mark_15_percent_or_the_extreme_block(
+    values: dict[str, int],
+) -> None:
     bands = satisfaction_bands(values)
     by_value: dict[int, set[SatisfactionBand]] = {}
     for cid, value in values.items():
         by_value.setdefault(value, set()).add(bands[cid])
     assert all(len(b) == 1 for b in by_value.values())
     counts = Counter(bands.values())
+    tally = Counter(values.values())
     cut = Decimal("0.15") * len(values)
-    assert counts[SatisfactionBand.LEAST] <= cut
-    assert counts[SatisfactionBand.MOST] <= cut
+    if values:
+        assert counts[SatisfactionBand.LEAST] <= max(cut, Decimal(tally[min(tally)]))
+        assert counts[SatisfactionBand.MOST] <= max(cut, Decimal(tally[max(tally)]))
     ends = {
         band: [values[cid] for cid, b in bands.items() if b is band] for band in SatisfactionBand
     }
@@ -221,6 +228,41 @@ def test_bands_keep_ties_together_and_mark_at_most_15_percent(values: dict[str, 
             assert max(ends[lower]) < min(ends[upper])
 
 
+SURVEYS = st.dictionaries(cs.customer_ids(), st.integers(0, 10), max_size=60)
+"""Answers on a 0..10 survey scale: few distinct values, so large tie blocks."""
+
+
+@given(SURVEYS)
+def test_y6_the_extreme_answers_are_at_the_ends_unless_all_are_equal(
+    values: dict[str, int],
+) -> None:
+    bands = satisfaction_bands(values)
+    if len(set(values.values())) < 2:
+        assert set(bands.values()) <= {SatisfactionBand.MIDDLE}
+        return
+    lowest, highest = min(values.values()), max(values.values())
+    assert {bands[c] for c, v in values.items() if v == lowest} == {SatisfactionBand.LEAST}
+    assert {bands[c] for c, v in values.items() if v == highest} == {SatisfactionBand.MOST}
+
+
+@given(SURVEYS, st.randoms(use_true_random=False))
+def test_y6_survey_bands_follow_the_answers_in_any_order(
+    values: dict[str, int], rnd: object
+) -> None:
+    """Equal answers share a band, a lower answer never has a higher band, order is moot."""
+    rank = list(SatisfactionBand)  # least, middle, most
+    bands = satisfaction_bands(values)
+    items = list(values.items())
+    rnd.shuffle(items)  # type: ignore[attr-defined]
+    assert satisfaction_bands(dict(items)) == bands
+    for a, va in values.items():
+        for b, vb in values.items():
+            if va == vb:
+                assert bands[a] is bands[b]
+            elif va < vb:
+                assert rank.index(bands[a]) <= rank.index(bands[b])
+
+
 @given(PORTFOLIOS)
 def test_negating_satisfaction_swaps_the_ends(values: dict[str, int]) -> None:
     swap = {
@@ -230,6 +272,89 @@ def test_negating_satisfaction_swaps_the_ends(values: dict[str, int]) -> None:
     }
     negated = satisfaction_bands({cid: -v for cid, v in values.items()})
     assert negated == {cid: swap[b] for cid, b in satisfaction_bands(values).items()}
+
+
+# rule Y1: a customer who stops buying ----------------------------------------------------------
+
+
+@given(
+    st.lists(cs.purchases(customer_id="c-1", max_value=date(2026, 12, 31)), max_size=15),
+    st.integers(0, 400),
+    st.integers(0, 800),
+    POLICIES,
+)
+def test_y1_more_silence_never_raises_the_score(
+    purchases: list[Any], after_last: int, more: int, policy: LoyaltyPolicy
+) -> None:
+    """With the same purchases, a later as_of (more days without a purchase) scores no more."""
+    earlier = date(2027, 1, 1) + timedelta(days=after_last)
+    later = earlier + timedelta(days=more)
+    before = LoyaltyMeasures.from_purchases(purchases, as_of=earlier)
+    after = LoyaltyMeasures.from_purchases(purchases, as_of=later)
+    if not _scorable(before, policy):
+        return
+    assert loyalty_score(after, policy=policy) <= loyalty_score(before, policy=policy)
+    assert (
+        explain_loyalty(after, policy=policy).score <= explain_loyalty(before, policy=policy).score
+    )
+
+
+@given(cs.loyalty_measures(), st.integers(0, 800), st.integers(0, 800), POLICIES)
+def test_y1_recency_is_in_0_to_1_and_never_rises_with_silence(
+    measures: LoyaltyMeasures, shorter: int, longer: int, policy: LoyaltyPolicy
+) -> None:
+    shorter, longer = sorted([shorter, longer])
+    assert 0 <= policy.recency(longer) <= policy.recency(shorter) <= 1
+    if not _scorable(measures, policy):
+        return
+    quiet = attrs.evolve(measures, silent_days=shorter)
+    silent = attrs.evolve(measures, silent_days=longer)
+    assert loyalty_score(silent, policy=policy) <= loyalty_score(quiet, policy=policy)
+    assert loyalty_score(
+        attrs.evolve(measures, silent_days=policy.recency_limit_days), policy=policy
+    ) == loyalty_score(
+        attrs.evolve(
+            measures,
+            repeat_purchases=0 if measures.repeat_purchases is not None else None,
+            spend=0 if measures.spend is not None else None,
+            silent_days=None,
+        ),
+        policy=policy,
+    )
+
+
+# rules Y2 and Y3 together ---------------------------------------------------------------------
+
+_WEAKER = {LoyaltyKind.INERTIA, LoyaltyKind.PRICE, LoyaltyKind.INCENTIVE, LoyaltyKind.MONOPOLY}
+
+
+@given(cs.loyalty_signals(), cs.shares(), cs.shares())
+def test_y2_y3_every_kind_and_quadrant_is_judged_and_only_the_listed_pairs_disagree(
+    signals: LoyaltySignals, attachment: Decimal, repeat: Decimal
+) -> None:
+    kind = loyalty_kind(signals)
+    quadrant = loyalty_quadrant(attachment, repeat)
+    conflict = loyalty_consistency(kind, quadrant)
+    disagree = (kind in _WEAKER and quadrant is LoyaltyQuadrant.TRUE) or (
+        kind is LoyaltyKind.PREMIUM and quadrant is LoyaltyQuadrant.SPURIOUS
+    )
+    assert (conflict is not None) is disagree
+    if conflict is not None:
+        assert isinstance(conflict, LoyaltyConflict)
+        assert (conflict.kind, conflict.quadrant) == (kind, quadrant)
+        assert kind is not None
+        assert label(kind, "en") in conflict.reason_en
+        assert label(quadrant, "en") in conflict.reason_en
+        assert label(kind, "zh") in conflict.reason_zh
+        assert label(quadrant, "zh") in conflict.reason_zh
+
+
+@given(st.sampled_from([None, *LoyaltyKind]), st.sampled_from(LoyaltyQuadrant))
+def test_y2_y3_consistency_is_total_over_all_pairs(
+    kind: LoyaltyKind | None, quadrant: LoyaltyQuadrant
+) -> None:
+    conflict = loyalty_consistency(kind, quadrant)
+    assert conflict is None or (conflict.kind, conflict.quadrant) == (kind, quadrant)
 
 
 # rule Y5 --------------------------------------------------------------------------------------

@@ -10,6 +10,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from custrel import strategies as cs
+from custrel.labels import LANGUAGES, label
+from custrel.lifecycle import lifecycle_stage
 from custrel.models import Purchase
 from custrel.tiering import (
     DEFAULT_TIERS,
@@ -22,6 +24,7 @@ from custrel.tiering import (
     portfolio_values,
     retier,
     rfm_scores,
+    rfm_segment,
     tier_portfolio,
 )
 
@@ -29,6 +32,8 @@ AS_OF = date(2026, 11, 22)
 VALUES = st.integers(min_value=-1000, max_value=1000).map(Decimal)
 PORTFOLIOS = st.dictionaries(cs.customer_ids(), VALUES, max_size=60)
 POLICIES = st.one_of(st.just(DEFAULT_TIERS), cs.tier_policies())
+# Few distinct values, so that blocks of equal values (at the top too) are the rule
+TIED = st.dictionaries(cs.customer_ids(), st.integers(-1, 3).map(Decimal), max_size=60)
 
 
 def _fit(values: dict[str, Decimal], policy: TierPolicy) -> dict[str, Decimal]:
@@ -92,16 +97,54 @@ def test_with_distinct_values_tier_sizes_follow_the_shares(
         assert sum(t <= tier for t in tiers) == math.ceil(c * n)
 
 
-@given(PORTFOLIOS, cs.tier_policies())
+@given(st.one_of(PORTFOLIOS, TIED), cs.tier_policies())
 def test_a_tier_never_holds_more_than_its_places(
     values: dict[str, Decimal], policy: TierPolicy
 ) -> None:
-    """Rule T2 (decision): ties never push a tier past ceil(c·n) customers."""
+    """Rule T2 (decision): ties never push a tier past ceil(c·n) customers ...
+
+    ... but for the block of the highest positive value, which is VIP whatever its size
+    (rule T1).
+    """
     policy = TierPolicy(shares=policy.shares)  # head-count mode
     tiers = list(tier_portfolio(values, policy=policy).values())
     n = len(values)
+    top = max(values.values(), default=Decimal(0))
+    at_top = sum(v == top for v in values.values()) if top > 0 else 0
     for c, tier in zip(policy.cumulative, (Tier.VIP, Tier.MAJOR, Tier.ORDINARY), strict=True):
-        assert sum(t <= tier for t in tiers) <= math.ceil(c * n)
+        assert sum(t <= tier for t in tiers) <= max(math.ceil(c * n), at_top)
+
+
+@given(st.one_of(PORTFOLIOS, TIED).filter(bool), POLICIES, st.lists(cs.customer_ids()))
+def test_rule_t1_the_customers_of_the_highest_positive_value_are_all_vip(
+    values: dict[str, Decimal], policy: TierPolicy, twins: list[str]
+) -> None:
+    """Rule T1: however many share the highest value, all are VIP if it is positive."""
+    values = _fit(values, policy)
+    top = max(values.values())
+    values |= dict.fromkeys(twins, top)
+    tiers = tier_portfolio(values, policy=policy)
+    cuts = TierCuts.from_values(values, policy=policy)
+    expected = Tier.VIP if top > 0 else Tier.SMALL
+    at_top = [k for k, v in values.items() if v == top]
+    assert {tiers[k] for k in at_top} == {expected}
+    assert cuts.tier_of(top) is expected
+
+
+@given(TIED, POLICIES, st.randoms(use_true_random=False))
+def test_with_many_ties_equal_values_share_a_tier_in_any_order(
+    values: dict[str, Decimal], policy: TierPolicy, rnd: object
+) -> None:
+    """Rules T1, T2: equal values, equal tiers; the input order never matters."""
+    values = _fit(values, policy)
+    tiers = tier_portfolio(values, policy=policy)
+    items = list(values.items())
+    rnd.shuffle(items)  # type: ignore[attr-defined]
+    assert tier_portfolio(dict(items), policy=policy) == tiers
+    by_value: dict[Decimal, set[Tier]] = {}
+    for key, value in values.items():
+        by_value.setdefault(value, set()).add(tiers[key])
+    assert all(len(found) == 1 for found in by_value.values())
 
 
 @given(PORTFOLIOS, POLICIES)
@@ -280,3 +323,18 @@ def test_value_rules_do_not_depend_on_the_callers_decimal_context(
             ),
         )
     assert got == expected
+
+
+@given(PURCHASES)
+def test_a_customers_rfm_segment_and_stage_never_share_a_label(
+    purchases: list[Purchase],
+) -> None:
+    """RFM (decision): a report row never shows one word for two views, in either language."""
+    for customer, score in rfm_scores(purchases, as_of=AS_OF).items():
+        segment = rfm_segment(score)
+        own = [p for p in purchases if p.customer_id == customer]
+        stage = lifecycle_stage(own, as_of=AS_OF)
+        for lang, shown in zip(LANGUAGES, (segment.label_en, segment.label_zh), strict=True):
+            words = shown.casefold(), label(stage, lang).casefold()
+            assert words[0] not in words[1]
+            assert words[1] not in words[0]

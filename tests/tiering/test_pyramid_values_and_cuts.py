@@ -163,9 +163,9 @@ def test_the_least_value_of_each_tier() -> None:
         pytest.param(
             {"a": 10, "b": 10, "c": 10, "d": 10},
             TierMode.VALUE_SHARE,
-            (None, None, None),
+            (D(10), D(10), D(10)),
             4,
-            id="one block too big for any tier",
+            id="one block too big for any tier is the top: VIP (rule T1)",
         ),
         pytest.param(
             {"a": 40, "b": 30, "c": 20, "d": 10},

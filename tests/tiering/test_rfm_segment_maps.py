@@ -22,13 +22,13 @@ def test_default_rfm_segments_are_the_documented_grid() -> None:
     assert rows == [
         ("champions", "Champions", "重要价值客户", [((4, 5), (4, 5), (1, 5))]),
         ("potential_loyalists", "Potential loyalists", "潜力客户", [((4, 5), (2, 3), (1, 5))]),
-        ("new_customers", "New customers", "新客户", [((4, 5), (1, 1), (1, 5))]),
+        ("new_customers", "Recent one-time buyers", "近期单次购买客户", [((4, 5), (1, 1), (1, 5))]),
         ("loyal", "Loyal", "忠诚客户", [((3, 3), (3, 5), (1, 5))]),
         ("need_attention", "Need attention", "需要关注客户", [((3, 3), (1, 2), (1, 5))]),
-        ("at_risk", "At risk", "流失风险客户", [((2, 2), (3, 5), (1, 5))]),
+        ("at_risk", "Fading regulars", "渐疏常客", [((2, 2), (3, 5), (1, 5))]),
         ("hibernating", "Hibernating", "休眠客户", [((2, 2), (1, 2), (1, 5))]),
         ("cannot_lose", "Cannot lose them", "不能失去的客户", [((1, 1), (4, 5), (1, 5))]),
-        ("lost", "Lost", "流失客户", [((1, 1), (1, 3), (1, 5))]),
+        ("lost", "Long silent", "久未购买客户", [((1, 1), (1, 3), (1, 5))]),
     ]
 
 

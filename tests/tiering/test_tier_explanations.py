@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from custrel.tiering import Tier, TierExplanation, TierMode, TierPolicy, explain_tier
+from custrel.tiering import Tier, TierCuts, TierExplanation, TierMode, TierPolicy, explain_tier
 from tests._values import D
 
 # Rules T1, T2: why a customer is in their tier ------------------------------------------------
@@ -182,17 +182,31 @@ def test_t2_a_tie_of_two_is_explained_in_chinese() -> None:
 def test_rule_t2_a_tiers_cut_is_the_floor_value_as_the_pyramid_placed_it() -> None:
     # Two customers worth 5, written 5.0 and 5: the ordinary floor is the block's last
     # member (5), not whichever equal value comes first in the mapping (5.0).
-    values = {"a": Decimal("5.0"), "b": Decimal(5), "c": Decimal(1), "d": Decimal(1)}
+    values = {"x": Decimal(9), "a": Decimal("5.0"), "b": Decimal(5), "c": Decimal(1)}
+    values |= {"d": Decimal(1)}
     why = explain_tier("a", values=values)
-    assert (why.tier, why.rank, why.tied, why.customers) == (Tier.ORDINARY, 1, 2, 4)
+    assert (why.tier, why.rank, why.tied, why.customers) == (Tier.ORDINARY, 2, 2, 5)
     assert str(why.cut) == "5"
     assert why.reason_en == (
-        "rank 1 of 4 by value, tied with 1 more down to rank 2, 0% of customers above:"
+        "rank 2 of 5 by value, tied with 1 more down to rank 3, 20% of customers above:"
         " ordinary (the top 50% by head count; ordinary from 5)"
     )
     assert why.reason_zh == (
-        "按价值排名第1/4，与另外1位并列至第2名，高于该客户的客户占0%："
+        "按价值排名第2/5，与另外1位并列至第3名，高于该客户的客户占20%："
         "普通客户（按客户数前50%；普通客户下限 5）"
+    )
+
+
+def test_rule_t1_a_tied_top_block_is_vip_and_its_cut_is_the_last_member() -> None:
+    """Rule T1: the block at the top is VIP; its cut is the block's last member (5, not 5.0)."""
+    values = {"a": Decimal("5.0"), "b": Decimal(5), "c": Decimal(1), "d": Decimal(1)}
+    why = explain_tier("a", values=values)
+    assert (why.tier, why.rank, why.tied, why.customers) == (Tier.VIP, 1, 2, 4)
+    assert str(why.cut) == "5"
+    assert str(TierCuts.from_values(values).vip) == "5"
+    assert why.reason_en == (
+        "rank 1 of 4 by value, tied with 1 more down to rank 2, 0% of customers above:"
+        " vip (the top 1% by head count; vip from 5)"
     )
 
 

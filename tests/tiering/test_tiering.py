@@ -296,21 +296,40 @@ def test_a_tie_that_ends_at_a_cut_keeps_the_tier() -> None:
     assert tiers["c-018"] is tiers["c-019"] is Tier.MAJOR
 
 
-def test_a_top_tie_larger_than_the_vip_places_leaves_vip_empty() -> None:
+def test_rule_t1_a_top_tie_larger_than_the_vip_places_is_all_vip() -> None:
+    """Rule T1: two customers tied at the top of 100 are both VIP; major keeps its places."""
     values = {f"c-{i:03d}": 100 - i for i in range(100)} | {"c-000": 99}
     tiers = tier_portfolio(values)
-    assert tiers["c-000"] is tiers["c-001"] is Tier.MAJOR
-    assert Tier.VIP not in tiers.values()
+    assert tiers["c-000"] is tiers["c-001"] is Tier.VIP
+    assert [k for k, t in tiers.items() if t is Tier.VIP] == ["c-000", "c-001"]
+    assert [k for k, t in tiers.items() if t is Tier.MAJOR] == [f"c-{i:03d}" for i in range(2, 20)]
+    assert tiers["c-020"] is Tier.ORDINARY
     cuts = TierCuts.from_values(values)
-    assert (cuts.vip, cuts.major, cuts.ordinary) == (None, Decimal(81), Decimal(51))
-    assert cuts.tier_of(10_000) is Tier.MAJOR
-    assert cuts.least_value(Tier.VIP) is None
+    assert (cuts.vip, cuts.major, cuts.ordinary) == (Decimal(99), Decimal(81), Decimal(51))
+    assert cuts.tier_of(10_000) is Tier.VIP
+    assert (cuts.tier_of(100), cuts.tier_of(99), cuts.tier_of(98)) == (
+        Tier.VIP,
+        Tier.VIP,
+        Tier.MAJOR,
+    )
+    assert cuts.least_value(Tier.VIP) == Decimal(99)
 
 
-def test_all_equal_values_fit_no_tier_but_the_bottom() -> None:
-    assert set(tier_portfolio({f"c-{i}": 7 for i in range(10)}).values()) == {Tier.SMALL}
+def test_rule_t1_all_equal_positive_values_are_all_vip() -> None:
+    """Rule T1 (decision): nobody is above anybody, so everyone is at the top."""
+    assert set(tier_portfolio({f"c-{i}": 7 for i in range(10)}).values()) == {Tier.VIP}
     cuts = TierCuts.from_values({f"c-{i}": 7 for i in range(10)})
-    assert (cuts.vip, cuts.major, cuts.ordinary) == (None, None, None)
+    assert (cuts.vip, cuts.major, cuts.ordinary) == (Decimal(7), Decimal(7), Decimal(7))
+    assert (cuts.tier_of(6), cuts.tier_of(7), cuts.tier_of(8)) == (Tier.SMALL, Tier.VIP, Tier.VIP)
+
+
+def test_all_equal_values_of_no_value_fit_no_tier_but_the_bottom() -> None:
+    """Rule T2 (decision): a top block worth 0 or less is small, not VIP."""
+    for worth in (0, -3):
+        values = {f"c-{i}": worth for i in range(10)}
+        assert set(tier_portfolio(values).values()) == {Tier.SMALL}
+        cuts = TierCuts.from_values(values)
+        assert (cuts.vip, cuts.major, cuts.ordinary) == (None, None, None)
 
 
 def test_small_portfolios_by_the_exact_rule() -> None:
@@ -332,11 +351,12 @@ def test_value_share_mode() -> None:
         "c": Tier.SMALL,
     }
     spread = {f"c-{i}": 1 for i in range(100)} | {"none": 0}
-    assert set(tier_portfolio(spread, policy=policy).values()) == {Tier.SMALL}
-    tied_top = {"a": 30, "b": 30, "c": 20, "d": 20}  # total 100: a, b before-last 30
+    spread_tiers = tier_portfolio(spread, policy=policy)  # the top block is VIP (rule T1)
+    assert spread_tiers == dict.fromkeys(spread, Tier.VIP) | {"none": Tier.SMALL}
+    tied_top = {"a": 30, "b": 30, "c": 20, "d": 20}  # total 100: a, b the top (rule T1)
     assert tier_portfolio(tied_top, policy=policy) == {
-        "a": Tier.ORDINARY,
-        "b": Tier.ORDINARY,
+        "a": Tier.VIP,
+        "b": Tier.VIP,
         "c": Tier.SMALL,
         "d": Tier.SMALL,
     }

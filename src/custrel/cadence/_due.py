@@ -174,7 +174,7 @@ def first_contact_day(
     counts as a first contact (:meth:`CadencePolicy.counts_as_first_contact`): a fax,
     e-mail, mailing or website introduction counts, as seed 001 prescribes, even
     though they are not regular follow-ups. Feed the result to
-    :func:`needs_reassignment` or, with the later follow-ups, to :func:`pool_status`.
+    :func:`needs_reassignment` and, as ``first_contact``, to :func:`pool_status`.
 
     Args:
         events: The customer's contact events, in any order.

@@ -18,7 +18,7 @@ from custrel.cadence._workdays import _NO_DAYS, _rules
 from custrel.errors import InvalidInputError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from custrel.cadence._workcalendar import WorkCalendar
 
@@ -137,6 +137,26 @@ def first_contact_deadline(
     return _Days(policy, calendar, holidays, workdays).add(assigned_on, policy.first_contact_days)
 
 
+def _first_contact(
+    taken_on: date,
+    contacts: Iterable[date],
+    /,
+    *,
+    as_of: date,
+    policy: PoolPolicy,
+    add: Callable[[date, int], date],
+) -> tuple[date, bool]:
+    """Rule C3, decided once for :func:`needs_reassignment` and :func:`pool_status`.
+
+    Returns the first-contact deadline and whether a first contact was made in time:
+    a contact on or after ``taken_on``, on or before the deadline and on or before
+    ``as_of``.
+    """
+    deadline = add(taken_on, policy.first_contact_days)  # rule C3
+    last = min(deadline, as_of)
+    return deadline, any(taken_on <= day <= last for day in contacts)
+
+
 def needs_reassignment(
     assigned_on: date,
     first_contact: date | None,
@@ -150,12 +170,17 @@ def needs_reassignment(
 ) -> bool:
     """Whether the manager may reassign a customer not contacted in time (rule C3).
 
-    True when the first contact came after the deadline, or has not come and the
-    deadline has passed on ``as_of``.
+    True when no first contact was made in time (on or after ``assigned_on``, on or
+    before the deadline and on or before ``as_of``) and the customer is due back in the
+    pool: ``as_of`` is on or after the day after the deadline, counted as the policy
+    counts days (in working days, the next working day). It is true exactly when
+    :func:`pool_status`, given the same first contact, returns the customer for
+    ``NO_FIRST_CONTACT``: both decide "first contact made in time" with one helper.
 
     Args:
         assigned_on: The day the customer was assigned.
-        first_contact: The day of the first follow-up, or ``None``.
+        first_contact: The day of the first contact (see :func:`first_contact_day`), or
+            ``None``. A day before ``assigned_on`` or after ``as_of`` does not count.
         as_of: The reference day.
         policy: The limits; one week by default.
         calendar: The working calendar, when the policy counts working days.
@@ -176,15 +201,17 @@ def needs_reassignment(
     False
     >>> needs_reassignment(date(2026, 11, 1), None, as_of=date(2026, 11, 9))
     True
+    >>> needs_reassignment(date(2026, 11, 1), date(2026, 11, 8), as_of=date(2026, 11, 30))
+    False
     """
+    _CHECK_DAY("assigned_on", assigned_on)
     _CHECK_OPTIONAL_DAY("first_contact", first_contact)
     _CHECK_DAY("as_of", as_of)
-    deadline = first_contact_deadline(
-        assigned_on, policy=policy, calendar=calendar, holidays=holidays, workdays=workdays
-    )
-    if first_contact is not None and first_contact <= as_of:
-        return first_contact > deadline
-    return as_of > deadline
+    policy = _check_policy(policy)
+    add = _Days(policy, calendar, holidays, workdays).add
+    contacts = () if first_contact is None else (first_contact,)
+    deadline, in_time = _first_contact(assigned_on, contacts, as_of=as_of, policy=policy, add=add)
+    return not in_time and as_of >= add(deadline, 1)
 
 
 class PoolReason(enum.StrEnum):
@@ -272,6 +299,7 @@ def pool_status(
     /,
     *,
     as_of: date,
+    first_contact: date | None = None,
     closed: bool = False,
     policy: PoolPolicy = DEFAULT_POOL,
     calendar: WorkCalendar | None = None,
@@ -280,10 +308,15 @@ def pool_status(
 ) -> PoolStatus:
     """When a customer goes back to the pool (公海), and why (rule C3).
 
-    The owner holds the customer until ``first_contact_days`` after ``taken_on``. Each
-    qualifying follow-up made while the customer is still held (on or before the last
-    day held, and on or before ``as_of``) extends the hold to ``follow_up_days`` after
-    it; the hold never shrinks. A follow-up after the customer has returned does not
+    The owner holds the customer until ``first_contact_days`` after ``taken_on``. The
+    first contact (rule C3) counts on the channels seed 001 prescribes for it, a fax or
+    a mailing as well as a follow-up: pass its day as ``first_contact`` (see
+    :func:`first_contact_day`). Once a first contact is made in time, the reason is
+    never ``NO_FIRST_CONTACT``, so the customer returns for that reason exactly when
+    :func:`needs_reassignment` says so. The first contact and each qualifying
+    follow-up made while the customer is still held (on or before the last day held,
+    and on or before ``as_of``) extend the hold to ``follow_up_days`` after it; the
+    hold never shrinks. A follow-up after the customer has returned does not
     bring them back. With ``hard_cap_days``, the hold ends at the latest that many days
     after ``taken_on``. The customer returns the day after the last day held; the
     owner is warned from ``warning_days`` before that. A closed customer is exempt.
@@ -294,6 +327,8 @@ def pool_status(
         follow_ups: The days of the owner's qualifying follow-ups (see
             :meth:`CadencePolicy.counts`), in any order.
         as_of: The reference day.
+        first_contact: The day of the first contact, on any first-contact channel,
+            or ``None``; a follow-up in ``follow_ups`` is a first contact too.
         closed: Whether the customer has closed a deal (exempt from the pool).
         policy: The limits.
         calendar: The working calendar, when the policy counts working days.
@@ -313,9 +348,14 @@ def pool_status(
     >>> s = pool_status(date(2026, 11, 1), [date(2026, 11, 5)], as_of=date(2026, 11, 22))
     >>> s.returns_on, s.reason.value, s.warn_from, s.returned
     (datetime.date(2026, 12, 6), 'no_follow_up', datetime.date(2026, 12, 3), False)
+    >>> faxed = pool_status(date(2026, 11, 1), [], first_contact=date(2026, 11, 3),
+    ...                     as_of=date(2026, 11, 22))
+    >>> faxed.returns_on, faxed.reason.value
+    (datetime.date(2026, 12, 4), 'no_follow_up')
     """
     _CHECK_DAY("taken_on", taken_on)
     _CHECK_DAY("as_of", as_of)
+    _CHECK_OPTIONAL_DAY("first_contact", first_contact)
     c.flag("closed", closed)
     policy = _check_policy(policy)
     c.iterable("follow_ups", follow_ups, "dates")
@@ -332,14 +372,14 @@ def pool_status(
             returned=False,
         )
     add = _Days(policy, calendar, holidays, workdays).add
-    held_until = add(taken_on, policy.first_contact_days)
-    reason = PoolReason.NO_FIRST_CONTACT
+    if first_contact is not None:
+        days.append(first_contact)  # a fax or a mailing starts the follow-up clock too
+    held_until, in_time = _first_contact(taken_on, days, as_of=as_of, policy=policy, add=add)
+    reason = PoolReason.NO_FOLLOW_UP if in_time else PoolReason.NO_FIRST_CONTACT
     for day in sorted(d for d in days if taken_on <= d <= as_of):
         if day > held_until:
             break
-        extended = add(day, policy.follow_up_days)
-        if extended > held_until:
-            held_until, reason = extended, PoolReason.NO_FOLLOW_UP
+        held_until = max(held_until, add(day, policy.follow_up_days))
     if policy.hard_cap_days is not None:
         cap = add(taken_on, policy.hard_cap_days)
         if cap < held_until:

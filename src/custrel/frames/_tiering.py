@@ -96,10 +96,11 @@ def tier_cuts_frame(
             found.append(int(within.min()) if len(within) else None)
     positive = v.filter(v > 0)
     least_positive = int(positive.min()) if len(positive) else None
+    top = int(v.item(0))  # rule T1: the block of the highest positive value is always VIP
     vip, major, ordinary = (
         None
-        if f is None or least_positive is None
-        else Decimal(max(f, least_positive)).scaleb(-scale)
+        if least_positive is None
+        else Decimal(top if f is None else max(f, least_positive)).scaleb(-scale)
         for f in found
     )
     return TierCuts(

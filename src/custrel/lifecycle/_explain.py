@@ -10,7 +10,7 @@ import attrs
 
 from custrel import _checks as c
 from custrel.errors import InvalidInputError
-from custrel.lifecycle._history import _History, _twice_median
+from custrel.lifecycle._history import _History
 from custrel.lifecycle._policy import (
     _CHECK_WINDOW_DAY,
     _POSITIVE,
@@ -137,8 +137,8 @@ class StageExplanation:
         recent: The recent window.
         prior: The window before it.
         days_silent: Days since the last purchase occasion, ``None`` with none.
-        median_interval_days: The median interval between occasions, ``None`` with
-            fewer than two.
+        median_interval_days: The median interval between occasions, lapses left out
+            (rule L4), ``None`` when no interval remains.
         horizon_days: The churn horizon used, in days.
         rules: The rule IDs applied.
         reason_en: The reason in English.
@@ -349,7 +349,7 @@ def explain_stage(
     """
     bound = _bind(policy, as_of)
     history = _History(purchases, complaints, bound, keep_net=True)
-    twice_median = _twice_median(history.days, len(history.days))
+    twice_median = history.twice_median
     horizon = bound.horizon_days(twice_median)
     underlying = history.underlying(horizon)
     signals = history.signals(twice_median)

@@ -20,11 +20,8 @@ if TYPE_CHECKING:
 # One customer's history -----------------------------------------------------------------------
 
 
-def _twice_median(ordinals: list[int], upto: int) -> int | None:
-    """Twice the median interval between the first ``upto`` occasions (None below two)."""
-    if upto < 2:  # noqa: PLR2004 - an interval needs two occasions
-        return None
-    gaps = sorted(b - a for a, b in itertools.pairwise(ordinals[:upto]))
+def _twice_median(gaps: list[int]) -> int:
+    """Twice the median of ``gaps``, a sorted, non-empty list of intervals."""
     middle = len(gaps) // 2
     return gaps[middle] * 2 if len(gaps) % 2 else gaps[middle - 1] + gaps[middle]
 
@@ -39,8 +36,10 @@ class _History:
         "customer_id",
         "days",
         "net",
+        "returns",
         "spend_prior",
         "spend_recent",
+        "twice_median",
     )
 
     def __init__(
@@ -61,6 +60,28 @@ class _History:
         self.complaints_recent = self.complaints_prior = 0
         owner = self._complaints(complaints, owner)
         self.customer_id = owner
+        self.returns, self.twice_median = self._rhythm()
+
+    def _rhythm(self) -> tuple[list[int], int | None]:
+        """The occasions that ended a lapse, and twice the median of the other intervals.
+
+        Rule L4 (a decision): an interval longer than the churn horizon computed from
+        the intervals before it was a lapse, ended by a win-back. Lapses are left out of
+        the median that sets today's horizon and overdue limit, so one lapse never
+        stretches the horizon that should warn about the next.
+        """
+        days, bound = self.days, self.bound
+        every: list[int] = []
+        kept: list[int] = []
+        returns: list[int] = []
+        for before, day in itertools.pairwise(days):
+            gap = day - before
+            if gap > bound.horizon_days(_twice_median(every) if every else None):
+                returns.append(day)
+            else:
+                bisect.insort(kept, gap)
+            bisect.insort(every, gap)
+        return returns, _twice_median(kept) if kept else None
 
     def _purchases(
         self, purchases: Iterable[Purchase], owner: str | None, *, keep_net: bool
@@ -124,14 +145,7 @@ class _History:
 
     def won_back(self) -> bool:
         """Whether a purchase within the settling period ended a lapse (rule L4)."""
-        days, bound = self.days, self.bound
-        for j in range(len(days) - 1, 0, -1):
-            if bound.as_of_ord - days[j] > bound.settle:
-                return False
-            gap = days[j] - days[j - 1]
-            if gap > bound.floor and gap > bound.horizon_days(_twice_median(days, j)):
-                return True
-        return False
+        return bool(self.returns) and self.bound.as_of_ord - self.returns[-1] <= self.bound.settle
 
     def underlying(self, horizon: int) -> Stage:
         """The stage before warning signals are looked at."""
@@ -173,7 +187,7 @@ class _History:
 
     def stages(self) -> tuple[Stage, Stage]:
         """The stage on ``as_of`` and the stage underneath it, before signals."""
-        twice_median = _twice_median(self.days, len(self.days))
+        twice_median = self.twice_median
         base = self.underlying(self.bound.horizon_days(twice_median))
         if base in _SIGNALLED and self.signals(twice_median):
             return Stage.AT_RISK, base  # rule L3
@@ -185,12 +199,7 @@ class _History:
         days, bound = self.days, self.bound
         if len(days) < 2:  # noqa: PLR2004 - one occasion is NEW on its day
             return _by_progress(best)
-        returns = [  # the occasions that ended a lapse
-            days[j]
-            for j in range(1, len(days))
-            if days[j] - days[j - 1] > bound.floor
-            and days[j] - days[j - 1] > bound.horizon_days(_twice_median(days, j))
-        ]
+        returns = self.returns  # the occasions that ended a lapse
         keys = sorted(self.net)
         ordinals = [k.toordinal() for k in keys]
         totals = [Decimal(0), *itertools.accumulate((self.net[k] for k in keys), c.CONTEXT.add)]

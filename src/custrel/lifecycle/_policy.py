@@ -24,9 +24,22 @@ class Stage(enum.StrEnum):
     the order in which :func:`highest_stage` measures how far a customer has come.
     AT_RISK, LAPSED and WON_BACK say how the relationship stands, not how far it went.
 
+    Stages compare by standing (rules L1, L4, decision), worst first: ``PROSPECT <
+    LAPSED < AT_RISK < NEW < WON_BACK < ACTIVE < GROWING``, which keeps the development
+    path in its order; so ``max`` is the better standing and ``sorted(Stage)`` runs
+    from no relationship to a growing one. The values are unchanged (``Stage.NEW ==
+    "new"``), but a stage never compares with a plain string: that raises TypeError,
+    where the alphabetical order of the values used to answer.
+
     >>> from custrel.lifecycle import Stage
     >>> [s.value for s in Stage]
     ['prospect', 'new', 'active', 'growing', 'at_risk', 'lapsed', 'won_back']
+    >>> max(Stage.NEW, Stage.GROWING), Stage.NEW == "new"
+    (<Stage.GROWING: 'growing'>, True)
+    >>> Stage.NEW < "z"
+    Traceback (most recent call last):
+    ...
+    TypeError: '<' not supported between instances of 'Stage' and 'str'
     """
 
     PROSPECT = "prospect"  # rule L2: no purchase yet, to be developed
@@ -37,8 +50,55 @@ class Stage(enum.StrEnum):
     LAPSED = "lapsed"  # rule L4: silent past their churn horizon
     WON_BACK = "won_back"  # rule L4: bought again after lapsing, still settling
 
+    def __lt__(self, other: object) -> bool:
+        """Worse standing (rules L1, L4): ``PROSPECT < LAPSED < ... < GROWING``."""
+        return _STANDING[self] < _standing(other, "<")
+
+    def __le__(self, other: object) -> bool:
+        """Worse or equal standing."""
+        return _STANDING[self] <= _standing(other, "<=")
+
+    def __gt__(self, other: object) -> bool:
+        """Better standing."""
+        return _STANDING[self] > _standing(other, ">")
+
+    def __ge__(self, other: object) -> bool:
+        """Better or equal standing."""
+        return _STANDING[self] >= _standing(other, ">=")
+
 
 _PROGRESS = {Stage.PROSPECT: 0, Stage.NEW: 1, Stage.ACTIVE: 2, Stage.GROWING: 3}
+# rules L1, L4 (decision): the order of standing, worst first; _PROGRESS in the same order
+_STANDING = {
+    stage: rank
+    for rank, stage in enumerate(
+        (
+            Stage.PROSPECT,
+            Stage.LAPSED,
+            Stage.AT_RISK,
+            Stage.NEW,
+            Stage.WON_BACK,
+            Stage.ACTIVE,
+            Stage.GROWING,
+        )
+    )
+}
+
+
+def _standing(other: object, operator: str) -> int:
+    """The rank of ``other`` in the order of standing, if it is a Stage; else TypeError.
+
+    A TypeError rather than ``NotImplemented``: ``str`` would then answer by the
+    alphabetical order of the values, which is no order of stages.
+    """
+    if not isinstance(other, Stage):
+        message = (
+            f"'{operator}' not supported between instances of 'Stage' and {type(other).__name__!r}"
+        )
+        raise TypeError(message)
+    return _STANDING[other]
+
+
 _SIGNALLED = frozenset({Stage.ACTIVE, Stage.GROWING})  # rule L3: only these turn AT_RISK
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from custrel.lifecycle._history import _History, _twice_median
+from custrel.lifecycle._history import _History
 from custrel.lifecycle._policy import DEFAULT_LIFECYCLE, ChurnSignal, LifecyclePolicy, Stage, _bind
 
 if TYPE_CHECKING:
@@ -31,8 +31,8 @@ def lifecycle_stage(
     1. No sale on or before ``as_of``: PROSPECT (rule L2). Refunds alone are no sale.
     2. Silent (days since the last purchase occasion) longer than the churn horizon:
        LAPSED (rule L4). The horizon is ``horizon_multiple`` times the median interval
-       between occasions, rounded down to whole days and kept within the floor and the
-       ceiling; with one occasion it is the floor.
+       between occasions, lapses left out, rounded down to whole days and kept within
+       the floor and the ceiling; with no interval left it is the floor.
     3. One occasion, at most ``new_days`` ago: NEW (rule L1).
     4. An occasion within the last ``settle_days`` ended a lapse (the gap before it was
        longer than the horizon computed from the occasions before the gap): WON_BACK.
@@ -119,7 +119,7 @@ def churn_signals(
     (<ChurnSignal.COMPLAINT_RISE: 'complaint_rise'>,)
     """
     history = _History(purchases, complaints, _bind(policy, as_of))
-    return history.signals(_twice_median(history.days, len(history.days)))
+    return history.signals(history.twice_median)
 
 
 def highest_stage(

@@ -17,9 +17,11 @@ Decimal('75.00')
 
 from custrel.loyalty._kinds import (
     LOYALTY_THRESHOLD,
+    LoyaltyConflict,
     LoyaltyKind,
     LoyaltyQuadrant,
     LoyaltySignals,
+    loyalty_consistency,
     loyalty_kind,
     loyalty_quadrant,
 )
@@ -53,6 +55,7 @@ __all__ = [
     "LOYALTY_THRESHOLD",
     "NPS_SMALL_SAMPLE",
     "SATISFIED_SHARE",
+    "LoyaltyConflict",
     "LoyaltyContribution",
     "LoyaltyExplanation",
     "LoyaltyKind",
@@ -69,6 +72,7 @@ __all__ = [
     "TotalCustomerValue",
     "delivered_value",
     "explain_loyalty",
+    "loyalty_consistency",
     "loyalty_kind",
     "loyalty_quadrant",
     "loyalty_score",

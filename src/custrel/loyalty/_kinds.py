@@ -9,13 +9,16 @@ import attrs
 
 from custrel import _checks as c
 from custrel.errors import InvalidInputError
+from custrel.labels import label
 from custrel.loyalty import _scoring as s
 
 __all__ = [
     "LOYALTY_THRESHOLD",
+    "LoyaltyConflict",
     "LoyaltyKind",
     "LoyaltyQuadrant",
     "LoyaltySignals",
+    "loyalty_consistency",
     "loyalty_kind",
     "loyalty_quadrant",
 ]
@@ -209,3 +212,126 @@ def loyalty_kind(signals: LoyaltySignals, /) -> LoyaltyKind | None:
     if signals.avoids_switching:
         return LoyaltyKind.INERTIA
     return None
+
+
+# rules Y2 and Y3 together ------------------------------------------------------------------
+
+# rules Y2, Y3: seed 003's table gives the four weaker kinds "low attachment, high repeat
+# buying" (低依恋高重复购买) and premium loyalty "high attachment, high repeat buying"
+# (高依恋高重复购买); a quadrant of repeat buyers with the other attachment disagrees.
+_WEAK = frozenset(
+    {LoyaltyKind.INERTIA, LoyaltyKind.PRICE, LoyaltyKind.INCENTIVE, LoyaltyKind.MONOPOLY}
+)
+_DISAGREE = frozenset(
+    {(kind, LoyaltyQuadrant.TRUE) for kind in _WEAK}
+    | {(LoyaltyKind.PREMIUM, LoyaltyQuadrant.SPURIOUS)}
+)
+_CHECK_KIND = c.member(LoyaltyKind, optional=True)
+_CHECK_QUADRANT = c.member(LoyaltyQuadrant)
+
+
+def _pair(kind: LoyaltyKind, quadrant: LoyaltyQuadrant) -> tuple[str, str]:
+    """The reason, in English and Chinese, that ``kind`` and ``quadrant`` disagree."""
+    high = kind is LoyaltyKind.PREMIUM
+    expected_en, found_en = ("high", "low") if high else ("low", "high")
+    expected_zh, found_zh = ("高", "低") if high else ("低", "高")
+    english = (
+        f"{label(kind, 'en')} (rule Y2) disagrees with {label(quadrant, 'en')} (rule Y3):"
+        f" rule Y2 counts {label(kind, 'en')} as {expected_en} attachment with high repeat"
+        f" buying, rule Y3 finds {found_en} attachment; check the signals or the attachment"
+        " figure"
+    )
+    chinese = (
+        f"{label(kind, 'zh')}（规则Y2）与{label(quadrant, 'zh')}（规则Y3）矛盾："
+        f"规则Y2视{label(kind, 'zh')}为{expected_zh}依恋高重复购买，规则Y3却判定为"
+        f"{found_zh}依恋；请核对行为信号或依恋度"
+    )
+    return english, chinese
+
+
+@attrs.frozen(kw_only=True)
+class LoyaltyConflict:
+    """A behavioural loyalty type (rule Y2) that its quadrant (rule Y3) contradicts.
+
+    Args:
+        kind: The behavioural type, from :func:`loyalty_kind`.
+        quadrant: The quadrant, from :func:`loyalty_quadrant`.
+        rules: The rule IDs applied, ``("Y2", "Y3")``.
+        reason_en: Why they disagree, in English.
+        reason_zh: Why they disagree, in Chinese.
+
+    Raises:
+        InvalidInputError: If a field has the wrong type, or ``kind`` and ``quadrant``
+            do not disagree (see :func:`loyalty_consistency`).
+
+    >>> from custrel.loyalty import LoyaltyConflict, LoyaltyKind, LoyaltyQuadrant
+    >>> LoyaltyConflict(kind=LoyaltyKind.PREMIUM, quadrant=LoyaltyQuadrant.TRUE,
+    ...                 rules=("Y2", "Y3"), reason_en="?", reason_zh="?")
+    Traceback (most recent call last):
+    ...
+    custrel.errors.InvalidInputError: LoyaltyConflict.quadrant: expected a quadrant that disagrees with premium, got LoyaltyQuadrant <LoyaltyQuadrant.TRUE: 'true'>
+    """  # noqa: E501 - a doctest output line
+
+    kind: LoyaltyKind = attrs.field(validator=c.checked(c.member(LoyaltyKind)))
+    quadrant: LoyaltyQuadrant = attrs.field(validator=c.checked(c.member(LoyaltyQuadrant)))
+    rules: tuple[str, ...] = attrs.field(validator=c.checked(c.items(c.identifier, "rule IDs")))
+    reason_en: str = attrs.field(validator=c.checked(c.text))
+    reason_zh: str = attrs.field(validator=c.checked(c.text))
+
+    def __attrs_post_init__(self) -> None:
+        """Check that the kind and the quadrant disagree."""
+        if (self.kind, self.quadrant) not in _DISAGREE:
+            raise InvalidInputError(
+                "LoyaltyConflict.quadrant",
+                self.quadrant,
+                f"a quadrant that disagrees with {self.kind.value}",
+            )
+
+
+def loyalty_consistency(
+    kind: LoyaltyKind | None, quadrant: LoyaltyQuadrant, /
+) -> LoyaltyConflict | None:
+    """Whether a customer's loyalty type (rule Y2) and quadrant (rule Y3) agree.
+
+    Seed 003 gives the four weaker kinds (inertia, price, incentive, monopoly) low
+    attachment with high repeat buying, and premium loyalty high attachment with high
+    repeat buying. So they disagree when a weaker kind sits in
+    :attr:`LoyaltyQuadrant.TRUE` (high attachment), or premium in
+    :attr:`LoyaltyQuadrant.SPURIOUS` (low attachment). Every other pair agrees,
+    including the low-repeat quadrants (latent, none): rule Y2 types why a customer
+    keeps buying and rule Y3 tells its repeat buyers apart, so where repeat buying is
+    low the type has nothing in the buying to contradict. A customer without a type
+    (``None``) agrees with every quadrant.
+
+    Args:
+        kind: The behavioural type, from :func:`loyalty_kind`, or ``None``.
+        quadrant: The quadrant, from :func:`loyalty_quadrant`.
+
+    Returns:
+        ``None`` when they agree, else a :class:`LoyaltyConflict` whose reasons say
+        why, in English and Chinese.
+
+    Raises:
+        InvalidInputError: If ``kind`` is not a :class:`LoyaltyKind` or ``None``, or
+            ``quadrant`` is not a :class:`LoyaltyQuadrant`.
+
+    >>> from custrel.loyalty import LoyaltyKind, LoyaltyQuadrant, loyalty_consistency
+    >>> loyalty_consistency(LoyaltyKind.PREMIUM, LoyaltyQuadrant.TRUE) is None
+    True
+    >>> print(loyalty_consistency(LoyaltyKind.INERTIA, LoyaltyQuadrant.TRUE).reason_en)
+    inertia loyalty (rule Y2) disagrees with true loyalty (rule Y3): rule Y2 counts inertia loyalty as low attachment with high repeat buying, rule Y3 finds high attachment; check the signals or the attachment figure
+    >>> print(loyalty_consistency(LoyaltyKind.PREMIUM, LoyaltyQuadrant.SPURIOUS).reason_zh)
+    超值忠诚（规则Y2）与虚假忠诚（规则Y3）矛盾：规则Y2视超值忠诚为高依恋高重复购买，规则Y3却判定为低依恋；请核对行为信号或依恋度
+    >>> loyalty_consistency("premium", LoyaltyQuadrant.TRUE)
+    Traceback (most recent call last):
+    ...
+    custrel.errors.InvalidInputError: kind: expected a LoyaltyKind ('monopoly', 'inertia', 'price', 'incentive', 'premium') or None, got str 'premium'; pass LoyaltyKind('premium')
+    """  # noqa: E501 - doctest output lines
+    _CHECK_KIND("kind", kind)
+    _CHECK_QUADRANT("quadrant", quadrant)
+    if kind is None or (kind, quadrant) not in _DISAGREE:
+        return None
+    english, chinese = _pair(kind, quadrant)
+    return LoyaltyConflict(
+        kind=kind, quadrant=quadrant, rules=("Y2", "Y3"), reason_en=english, reason_zh=chinese
+    )

@@ -64,6 +64,10 @@ class LoyaltyMeasures:
             in 0..1: 0 leaves at the first problem, 1 forgives and stays.
         spend: Money spent, net of refunds (购买费用), a ``Decimal`` or ``int``; may be
             negative when refunds of earlier purchases outweigh the sales.
+        silent_days: Days since the last purchase (距上次购买天数), an ``int`` >= 0;
+            not a seventh measure but how recent the buying measures are: repeat
+            purchases and spend fade when the customer has stopped buying (rule Y1,
+            see :meth:`LoyaltyPolicy.recency`). ``None`` (unknown) fades nothing.
 
     Raises:
         InvalidInputError: If a measure is of the wrong type or out of its range
@@ -101,6 +105,9 @@ class LoyaltyMeasures:
         converter=c.to_optional_money,
         validator=c.checked(c.money(signed=True, optional=True)),
     )
+    silent_days: int | None = attrs.field(
+        default=None, validator=c.checked(c.count(0, optional=True))
+    )  # rule Y1: how recent repeat purchases and spend are
 
     @classmethod
     def from_purchases(cls, purchases: Iterable[Purchase], /, *, as_of: date) -> LoyaltyMeasures:
@@ -118,6 +125,9 @@ class LoyaltyMeasures:
           records have one) are one purchase.
         - ``spend`` is sales minus refunds; 0 for an empty history, which is a known
           zero, not an unknown.
+        - ``silent_days`` is the number of days from the last sale (its local day) to
+          ``as_of``, so that the score can see that a customer stopped buying;
+          ``None`` with no sale.
 
         Args:
             purchases: The customer's purchases, in any order.
@@ -139,8 +149,8 @@ class LoyaltyMeasures:
         >>> m = LoyaltyMeasures.from_purchases(
         ...     [bought(1, 100), bought(9, 300), bought(10, 50, refund=True), bought(30, 70)],
         ...     as_of=date(2026, 3, 20))
-        >>> m.repeat_purchases, m.spend, m.price_sensitivity
-        (1, Decimal('350'), None)
+        >>> m.repeat_purchases, m.spend, m.silent_days, m.price_sensitivity
+        (1, Decimal('350'), 11, None)
         """
         _CHECK_AS_OF("as_of", as_of)
         c.iterable("purchases", purchases, "Purchase")
@@ -158,7 +168,12 @@ class LoyaltyMeasures:
                     hint="measure one customer at a time",
                 )
         value = ValueIndicators.from_purchases(history, as_of=as_of)  # rule T3: orders
-        return cls(repeat_purchases=max(value.transactions - 1, 0), spend=value.total_amount)
+        last = value.last_purchase
+        return cls(
+            repeat_purchases=max(value.transactions - 1, 0),
+            spend=value.total_amount,
+            silent_days=None if last is None else (as_of - last).days,  # rule Y1: recency
+        )
 
     def get(self, measure: LoyaltyMeasure, /) -> Decimal | int | None:
         """The value of one measure, or ``None`` if it is unknown.

@@ -345,12 +345,17 @@ def satisfaction_bands(
     customers, a customer is among the most satisfied when the number of customers
     whose value is *at least* theirs (themselves included) is at most ``share · n``,
     and among the least satisfied when the number whose value is *at most* theirs is
-    at most ``share · n``; everyone else is in the middle. So customers with equal
-    values always share a band, the input order never matters, no more than
-    ``share · n`` customers are marked at either end, and a tie block that straddles
-    a cut stays in the middle: custrel cannot tell its members apart, and marking them
-    all would mark more than the share. Below 1 / share customers (7 at 15 %) nobody
-    is marked; an empty portfolio gives an empty result.
+    at most ``share · n``; everyone else is in the middle. The tie block at an
+    extreme is the exception: unless every value is equal, the customers at the lowest
+    value are always among the least satisfied and those at the highest always among
+    the most, however many they are (on a 0..10 survey the answers at 0 are the least
+    satisfied, even when there are more than the share of them). So customers with
+    equal values always share a band, the input order never matters, and a tie block
+    at a value between the extremes that straddles a cut stays in the middle: custrel
+    cannot tell its members apart, and the customers beyond it already mark that end.
+    At most ``share · n`` customers are marked at an end, or the extreme block when it
+    is larger. All values equal marks nobody; an empty portfolio gives an empty
+    result.
 
     Args:
         values: Customer id to satisfaction, ``Decimal`` or ``int`` (floats refused).
@@ -369,6 +374,10 @@ def satisfaction_bands(
     ['c-1', 'c-2', 'c-3']
     >>> [cid for cid, band in bands.items() if band.value == "most"]
     ['c-18', 'c-19', 'c-20']
+    >>> survey = satisfaction_bands({f"c-{i}": 0 if i < 20 else 10 if i >= 80 else 5
+    ...                              for i in range(100)})
+    >>> sorted(band.value for band in survey.values()).count("least")
+    20
     >>> satisfaction_bands({"c-1": 0.5})
     Traceback (most recent call last):
     ...
@@ -385,13 +394,14 @@ def satisfaction_bands(
     n = len(ordered)
     with localcontext(prec=_EXACT):
         cut = share * n
+    varied = len(set(ordered)) > 1  # rule Y6: all equal, nobody is at an end
     bands = {}
     for key, value in checked.items():
         at_least = n - bisect.bisect_left(ordered, value)
         at_most = bisect.bisect_right(ordered, value)
-        if at_least <= cut:
+        if at_least <= cut or (varied and value == ordered[-1]):  # rule Y6: the top block
             bands[key] = SatisfactionBand.MOST
-        elif at_most <= cut:
+        elif at_most <= cut or (varied and value == ordered[0]):  # rule Y6: the bottom block
             bands[key] = SatisfactionBand.LEAST
         else:
             bands[key] = SatisfactionBand.MIDDLE

@@ -9,7 +9,7 @@ import attrs
 
 from custrel import _checks as c
 from custrel._policy import Policy
-from custrel.errors import InvalidInputError
+from custrel.errors import InvalidInputError, PolicyError
 from custrel.labels import label
 from custrel.loyalty import _scoring as s
 from custrel.loyalty._measures import LoyaltyMeasure, LoyaltyMeasures
@@ -25,6 +25,7 @@ __all__ = [
 
 
 _WEIGHT = c.policy(c.money())
+_CHECK_SILENCE = c.count(0, optional=True)
 _WEIGHTS = (
     "repeat_weight",
     "choosing_weight",
@@ -51,12 +52,22 @@ class LoyaltyPolicy(Policy):
     The score is 100 · the weighted mean of the points over the *known* measures:
     an unknown measure's weight is shared by the others in proportion to theirs.
 
+    The points of repeat purchases and spend are multiplied by their *recency*
+    (:meth:`recency`): full while the last purchase is at most ``recency_grace_days``
+    ago, none from ``recency_limit_days``, linear in between. Both measures count a
+    customer's whole history, and the reference points below are a year's; a customer
+    who stopped buying a year ago has no buying left to show loyalty by.
+
     Defaults: every weight 1, since rule Y1 lists the six measures without ranking
     them and the texts give no ground to prefer one; ``repeat_full`` 12 (a purchase a
     month for a year earns full marks); ``choosing_days_limit`` 30 (a customer who
     deliberates for a month or more shows no preference); ``spend_full`` 10,000 (in
     the account currency: a regular retail customer's yearly spend in CNY). The three
     reference points depend on the business: calibrate them to your own portfolio.
+    ``recency_grace_days`` 180 and ``recency_limit_days`` 365: the floor and the ceiling
+    of the lifecycle's churn horizon (rule L4), so buying fades only once some
+    customers count as lapsed and is gone when every customer does, a year, the period
+    of the reference points.
 
     Args:
         repeat_weight: Weight of repeat purchases (>= 0).
@@ -68,10 +79,15 @@ class LoyaltyPolicy(Policy):
         repeat_full: Repeat purchases that earn full points (an ``int`` >= 1).
         choosing_days_limit: Days of choosing that earn no points (> 0).
         spend_full: Spend that earns full points (> 0).
+        recency_grace_days: Days without a purchase after which repeat purchases and
+            spend start to fade (an ``int`` >= 0).
+        recency_limit_days: Days without a purchase from which they earn nothing (an
+            ``int`` above ``recency_grace_days``).
 
     Raises:
         PolicyError: If a weight is negative or not a ``Decimal``/``int``, every
-            weight is 0, or a reference point is not above 0.
+            weight is 0, a reference point is not above 0, or ``recency_limit_days``
+            is not above ``recency_grace_days``.
 
     >>> from custrel.loyalty import LoyaltyPolicy
     >>> LoyaltyPolicy.from_dict({"spend_full": "500", "price_weight": 2}).spend_full
@@ -107,10 +123,48 @@ class LoyaltyPolicy(Policy):
     spend_full: Decimal = attrs.field(
         default=Decimal(10_000), converter=c.to_money, validator=c.policy(s.positive)
     )
+    recency_grace_days: int = attrs.field(default=180, validator=c.policy(c.count(0)))  # rule Y1
+    recency_limit_days: int = attrs.field(default=365, validator=c.policy(c.count(1)))  # rule Y1
 
     def __attrs_post_init__(self) -> None:
-        """Refuse a policy with every weight 0."""
+        """Refuse a policy with every weight 0, or a recency limit not after its grace."""
         s.check_weights(self, [(name, getattr(self, name)) for name in _WEIGHTS])
+        if self.recency_limit_days <= self.recency_grace_days:
+            raise PolicyError(
+                "LoyaltyPolicy.recency_limit_days",
+                self.recency_limit_days,
+                f"an int above recency_grace_days ({self.recency_grace_days})",
+            )
+
+    def recency(self, silent_days: int | None, /) -> Decimal:
+        """How much of their points repeat purchases and spend keep (rule Y1), 0..1.
+
+        1 while ``silent_days`` is at most ``recency_grace_days`` (or unknown), 0 from
+        ``recency_limit_days``, and ``(limit - silent_days) / (limit - grace)`` in
+        between: non-increasing in the silence.
+
+        Args:
+            silent_days: Days since the last purchase, or ``None`` if unknown.
+
+        Returns:
+            The factor, a ``Decimal`` in 0..1.
+
+        Raises:
+            InvalidInputError: If ``silent_days`` is not an ``int`` >= 0 or ``None``.
+
+        >>> from custrel.loyalty import DEFAULT_LOYALTY
+        >>> DEFAULT_LOYALTY.recency(180), DEFAULT_LOYALTY.recency(254), DEFAULT_LOYALTY.recency(460)
+        (Decimal('1'), Decimal('0.6'), Decimal('0'))
+        >>> DEFAULT_LOYALTY.recency(-1)
+        Traceback (most recent call last):
+        ...
+        custrel.errors.InvalidInputError: LoyaltyMeasures.silent_days: expected an int >= 0 or None, got int -1
+        """  # noqa: E501 - a doctest output line
+        _CHECK_SILENCE("LoyaltyMeasures.silent_days", silent_days)
+        if silent_days is None:
+            return s.ONE
+        span = self.recency_limit_days - self.recency_grace_days
+        return s.clip(s.CONTEXT.divide(self.recency_limit_days - silent_days, span))
 
     def weight(self, measure: LoyaltyMeasure, /) -> Decimal:
         """The weight of one measure.
@@ -305,20 +359,30 @@ class LoyaltyExplanation:
             )
 
 
+_FADING = frozenset({LoyaltyMeasure.REPEAT_PURCHASES, LoyaltyMeasure.SPEND})  # rule Y1: recency
+
+
 def _known(
     measures: LoyaltyMeasures, policy: LoyaltyPolicy
 ) -> tuple[list[tuple[LoyaltyMeasure, Decimal | int, Decimal, Decimal]], Decimal]:
-    """The known measures as (measure, value, points, weight), and the mean points."""
+    """The known measures as (measure, value, points, weight), and the mean points.
+
+    The points of repeat purchases and spend are already multiplied by their recency.
+    """
     if not isinstance(measures, LoyaltyMeasures):
         raise InvalidInputError("measures", measures, "a LoyaltyMeasures")
     given: object = policy
     if not isinstance(given, LoyaltyPolicy):
         raise InvalidInputError("policy", policy, "a LoyaltyPolicy")
+    recency = policy.recency(measures.silent_days)
     known = []
     for measure in LoyaltyMeasure:
         value = measures.get(measure)
         if value is not None:
-            known.append((measure, value, policy._points(measure, value), policy.weight(measure)))  # noqa: SLF001
+            points = policy._points(measure, value)  # noqa: SLF001
+            if measure in _FADING:
+                points = s.CONTEXT.multiply(points, recency)
+            known.append((measure, value, points, policy.weight(measure)))
     if not any(weight for *_, weight in known):
         raise InvalidInputError(
             "measures",
@@ -397,15 +461,26 @@ def explain_loyalty(
     loyalty 65.00 of 100 from 2 of 6 measures; unknown, their weight shared by the others: time spent choosing, interest in competitors, tolerance of quality problems, spend
     >>> print(why.contributions[1].reason_zh)
     价格敏感度 0.2：得分 0.8 · 权重 50% = 40.00
+    >>> lapsed = explain_loyalty(LoyaltyMeasures(repeat_purchases=12, spend=0, silent_days=254))
+    >>> print(lapsed.contributions[0].reason_en)
+    repeat purchases 12: points 1 × recency 0.6 = 0.6 · weight 50% = 30.00
+    >>> print(lapsed.reason_en)
+    loyalty 30.00 of 100 from 2 of 6 measures; unknown, their weight shared by the others: time spent choosing, price sensitivity, interest in competitors, tolerance of quality problems; last purchase 254 days ago: repeat purchases and spend keep 60% of their points (they fade after 180 days without a purchase and count nothing from 365)
     """  # noqa: E501 - doctest output lines
     known, mean = _known(measures, policy)
+    recency = policy.recency(measures.silent_days)
+    faded = _plain(recency.quantize(_SHOWN, context=s.CONTEXT))
     total = s.total(weight for *_, weight in known)
     contributions = []
     for measure, value, points, weight in known:
         share = s.CONTEXT.divide(weight, total)
         part = s.score(s.CONTEXT.multiply(points, share))
         shown = _plain(s.number(value))
-        earned = _plain(points.quantize(_SHOWN, context=s.CONTEXT))
+        earned = earned_zh = _plain(points.quantize(_SHOWN, context=s.CONTEXT))
+        if measure in _FADING and recency < 1:  # rule Y1: say what the silence took away
+            full = _plain(policy._points(measure, value).quantize(_SHOWN, context=s.CONTEXT))  # noqa: SLF001
+            earned_zh = f"{full} × 时效 {faded} = {earned}"
+            earned = f"{full} × recency {faded} = {earned}"
         percent = f"{_plain(s.score(share))}%"
         contributions.append(
             LoyaltyContribution(
@@ -418,7 +493,7 @@ def explain_loyalty(
                     f"{label(measure, 'en')} {shown}: points {earned} · weight {percent} = {part}"
                 ),
                 reason_zh=(
-                    f"{label(measure, 'zh')} {shown}：得分 {earned} · 权重 {percent} = {part}"
+                    f"{label(measure, 'zh')} {shown}：得分 {earned_zh} · 权重 {percent} = {part}"
                 ),
             )
         )
@@ -433,6 +508,18 @@ def explain_loyalty(
         )
         reason_zh += "；未知指标（其权重由其余指标分摊）：" + "、".join(
             label(m, "zh") for m in missing
+        )
+    if recency < 1:  # rule Y1: a customer who stopped buying
+        kept = f"{_plain(s.score(recency))}%"
+        grace, limit = policy.recency_grace_days, policy.recency_limit_days
+        reason_en += (
+            f"; last purchase {measures.silent_days} days ago: repeat purchases and spend"
+            f" keep {kept} of their points (they fade after {grace} days without a purchase"
+            f" and count nothing from {limit})"
+        )
+        reason_zh += (
+            f"；距上次购买已{measures.silent_days}天：重复购买次数和购买费用只保留{kept}的得分"
+            f"（未购买超过{grace}天开始递减，满{limit}天不再计分）"
         )
     return LoyaltyExplanation(
         score=result,

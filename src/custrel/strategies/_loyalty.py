@@ -74,6 +74,7 @@ def loyalty_measures() -> st.SearchStrategy[LoyaltyMeasures]:
         competitor_interest=_optional_share(),
         quality_tolerance=_optional_share(),
         spend=st.none() | money(min_value=Decimal(-100_000), max_value=Decimal(100_000)),
+        silent_days=st.none() | st.integers(min_value=0, max_value=800),
     )
 
 

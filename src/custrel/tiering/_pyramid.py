@@ -213,8 +213,10 @@ def _floors(ordered: list[Decimal | int], policy: TierPolicy) -> Floors:
     ranked before the block's last member (those with a value >= it, less one). Since
     b < c·n exactly when b < ceil(c·n) = k, that is when the block ends within the
     first k places. Value share: the same with B, the sum of the values >= it less the
-    value itself, against c·(total value). A value of 0 or less is never above small,
-    and a tier no block fits in whole has no floor (``None``).
+    value itself, against c·(total value). A value of 0 or less is never above small.
+    The block of the highest positive value is VIP even when it overflows (rule T1:
+    the biggest creators at the top), so a tier no block fits in whole has the highest
+    value as its floor, and no floor (``None``) only when no value is positive.
     """
     n = len(ordered)
     with localcontext(prec=_EXACT_DIGITS):
@@ -237,8 +239,12 @@ def _floors(ordered: list[Decimal | int], policy: TierPolicy) -> Floors:
                     if before < bounds[better]:
                         found[better] = value
     least_positive = next((v for v in reversed(ordered) if v > 0), None)
+    # rule T1: the block of the highest positive value is always VIP; its floor is the
+    # block's last member, as for every block (5 rather than 5.0 when both are given)
+    top = ordered[bisect.bisect_right(ordered, -ordered[0], key=lambda v: -v) - 1]
     floors = [
-        None if f is None or least_positive is None else max(f, least_positive) for f in found
+        None if least_positive is None else top if f is None else max(f, least_positive)
+        for f in found
     ]
     vip, major, ordinary = (None if f is None else Decimal(f) for f in floors)
     return vip, major, ordinary
@@ -313,9 +319,11 @@ def tier_portfolio(
     a tier, and a block of equal values takes the tier in which its *last* member
     falls: a tier never holds more customers than its places, and a large block of
     equal values (60 customers worth 0, say) goes to the bottom rather than lifting
-    the whole block into a tier it does not fit. A customer whose value is 0 or less
-    (no value, or a loss) is always small. The result does not depend on input order;
-    with distinct values exactly ceil(c1·n) customers are VIP. In value-share mode,
+    the whole block into a tier it does not fit. The one exception is the top (rule
+    T1): the customers of the highest positive value are VIP however many tie there,
+    so a portfolio all worth the same positive value is all VIP. A customer whose value
+    is 0 or less (no value, or a loss) is always small. The result does not depend on
+    input order; with distinct values exactly ceil(c1·n) customers are VIP. In value-share mode,
     places are counted in value: a block is in a tier when the value ranked before its
     last member is below c·(total value).
 
@@ -343,6 +351,11 @@ def tier_portfolio(
     >>> values = {**{f"b-{i}": 100 + i for i in range(40)}, **{f"z-{i}": 0 for i in range(60)}}
     >>> {t.value: n for t, n in sorted(Counter(tier_portfolio(values).values()).items())}
     {'vip': 1, 'major': 19, 'ordinary': 20, 'small': 60}
+
+    Two customers tied at the top are both VIP (rule T1); nobody worth 0 is.
+
+    >>> [t.value for t in tier_portfolio({"a": 90, "b": 90, "c": 10, "d": 0}).values()]
+    ['vip', 'vip', 'small', 'small']
     """  # noqa: E501 - a doctest output line
     checked, floors = _portfolio(values, policy)
     if floors is None:
@@ -359,9 +372,10 @@ class TierCuts:
     portfolio it agrees with :func:`tier_portfolio`. Cuts serialise with
     :func:`custrel.to_dict`.
 
-    A value of 0 or less is always small. A cut is ``None`` when no customer of the
-    portfolio reaches the tier: a block of equal values larger than its places (rule
-    T2), or no customer with a positive value.
+    A value of 0 or less is always small, and the portfolio's highest positive value
+    is always VIP (rule T1). When the top block of equal values overflows a tier's
+    places, that tier's cut is the top value (the tier or better holds just the top
+    block); a cut is ``None`` only when no customer has a positive value.
 
     Args:
         vip: The least value that is VIP, or ``None``.

@@ -249,18 +249,20 @@ class RfmSegment:
 
 # An R x F grid over five bins; M refines nothing by default, so every M counts. Data at
 # module level, not a helper function: code that runs only at import escapes mutation testing.
+# The names are the stable ids; the labels never reuse a lifecycle stage's label (RFM,
+# decision), so "new_customers", "at_risk" and "lost" read unlike NEW, AT_RISK and LAPSED.
 _DEFAULT_SEGMENTS = tuple(
     RfmSegment(name=name, label_en=en, label_zh=zh, boxes=(RfmBox(r=r, f=f, m=(1, 5)),))
     for name, en, zh, r, f in (
         ("champions", "Champions", "重要价值客户", (4, 5), (4, 5)),
         ("potential_loyalists", "Potential loyalists", "潜力客户", (4, 5), (2, 3)),
-        ("new_customers", "New customers", "新客户", (4, 5), (1, 1)),
+        ("new_customers", "Recent one-time buyers", "近期单次购买客户", (4, 5), (1, 1)),
         ("loyal", "Loyal", "忠诚客户", (3, 3), (3, 5)),
         ("need_attention", "Need attention", "需要关注客户", (3, 3), (1, 2)),
-        ("at_risk", "At risk", "流失风险客户", (2, 2), (3, 5)),
+        ("at_risk", "Fading regulars", "渐疏常客", (2, 2), (3, 5)),
         ("hibernating", "Hibernating", "休眠客户", (2, 2), (1, 2)),
         ("cannot_lose", "Cannot lose them", "不能失去的客户", (1, 1), (4, 5)),
-        ("lost", "Lost", "流失客户", (1, 1), (1, 3)),
+        ("lost", "Long silent", "久未购买客户", (1, 1), (1, 3)),
     )
 )
 
