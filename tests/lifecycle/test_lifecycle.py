@@ -82,9 +82,9 @@ def test_a_purchase_after_as_of_is_ignored() -> None:
         (0, Stage.NEW),
         (89, Stage.NEW),
         (90, Stage.NEW),  # exactly at the edge: still new
-        (91, Stage.AT_RISK),  # no repeat within 90 days: overdue
-        (180, Stage.AT_RISK),  # at the horizon floor
-        (181, Stage.LAPSED),  # past it
+        (91, Stage.LAPSED),  # past the one-time horizon: lapsed, never active
+        (180, Stage.LAPSED),
+        (181, Stage.LAPSED),
     ],
 )
 def test_one_purchase_by_age(days_ago: int, expected: Stage) -> None:
@@ -102,7 +102,7 @@ def test_a_refund_is_not_a_repeat_purchase() -> None:
 def test_29_february_counts_90_days_to_29_may() -> None:
     bought = [sale(date(2024, 2, 29))]
     assert lifecycle_stage(bought, as_of=date(2024, 5, 29)) is Stage.NEW
-    assert lifecycle_stage(bought, as_of=date(2024, 5, 30)) is Stage.AT_RISK
+    assert lifecycle_stage(bought, as_of=date(2024, 5, 30)) is Stage.LAPSED
 
 
 def test_each_record_counts_on_its_own_local_day() -> None:
@@ -318,7 +318,9 @@ def test_growing_with_signals_is_at_risk() -> None:
 
 
 def test_a_custom_policy_moves_the_thresholds() -> None:
-    policy = LifecyclePolicy(new_days=30, horizon_floor_days=45, horizon_ceiling_days=60)
+    policy = LifecyclePolicy(
+        new_days=30, horizon_floor_days=45, horizon_ceiling_days=60, one_time_horizon_days=45
+    )
     assert lifecycle_stage([sale(31)], as_of=AS_OF, policy=policy) is Stage.AT_RISK
     assert lifecycle_stage([sale(46)], as_of=AS_OF, policy=policy) is Stage.LAPSED
 
@@ -332,7 +334,8 @@ def test_a_custom_policy_moves_the_thresholds() -> None:
         ([], Stage.PROSPECT),
         ([sale(5)], Stage.NEW),
         ([sale(400)], Stage.NEW),  # lapsed now, never more than new
-        ([sale(900), sale(400)], Stage.NEW),  # won back, then lapsed again
+        # won back, then at risk (an active customer, overdue) before lapsing again
+        ([sale(900), sale(400)], Stage.ACTIVE),
         ([sale(900), sale(400), sale(300)], Stage.ACTIVE),  # after settling it was active
         (steady(), Stage.ACTIVE),
         ([*steady(), sale(10, 500)], Stage.GROWING),
@@ -362,7 +365,7 @@ def test_highest_stage_is_read_on_past_occasions() -> None:
         (steady(), [], Stage.ACTIVE, "buying within the churn horizon of 180 days"),
         ([*steady(), sale(10, 500)], [], Stage.GROWING, "at least 1.5x the window before"),
         (steady(), [complaint(1)], Stage.AT_RISK, "active but showing warning signals"),
-        ([sale(400)], [], Stage.LAPSED, "silent for 400 days, past the churn horizon of 180"),
+        ([sale(400)], [], Stage.LAPSED, "silent for 400 days, past the churn horizon of 90"),
         ([sale(500), sale(10)], [], Stage.WON_BACK, "bought again after lapsing"),
     ],
 )

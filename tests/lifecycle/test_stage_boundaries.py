@@ -12,6 +12,7 @@ import pytest
 from custrel.lifecycle import (
     ChurnSignal,
     LifecyclePolicy,
+    LifecyclePolicy,
     Stage,
     churn_signals,
     explain_stage,
@@ -56,6 +57,12 @@ def complaint(days: int) -> Complaint:
     )
 
 
+# The growth and highest-stage boundaries below are about windows, not the one-time
+# horizon: with it at 180 days, a second purchase up to 180 days after the first is
+# no return from a lapse.
+SLOW_ONE_TIME = LifecyclePolicy(one_time_horizon_days=180)
+
+
 def day(offset: int) -> date:
     return T0 + timedelta(days=offset)
 
@@ -74,12 +81,12 @@ def test_l4_median_of_four_gaps_averages_the_two_middle_ones() -> None:
 
 BASELINE_CASES = [
     # first occasion 179 days ago is day 1 of the window before: a full baseline
-    ([ago(179), ago(5, "150.00")], Stage.GROWING),
+    ([ago(179), ago(0, "150.00")], Stage.GROWING),
     # 178 days ago is day 2: no full window before, not growth
-    ([ago(178), ago(5, "150.00")], Stage.ACTIVE),
+    ([ago(178), ago(0, "150.00")], Stage.ACTIVE),
     # spend before of 1.00 (positive, below one) and 1.50 now: growth
-    ([ago(179, "1.00"), ago(5, "1.50")], Stage.GROWING),
-    ([ago(179, "0.50"), ago(5, "0.75")], Stage.GROWING),
+    ([ago(179, "1.00"), ago(0, "1.50")], Stage.GROWING),
+    ([ago(179, "0.50"), ago(0, "0.75")], Stage.GROWING),
 ]
 
 
@@ -87,9 +94,9 @@ BASELINE_CASES = [
 def test_l1_growing_baseline_starts_on_the_prior_windows_first_day(
     purchases: list[Purchase], expected: Stage
 ) -> None:
-    why = explain_stage(purchases, as_of=AS_OF)
+    why = explain_stage(purchases, as_of=AS_OF, policy=SLOW_ONE_TIME)
     assert why.underlying is expected
-    assert lifecycle_stage(purchases, as_of=AS_OF) is expected
+    assert lifecycle_stage(purchases, as_of=AS_OF, policy=SLOW_ONE_TIME) is expected
 
 
 # Rule L3: the windows are (as_of - 90, as_of] and (as_of - 180, as_of - 90]
@@ -226,11 +233,11 @@ HIGHEST_CASES = [
     ids=[case[0] for case in HIGHEST_CASES],
 )
 def test_l1_l4_highest_stage(purchases: list[Purchase], as_of: date, expected: Stage) -> None:
-    assert highest_stage(purchases, as_of=as_of) is expected
-    assert explain_stage(purchases, as_of=as_of).highest is expected
+    assert highest_stage(purchases, as_of=as_of, policy=SLOW_ONE_TIME) is expected
+    assert explain_stage(purchases, as_of=as_of, policy=SLOW_ONE_TIME).highest is expected
     ((_, _, highest),) = [
         (s.customer_id, s.stage, s.highest)
-        for s in portfolio_stages([("c-1", purchases, [])], as_of=as_of)
+        for s in portfolio_stages([("c-1", purchases, [])], as_of=as_of, policy=SLOW_ONE_TIME)
     ]
     assert highest is expected
 
@@ -238,4 +245,4 @@ def test_l1_l4_highest_stage(purchases: list[Purchase], as_of: date, expected: S
 def test_l1_highest_stage_ignores_the_callers_decimal_context() -> None:
     purchases = [on(0), on(179, "150.00")]
     with decimal.localcontext(decimal.Context(prec=1)):
-        assert highest_stage(purchases, as_of=day(579)) is Stage.GROWING
+        assert highest_stage(purchases, as_of=day(579), policy=SLOW_ONE_TIME) is Stage.GROWING

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from custrel import strategies as cs
 from custrel.lifecycle import (
     DEFAULT_LIFECYCLE,
+    ChurnSignal,
     LifecyclePolicy,
     Stage,
     churn_signals,
@@ -58,10 +59,14 @@ def test_every_history_gets_one_stage_and_always_the_same(
     assert why.stage is stage
     assert why.highest in DEVELOPMENT
     assert why.highest is highest_stage(purchases, as_of=as_of, policy=policy)
-    assert why.signals == churn_signals(
-        purchases, as_of=as_of, complaints=complaints, policy=policy
-    )
-    assert policy.horizon_floor_days <= why.horizon_days <= policy.horizon_ceiling_days
+    if why.held_since is None:
+        assert why.signals == churn_signals(
+            purchases, as_of=as_of, complaints=complaints, policy=policy
+        )
+    if why.median_interval_days is None and why.highest in {Stage.NEW, Stage.PROSPECT}:
+        assert why.horizon_days in {policy.one_time_horizon_days, policy.horizon_floor_days}
+    else:
+        assert policy.horizon_floor_days <= why.horizon_days <= policy.horizon_ceiling_days
     for window in (why.recent, why.prior):  # built without the validators, they pass them
         assert attrs.evolve(window) == window
 
@@ -141,7 +146,13 @@ def test_at_risk_exactly_when_an_active_customer_shows_a_signal(
     why = explain_stage(purchases, as_of=as_of, complaints=complaints, policy=policy)
     signals = churn_signals(purchases, as_of=as_of, complaints=complaints, policy=policy)
     active = why.underlying in {Stage.ACTIVE, Stage.GROWING}
-    assert (why.stage is Stage.AT_RISK) == (active and bool(signals))
+    if why.held_since is None:  # the stage is the one as_of itself gives
+        assert why.signals == signals
+        overdue_new = why.underlying is Stage.NEW and ChurnSignal.OVERDUE_REPURCHASE in signals
+        assert (why.stage is Stage.AT_RISK) == ((active and bool(signals)) or overdue_new)
+    else:  # held from an earlier day of the silence: only ever a fall kept
+        assert why.held_since < as_of
+        assert why.stage in {Stage.AT_RISK, Stage.ACTIVE}
     assert why.underlying is not Stage.AT_RISK
     if why.stage is not Stage.AT_RISK:
         assert why.stage is why.underlying
@@ -216,7 +227,7 @@ def test_the_highest_stage_is_never_below_the_stage_it_underlies(
     as_of, purchases, complaints = case
     stage = lifecycle_stage(purchases, as_of=as_of, complaints=complaints, policy=policy)
     highest = highest_stage(purchases, as_of=as_of, policy=policy)
-    floor = {Stage.AT_RISK: Stage.ACTIVE, Stage.LAPSED: Stage.NEW, Stage.WON_BACK: Stage.NEW}
+    floor = {Stage.AT_RISK: Stage.NEW, Stage.LAPSED: Stage.NEW, Stage.WON_BACK: Stage.NEW}
     assert highest >= floor.get(stage, stage)
     assert max(highest, floor.get(stage, stage)) is highest
 
@@ -232,3 +243,72 @@ def test_a_lapse_is_never_part_of_the_rhythm(
     why = explain_stage(purchases, as_of=as_of, complaints=complaints, policy=policy)
     if why.median_interval_days is not None:
         assert why.median_interval_days <= policy.horizon_ceiling_days
+
+
+# Issue 23 items 1 and 2: the highest stage only rises, silence never improves standing
+
+LEVEL = {  # the coarse order of standing that silence may keep or lower, never raise
+    Stage.LAPSED: 0,
+    Stage.AT_RISK: 1,
+    Stage.NEW: 2,
+    Stage.ACTIVE: 2,
+    Stage.WON_BACK: 2,
+    Stage.GROWING: 3,
+}
+
+
+@given(cases(), POLICIES, st.integers(min_value=1, max_value=800))
+def test_the_highest_stage_never_falls_as_days_pass(
+    case: tuple[date, list[Purchase], list[Complaint]], policy: LifecyclePolicy, later: int
+) -> None:
+    """Rule L1: the furthest stage reached by a day is reached by every later day."""
+    as_of, purchases, _ = case
+    before = highest_stage(purchases, as_of=as_of, policy=policy)
+    after = highest_stage(purchases, as_of=as_of + timedelta(days=later), policy=policy)
+    assert after >= before
+    assert DEVELOPMENT.index(after) >= DEVELOPMENT.index(before)
+
+
+@given(cases(), POLICIES, st.integers(min_value=1, max_value=800))
+def test_silence_never_improves_standing(
+    case: tuple[date, list[Purchase], list[Complaint]], policy: LifecyclePolicy, later: int
+) -> None:
+    """Rules L1-L4: with nothing bought, refunded or complained about after ``as_of``,
+    a later day's stage is never higher in LAPSED < AT_RISK < NEW, ACTIVE, WON_BACK <
+    GROWING.
+    """
+    as_of, purchases, complaints = case
+    purchases = [p for p in purchases if p.at.date() <= as_of]
+    complaints = [c for c in complaints if c.at.date() <= as_of]
+    now = explain_stage(purchases, as_of=as_of, complaints=complaints, policy=policy)
+    then = explain_stage(
+        purchases, as_of=as_of + timedelta(days=later), complaints=complaints, policy=policy
+    )
+    if now.stage is Stage.PROSPECT:
+        assert then.stage is Stage.PROSPECT
+    else:
+        assert LEVEL[then.stage] <= LEVEL[now.stage]
+        assert LEVEL[then.underlying] <= LEVEL[now.underlying]
+        # nothing is reached in silence but ACTIVE, when a won-back customer settles
+        assert then.highest == now.highest or then.highest is Stage.ACTIVE
+
+
+@given(cases(), POLICIES)
+def test_a_held_stage_is_a_fall_kept_not_a_rise(
+    case: tuple[date, list[Purchase], list[Complaint]], policy: LifecyclePolicy
+) -> None:
+    """Rules L1, L4: a stage held from an earlier day was that day's own stage."""
+    as_of, purchases, complaints = case
+    why = explain_stage(purchases, as_of=as_of, complaints=complaints, policy=policy)
+    if why.held_since is not None:
+        then = explain_stage(
+            purchases, as_of=why.held_since, complaints=complaints, policy=policy
+        )
+        assert (then.stage, then.underlying, then.signals) == (
+            why.stage,
+            why.underlying,
+            why.signals,
+        )
+        assert then.held_since is None
+        assert "held since" in why.reason_en
+        assert "保持" in why.reason_zh

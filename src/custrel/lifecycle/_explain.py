@@ -36,6 +36,8 @@ __all__ = ["ChurnWindow", "StageExplanation", "explain_stage"]
 
 _SIGNAL_ORDER = list(ChurnSignal)
 _ONE_OCCASION_AT_MOST = frozenset({Stage.PROSPECT, Stage.NEW})
+_UNDER_AT_RISK = _SIGNALLED | {Stage.NEW}
+_KIND_ZH = {Stage.NEW: "新", Stage.ACTIVE: "活跃", Stage.GROWING: "成长"}
 
 
 def _check_development(name: str, value: object) -> None:
@@ -50,10 +52,11 @@ def _check_development(name: str, value: object) -> None:
 def _check_highest(name: str, stage: Stage, highest: Stage) -> None:
     """Refuse a highest stage that falls short of ``stage`` (or passes a prospect's).
 
-    The highest stage includes the stage on ``as_of`` before signals (ACTIVE at least
-    under AT_RISK); a customer who bought was NEW at least, one who never did a PROSPECT.
+    The highest stage includes the stage on ``as_of`` before signals (NEW at least under
+    AT_RISK: a single purchase whose repurchase is overdue); a customer who bought was
+    NEW at least, one who never did a PROSPECT.
     """
-    least = {Stage.AT_RISK: Stage.ACTIVE, Stage.LAPSED: Stage.NEW, Stage.WON_BACK: Stage.NEW}
+    least = {Stage.AT_RISK: Stage.NEW, Stage.LAPSED: Stage.NEW, Stage.WON_BACK: Stage.NEW}
     floor = _PROGRESS[least.get(stage, stage)]
     allowed = [s for s, rank in _PROGRESS.items() if rank >= floor]
     if stage is Stage.PROSPECT:
@@ -132,7 +135,8 @@ class StageExplanation:
         stage: The stage on ``as_of``.
         highest: The furthest stage of development reached (:func:`highest_stage`).
         underlying: The stage before warning signals: ACTIVE or GROWING when the stage
-            is AT_RISK, else the stage itself.
+            is AT_RISK (NEW for a single purchase whose repurchase is overdue), else
+            the stage itself.
         signals: The churn warning signals found (rule L3).
         recent: The recent window.
         prior: The window before it.
@@ -144,11 +148,15 @@ class StageExplanation:
         reason_en: The reason in English.
         reason_zh: The reason in Chinese.
         policy_fingerprint: The fingerprint of the policy used.
+        held_since: The day the stage was reached, when it is held from an earlier day
+            of the silence since the last purchase occasion (silence never improves
+            standing, rules L1, L4); the signals are then that day's. ``None`` when the
+            stage is the one ``as_of`` itself gives.
 
     Raises:
         InvalidInputError: If a field has the wrong type or is out of range, or the
-            fields disagree: ``underlying`` is not the stage (ACTIVE or GROWING under
-            AT_RISK), the signals do not make an ACTIVE or GROWING customer AT_RISK,
+            fields disagree: ``underlying`` is not the stage (ACTIVE, GROWING or NEW
+            under AT_RISK), the signals do not make an ACTIVE or GROWING customer AT_RISK,
             ``highest`` is not as far as the stage shows, a prospect has days silent,
             the days silent are past the horizon but the stage is not LAPSED (or the
             other way round), a customer with fewer than two occasions has a median
@@ -182,6 +190,9 @@ class StageExplanation:
     reason_en: str = attrs.field(validator=c.checked(c.text))
     reason_zh: str = attrs.field(validator=c.checked(c.text))
     policy_fingerprint: str = attrs.field(validator=c.checked(c.fingerprint))
+    held_since: date | None = attrs.field(
+        default=None, validator=c.checked(c.day(optional=True))
+    )
 
     def __attrs_post_init__(self) -> None:
         """Check that the stage, its signals, the days and the windows agree."""
@@ -203,11 +214,11 @@ class StageExplanation:
         """Check that the stage underneath and the signals make the stage (rule L3)."""
         name, stage = "StageExplanation", self.stage
         if stage is Stage.AT_RISK:
-            if self.underlying not in _SIGNALLED:
+            if self.underlying not in _UNDER_AT_RISK:
                 raise InvalidInputError(
                     f"{name}.underlying",
                     self.underlying,
-                    "'active' or 'growing' for stage 'at_risk'",
+                    "'new', 'active' or 'growing' for stage 'at_risk'",
                 )
             if not self.signals:
                 raise InvalidInputError(
@@ -294,7 +305,7 @@ def _reasons(  # noqa: PLR0911 - one return per stage reads best
     if stage is Stage.AT_RISK:
         english = ", ".join(_SIGNAL_TEXT[s][0] for s in signals)
         chinese = "、".join(_SIGNAL_TEXT[s][1] for s in signals)
-        kind = "成长" if underlying is Stage.GROWING else "活跃"
+        kind = _KIND_ZH[underlying]
         return (
             f"{underlying.value} but showing warning signals ({english}): at risk",
             f"{kind}客户出现流失预警（{chinese}）：流失风险客户",
@@ -343,37 +354,33 @@ def explain_stage(
     >>> why = explain_stage([Purchase(customer_id="c-1", at=at, product="tea", amount=80)],
     ...                     as_of=date(2026, 11, 22))
     >>> why.stage, why.horizon_days, why.recent.spend
-    (<Stage.NEW: 'new'>, 180, Decimal('80'))
+    (<Stage.NEW: 'new'>, 90, Decimal('80'))
     >>> print(why.reason_zh)
     82 天前首次购买，在 90 天内：新客户
     """
     bound = _bind(policy, as_of)
-    history = _History(purchases, complaints, bound, keep_net=True)
+    history = _History(purchases, complaints, bound)
+    shown = history.now()
+    stage, underlying, signals = shown.stage, shown.underlying, shown.signals
     twice_median = history.twice_median
-    horizon = bound.horizon_days(twice_median)
-    underlying = history.underlying(horizon)
-    signals = history.signals(twice_median)
-    stage = underlying
-    if underlying in _SIGNALLED and signals:
-        stage = Stage.AT_RISK
-    silent = history.silence() if history.days else None
-    recent_n, prior_n = history.occasions()
-    window = timedelta(days=policy.window_days)
+    horizon = history.horizon()
+    silent = bound.as_of_ord - history.days[-1] if history.days else None
+    day, window = bound.as_of_ord, policy.window_days
     recent = c.unchecked(
         ChurnWindow,
         start=bound.recent_start + timedelta(days=1),
         end=as_of,
-        occasions=recent_n,
-        spend=history.spend_recent,
-        complaints=history.complaints_recent,
+        occasions=history.occasions(day - window, day),
+        spend=history.spend(day - window, day),
+        complaints=history.complaints(day - window, day),
     )
     prior = c.unchecked(
         ChurnWindow,
         start=bound.prior_start + timedelta(days=1),
-        end=as_of - window,
-        occasions=prior_n,
-        spend=history.spend_prior,
-        complaints=history.complaints_prior,
+        end=as_of - timedelta(days=window),
+        occasions=history.occasions(day - 2 * window, day - window),
+        spend=history.spend(day - 2 * window, day - window),
+        complaints=history.complaints(day - 2 * window, day - window),
     )
     english, chinese = _reasons(
         stage,
@@ -383,10 +390,13 @@ def explain_stage(
         horizon=horizon,
         policy=policy,
     )
-    rules = ("L1", "L2", "L3", "L4")
+    held = None if shown.since is None else date.fromordinal(shown.since)
+    if held is not None:
+        english += f"; held since {held.isoformat()}: nothing bought since, so no rise"
+        chinese += f"（自 {held.isoformat()} 起保持：此后未再购买，阶段不上升）"
     return StageExplanation(
         stage=stage,
-        highest=history.highest(underlying),
+        highest=history.highest(),
         underlying=underlying,
         signals=signals,
         recent=recent,
@@ -396,8 +406,9 @@ def explain_stage(
             None if twice_median is None else c.CONTEXT.divide(Decimal(twice_median), 2)
         ),
         horizon_days=horizon,
-        rules=rules,
+        rules=("L1", "L2", "L3", "L4"),
         reason_en=english,
         reason_zh=chinese,
         policy_fingerprint=policy.fingerprint(),
+        held_since=held,
     )

@@ -166,8 +166,14 @@ class LifecyclePolicy(Policy):
         horizon_multiple: The churn horizon is this multiple of the customer's median
             interval between purchase occasions (rule L4), 3 by default ...
         horizon_floor_days: ... but never shorter than this (and this is the horizon of
-            a customer with one occasion), 180 days by default ...
+            a customer whose every interval was a lapse), 180 days by default ...
         horizon_ceiling_days: ... nor longer than this, 365 days by default.
+        one_time_horizon_days: The churn horizon of a customer with a single purchase
+            occasion (rules L1, L4), 90 days by default: silent longer than this, a
+            one-time buyer is LAPSED, never ACTIVE. Chosen on CDNOW
+            (docs/lifecycle.md). When it is longer than ``new_days``, the days between
+            are AT_RISK (a new customer whose repurchase is overdue); when shorter, it
+            cuts NEW short.
         settle_days: A customer who buys again after lapsing is WON_BACK for this many
             days after that purchase (rule L4), 90 by default.
         growth: GROWING when the recent window's net spend is at least (1 + growth)
@@ -206,6 +212,9 @@ class LifecyclePolicy(Policy):
     )
     horizon_floor_days: int = attrs.field(default=180, validator=c.policy(_POSITIVE))  # rule L4
     horizon_ceiling_days: int = attrs.field(default=365, validator=c.policy(_POSITIVE))  # rule L4
+    one_time_horizon_days: int = attrs.field(  # rules L1, L4
+        default=90, validator=c.policy(_POSITIVE)
+    )
     settle_days: int = attrs.field(default=90, validator=c.policy(_POSITIVE))  # rule L4
     growth: Decimal = attrs.field(  # rule L1
         default=Decimal("0.5"), converter=_decimal, validator=c.policy(_ABOVE_ZERO)
@@ -234,7 +243,8 @@ class LifecyclePolicy(Policy):
 
 
 DEFAULT_LIFECYCLE = LifecyclePolicy()
-"""The calibrated lifecycle policy: NEW for 90 days, horizon 3 x median in 180..365 days."""
+"""The calibrated lifecycle policy: NEW for 90 days, a one-time buyer lapsed after 90,
+horizon 3 x median in 180..365 days."""
 
 
 class _Bound:
@@ -252,6 +262,7 @@ class _Bound:
         "horizon",
         "min_baseline",
         "new_days",
+        "one_time",
         "overdue",
         "overdue_min",
         "policy",
@@ -273,6 +284,7 @@ class _Bound:
         self.new_days = policy.new_days
         self.floor = policy.horizon_floor_days
         self.ceiling = policy.horizon_ceiling_days
+        self.one_time = policy.one_time_horizon_days
         self.horizon = policy.horizon_multiple.as_integer_ratio()
         self.overdue = policy.overdue_multiple.as_integer_ratio()
         self.overdue_min = policy.overdue_min_days
@@ -283,8 +295,13 @@ class _Bound:
         self.min_baseline = policy.min_baseline
         self.complaint_rise = policy.complaint_rise
 
-    def horizon_days(self, twice_median: int | None) -> int:
-        """The churn horizon in whole days (rounded down), clamped (rule L4)."""
+    def horizon_days(self, twice_median: int | None, *, one_time: bool = False) -> int:
+        """The churn horizon in whole days (rounded down), clamped (rule L4).
+
+        ``one_time``: the customer has a single purchase occasion (rules L1, L4).
+        """
+        if one_time:
+            return self.one_time
         if twice_median is None:
             return self.floor
         num, den = self.horizon

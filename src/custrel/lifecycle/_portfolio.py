@@ -41,10 +41,10 @@ class CustomerStage:
     >>> from custrel.lifecycle import CustomerStage, Stage
     >>> CustomerStage(customer_id="c-1", stage=Stage.AT_RISK, highest=Stage.GROWING).highest
     <Stage.GROWING: 'growing'>
-    >>> CustomerStage(customer_id="c-1", stage=Stage.AT_RISK, highest=Stage.NEW)
+    >>> CustomerStage(customer_id="c-1", stage=Stage.ACTIVE, highest=Stage.NEW)
     Traceback (most recent call last):
     ...
-    custrel.errors.InvalidInputError: CustomerStage.highest: expected 'active' or 'growing' for stage 'at_risk', got Stage <Stage.NEW: 'new'>
+    custrel.errors.InvalidInputError: CustomerStage.highest: expected 'active' or 'growing' for stage 'active', got Stage <Stage.NEW: 'new'>
     """  # noqa: E501 - a doctest output line
 
     customer_id: str = attrs.field(validator=c.checked(c.identifier))
@@ -67,13 +67,13 @@ def _customers(
         customer_id, purchases, complaints = item
         c.identifier(f"customers[{index}][0]", customer_id)
         try:
-            history = _History(purchases, complaints, bound, customer_id, keep_net=highest)
+            history = _History(purchases, complaints, bound, customer_id)
         except InvalidInputError as exc:
             raise InvalidInputError(
                 f"customers[{index}].{exc.field}", exc.value, exc.expected, hint=exc.hint
             ) from None
-        stage, underlying = history.stages()
-        yield customer_id, stage, history.highest(underlying) if highest else stage
+        stage = history.now().stage
+        yield customer_id, stage, history.highest() if highest else stage
 
 
 def _checked_customers(customers: object) -> Iterable[object]:

@@ -68,7 +68,7 @@ def lifecycle_stage(
     >>> lifecycle_stage(monthly[:4], as_of=date(2026, 11, 22))   # past the 180-day floor
     <Stage.LAPSED: 'lapsed'>
     """
-    return _History(purchases, complaints, _bind(policy, as_of)).stages()[0]
+    return _History(purchases, complaints, _bind(policy, as_of)).now().stage
 
 
 def churn_signals(
@@ -119,7 +119,7 @@ def churn_signals(
     (<ChurnSignal.COMPLAINT_RISE: 'complaint_rise'>,)
     """
     history = _History(purchases, complaints, _bind(policy, as_of))
-    return history.signals(history.twice_median)
+    return history.signals(history.bound.as_of_ord, len(history.days) - 1)
 
 
 def highest_stage(
@@ -161,5 +161,4 @@ def highest_stage(
     >>> lifecycle_stage(history, as_of=date(2026, 11, 22))
     <Stage.LAPSED: 'lapsed'>
     """
-    history = _History(purchases, (), _bind(policy, as_of), keep_net=True)
-    return history.highest(history.stages()[1])
+    return _History(purchases, (), _bind(policy, as_of)).highest()
