@@ -12,7 +12,6 @@ import pytest
 from custrel.lifecycle import (
     ChurnSignal,
     LifecyclePolicy,
-    LifecyclePolicy,
     Stage,
     churn_signals,
     explain_stage,

@@ -301,9 +301,7 @@ def test_a_held_stage_is_a_fall_kept_not_a_rise(
     as_of, purchases, complaints = case
     why = explain_stage(purchases, as_of=as_of, complaints=complaints, policy=policy)
     if why.held_since is not None:
-        then = explain_stage(
-            purchases, as_of=why.held_since, complaints=complaints, policy=policy
-        )
+        then = explain_stage(purchases, as_of=why.held_since, complaints=complaints, policy=policy)
         assert (then.stage, then.underlying, then.signals) == (
             why.stage,
             why.underlying,

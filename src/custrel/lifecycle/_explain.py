@@ -190,9 +190,7 @@ class StageExplanation:
     reason_en: str = attrs.field(validator=c.checked(c.text))
     reason_zh: str = attrs.field(validator=c.checked(c.text))
     policy_fingerprint: str = attrs.field(validator=c.checked(c.fingerprint))
-    held_since: date | None = attrs.field(
-        default=None, validator=c.checked(c.day(optional=True))
-    )
+    held_since: date | None = attrs.field(default=None, validator=c.checked(c.day(optional=True)))
 
     def __attrs_post_init__(self) -> None:
         """Check that the stage, its signals, the days and the windows agree."""

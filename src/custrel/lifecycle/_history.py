@@ -140,11 +140,14 @@ class _History:
     def _rhythm(self) -> tuple[list[int], list[int | None]]:
         """The occasions that ended a lapse, and twice the median after each occasion.
 
-        Rule L4 (a decision): an interval longer than the churn horizon computed from
-        the intervals before it (the one-time horizon for the first) was a lapse, ended
-        by a win-back. Lapses are left out of the median that sets the horizon and the
-        overdue limit, so one lapse never stretches the horizon that should warn about
-        the next. ``medians[i]`` is twice that median once occasion ``i`` has happened.
+        Rule L4 (decisions): an occasion after an interval longer than the horizon in
+        force then (the one-time horizon after the first occasion) ended a lapse: the
+        customer was shown LAPSED, and is WON_BACK now. An interval longer than the
+        horizon computed from the intervals before it (the floor for the first) was a
+        lapse of the rhythm and is left out of the median that sets the horizon and
+        the overdue limit, so one lapse never stretches the horizon that should warn
+        about the next. ``medians[i]`` is twice that median once occasion ``i`` has
+        happened.
         """
         days, bound = self.days, self.bound
         every: list[int] = []
@@ -153,12 +156,10 @@ class _History:
         medians: list[int | None] = [None] * len(days)
         for i, (before, day) in enumerate(itertools.pairwise(days), start=1):
             gap = day - before
-            horizon = bound.horizon_days(
-                _twice_median(every) if every else None, one_time=not every
-            )
-            if gap > horizon:
+            median = _twice_median(every) if every else None
+            if gap > bound.horizon_days(median, one_time=not every):
                 returns.append(day)
-            else:
+            if gap <= bound.horizon_days(median):
                 bisect.insort(kept, gap)
             bisect.insort(every, gap)
             medians[i] = _twice_median(kept) if kept else None
