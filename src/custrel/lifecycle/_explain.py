@@ -157,7 +157,8 @@ class StageExplanation:
         InvalidInputError: If a field has the wrong type or is out of range, or the
             fields disagree: ``underlying`` is not the stage (ACTIVE, GROWING or NEW
             under AT_RISK), the signals do not make an ACTIVE or GROWING customer AT_RISK,
-            ``highest`` is not as far as the stage shows, a prospect has days silent,
+            ``highest`` is not as far as the stage (or the stage underneath) shows, a
+            prospect has days silent,
             the days silent are past the horizon but the stage is not LAPSED (or the
             other way round), a customer with fewer than two occasions has a median
             interval, or ``prior`` is not the window of the same length just before
@@ -196,6 +197,13 @@ class StageExplanation:
         """Check that the stage, its signals, the days and the windows agree."""
         self._check_signals()
         _check_highest("StageExplanation", self.stage, self.highest)
+        under = _PROGRESS.get(self.underlying)
+        if under is not None and _PROGRESS[self.highest] < under:
+            raise InvalidInputError(
+                "StageExplanation.highest",
+                self.highest,
+                f"at least the stage underneath ({self.underlying.value!r})",
+            )
         self._check_days()
         recent, prior = self.recent, self.prior
         if (recent.start - prior.end).days != 1 or (
