@@ -125,7 +125,11 @@ _CHECK_WINDOW_DAY = c.day(bounded=False)  # windows reach back from as_of, past 
 # The ratios take a Decimal, an int or a float (as Decimal(repr(x))): docs/rules.md, "Numbers".
 _ABOVE_ZERO = c.fraction(above=True)
 _BETWEEN_ZERO_AND_ONE = c.fraction(0, 1, above=True, below=True)
-_decimal = c.to_ratio
+
+
+def _decimal(value: c.Ratio) -> Decimal:
+    """Turn a float (exactly, as ``Decimal(repr(x))``) or an int into a ``Decimal``."""
+    return c.to_ratio(value)
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
