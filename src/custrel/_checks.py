@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from decimal import ROUND_HALF_EVEN, Context, Decimal
-from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar, cast, overload
 
 from custrel.errors import InvalidInputError, PolicyError
 
@@ -361,6 +361,30 @@ def ratio(*, optional: bool = False) -> Check:
     return check
 
 
+@overload
+def fraction(
+    low: Decimal | int = ...,
+    high: Decimal | int | None = ...,
+    *,
+    above: bool = ...,
+    below: bool = ...,
+    optional: Literal[False] = ...,
+    hint: str = ...,
+) -> Callable[[str, object], Decimal]: ...
+
+
+@overload
+def fraction(
+    low: Decimal | int = ...,
+    high: Decimal | int | None = ...,
+    *,
+    above: bool = ...,
+    below: bool = ...,
+    optional: Literal[True],
+    hint: str = ...,
+) -> Callable[[str, object], Decimal | None]: ...
+
+
 def fraction(
     low: Decimal | int = 0,
     high: Decimal | int | None = None,
@@ -369,7 +393,7 @@ def fraction(
     below: bool = False,
     optional: bool = False,
     hint: str = "",
-) -> Check:
+) -> Callable[[str, object], Decimal | None]:
     """A dimensionless number from ``low`` to ``high``; ``None`` too if optional.
 
     The range is closed unless ``above`` (the number must exceed ``low``) or ``below``

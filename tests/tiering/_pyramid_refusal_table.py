@@ -11,12 +11,22 @@ TIERS = "('vip', 'major', 'ordinary', 'small')"
 
 PYRAMID: dict[str, Case] = {
     "shares not a tuple": (
-        lambda: TierPolicy(shares=untyped([D(1)])),
+        lambda: TierPolicy(shares=untyped({D(1)})),
         PolicyError,
         "TierPolicy.shares",
         (
             "TierPolicy.shares: expected four shares (VIP, major, ordinary, small),"
-            " got list [Decimal('1')]"
+            " got set {Decimal('1')}"
+        ),
+        "",
+    ),
+    "one share in a list": (
+        lambda: TierPolicy(shares=untyped([1])),
+        PolicyError,
+        "TierPolicy.shares",
+        (
+            "TierPolicy.shares: expected four shares (VIP, major, ordinary, small),"
+            " got tuple (Decimal('1'),)"
         ),
         "",
     ),
