@@ -106,11 +106,7 @@ def to_optional_money(value: Decimal | int | None) -> Decimal | None:
 
 
 def _exact(value: object) -> Decimal | None:
-    """``value`` as an exact, finite ``Decimal``, or ``None`` if it is no such number.
-
-    ``float.__repr__`` is the shortest text that reads back as the same float, and it
-    ignores a subclass's own repr (``numpy.float64(0.5)`` is ``'0.5'`` here too).
-    """
+    """``value`` as an exact, finite ``Decimal`` (a float by ``float.__repr__``), or ``None``."""
     if isinstance(value, bool):
         return None
     if isinstance(value, float):
