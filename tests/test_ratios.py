@@ -110,8 +110,12 @@ def test_fraction_bounds_read_like_the_rule_book(
             check("x", outside)
 
 
-def test_fraction_without_a_top_takes_any_large_number() -> None:
-    assert c.fraction(above=True)("x", 1e300) == Decimal("1e300")
+def test_fraction_without_a_top_takes_up_to_fifteen_digits_before_the_point() -> None:
+    assert c.fraction(above=True)("x", 999_999_999_999_999.0) == Decimal("999999999999999.0")
+    for huge in (1e15, Decimal("1E+999999")):
+        with pytest.raises(InvalidInputError) as caught:
+            c.fraction(above=True)("LoyaltyPolicy.price_weight", huge)
+        assert caught.value.hint == "at most 15 digits before the point"
 
 
 def test_fraction_gives_its_hint_for_a_number_out_of_range() -> None:

@@ -138,15 +138,7 @@ def exact(name: str, value: object, expected: str) -> Decimal:
 
     A finite ``Decimal`` is returned as it is, an ``int`` exactly and a finite ``float``
     as ``Decimal(repr(value))``: ``0.9`` is ``Decimal('0.9')``, so a rule given ``0.9``
-    answers as it does given ``Decimal('0.9')``.
-
-    Args:
-        name: The field or argument, for the error.
-        value: What was given.
-        expected: What the error says was expected.
-
-    Returns:
-        The exact decimal.
+    answers as it does given ``Decimal('0.9')``. ``name`` and ``expected`` word the error.
 
     Raises:
         InvalidInputError: For a ``bool`` (not a number here), ``nan``, an infinity or
@@ -396,7 +388,8 @@ def fraction(
     (it must stay under ``high``); without ``high`` there is no top. The check takes a
     ``Decimal``, an ``int`` or a ``float`` (by :func:`exact`) and returns the exact
     ``Decimal``, so a rule argument is checked and converted in one call; as a
-    validator it follows the :func:`to_ratio` converter.
+    validator it follows the :func:`to_ratio` converter. Like money, a ratio has at
+    most 15 digits before the point.
     """
     bottom, top = Decimal(low), None if high is None else Decimal(high)
     if top is None:
@@ -419,6 +412,10 @@ def fraction(
             or (top is not None and (number > top or (below and number == top)))
         ):
             raise _fail(name, value, expected, hint=hint)
+        if number and number.adjusted() >= _MONEY_DIGITS:  # a weight of 1E+999999 is no ratio
+            raise _fail(
+                name, value, expected, hint=f"at most {_MONEY_DIGITS} digits before the point"
+            )
         return number
 
     return check
