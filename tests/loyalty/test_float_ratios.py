@@ -3,7 +3,11 @@ given as floats answer exactly as the decimals they are written as."""
 
 from decimal import Decimal
 
+import attrs
+import pytest
+
 from custrel import from_dict, loads
+from custrel.errors import InvalidInputError
 from custrel.loyalty import (
     DEFAULT_LOYALTY,
     DEFAULT_SATISFACTION,
@@ -92,4 +96,15 @@ def test_serialised_ratio_fields_take_floats_and_json_numbers_alike() -> None:
     """from_dict takes what the constructor takes; loads reads 0.2 as Decimal('0.2')."""
     assert from_dict(LoyaltyMeasures, {"price_sensitivity": 0.2}) == loads(
         LoyaltyMeasures, '{"price_sensitivity": 0.2}'
+    )
+
+
+def test_an_nps_interval_records_the_decimal_confidence_only() -> None:
+    """A result record holds the Decimal the rule computed: a float there is refused."""
+    result = nps_interval([10, 9, 3], confidence=0.9)
+    assert result.confidence == Decimal("0.9")
+    with pytest.raises(InvalidInputError) as caught:
+        attrs.evolve(result, confidence=0.9)  # type: ignore[arg-type]
+    assert str(caught.value) == (
+        "NpsInterval.confidence: expected a Decimal above 0 and below 1, got float 0.9"
     )
