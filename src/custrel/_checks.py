@@ -6,15 +6,21 @@ check to an attrs validator that names the field ``Class.field``. Converters onl
 turn a value into the canonical form of the same data (a list into a tuple, an ``int``
 into a ``Decimal``); anything else passes through unchanged so the validator can
 refuse it with a clear message.
+
+Dimensionless numbers (ratios, shares, weights, ratings) also take a ``float``:
+:func:`exact` turns a finite one into ``Decimal(repr(x))``, the decimal it was
+written as, so ``0.1`` is ``Decimal('0.1')``, never ``0.1000000000000000055...``.
+Money, counts and days do not (docs/rules.md, "Numbers").
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from decimal import ROUND_HALF_EVEN, Context, Decimal
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar, cast, overload
 
 from custrel.errors import InvalidInputError, PolicyError
 
@@ -23,7 +29,11 @@ if TYPE_CHECKING:
 
     import attrs
 
-Check = Callable[[str, object], None]
+Check = Callable[[str, object], object]
+"""A check: raises :class:`~custrel.errors.InvalidInputError` naming the field, or returns
+(a ratio check returns the exact ``Decimal``; callers may ignore it)."""
+Ratio: TypeAlias = Decimal | float | int
+"""A dimensionless number as the rules take it: ``float`` is converted by :func:`exact`."""
 _T = TypeVar("_T")
 _Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
@@ -93,6 +103,63 @@ def to_money(value: Decimal | int) -> Decimal:
 def to_optional_money(value: Decimal | int | None) -> Decimal | None:
     """As :func:`to_money`, keeping ``None``."""
     return None if value is None else to_money(value)
+
+
+def _exact(value: object) -> Decimal | None:
+    """``value`` as an exact, finite ``Decimal`` (a float by ``float.__repr__``), or ``None``."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, float):
+        return Decimal(float.__repr__(value)) if math.isfinite(value) else None
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, Decimal) and value.is_finite():
+        return value
+    return None
+
+
+def to_ratio(value: Ratio) -> Decimal:
+    """Turn a finite ``float`` or an ``int`` into an exact ``Decimal``; leave anything else.
+
+    The converter of ratio fields: a ``bool``, ``nan``, an infinity or a string is left
+    for the field's validator (a :func:`fraction` check) to refuse by name.
+    """
+    found = _exact(value)
+    return cast("Decimal", value) if found is None else found
+
+
+def to_optional_ratio(value: Ratio | None) -> Decimal | None:
+    """As :func:`to_ratio`, keeping ``None``."""
+    return None if value is None else to_ratio(value)
+
+
+def exact(name: str, value: object, expected: str) -> Decimal:
+    """A dimensionless number as an exact ``Decimal``, or an error naming ``name``.
+
+    A finite ``Decimal`` is returned as it is, an ``int`` exactly and a finite ``float``
+    as ``Decimal(repr(value))``: ``0.9`` is ``Decimal('0.9')``, so a rule given ``0.9``
+    answers as it does given ``Decimal('0.9')``. ``name`` and ``expected`` word the error.
+
+    Raises:
+        InvalidInputError: For a ``bool`` (not a number here), ``nan``, an infinity or
+            anything that is not a number.
+
+    >>> exact("growth", 0.1, "a number > 0")
+    Decimal('0.1')
+    >>> exact("growth", float("nan"), "a number > 0")
+    Traceback (most recent call last):
+    ...
+    custrel.errors.InvalidInputError: growth: expected a number > 0, got float nan; a ratio must be finite
+    """  # noqa: E501 - a doctest output line
+    found = _exact(value)
+    if found is None:
+        hint = ""
+        if isinstance(value, bool):
+            hint = "True and False are not numbers"
+        elif isinstance(value, float | Decimal):
+            hint = "a ratio must be finite"
+        raise _fail(name, value, expected, hint=hint)
+    return found
 
 
 # Validators ---------------------------------------------------------------------------
@@ -278,6 +345,78 @@ def ratio(*, optional: bool = False) -> Check:
             return
         if not isinstance(value, float) or not 0 <= value < float(MAX_COUNT):
             raise _fail(name, value, expected)
+
+    return check
+
+
+@overload
+def fraction(
+    low: Decimal | int = ...,
+    high: Decimal | int | None = ...,
+    *,
+    above: bool = ...,
+    below: bool = ...,
+    optional: Literal[False] = ...,
+    hint: str = ...,
+) -> Callable[[str, object], Decimal]: ...
+
+
+@overload
+def fraction(
+    low: Decimal | int = ...,
+    high: Decimal | int | None = ...,
+    *,
+    above: bool = ...,
+    below: bool = ...,
+    optional: Literal[True],
+    hint: str = ...,
+) -> Callable[[str, object], Decimal | None]: ...
+
+
+def fraction(
+    low: Decimal | int = 0,
+    high: Decimal | int | None = None,
+    *,
+    above: bool = False,
+    below: bool = False,
+    optional: bool = False,
+    hint: str = "",
+) -> Callable[[str, object], Decimal | None]:
+    """A dimensionless number from ``low`` to ``high``; ``None`` too if optional.
+
+    The range is closed unless ``above`` (the number must exceed ``low``) or ``below``
+    (it must stay under ``high``); without ``high`` there is no top. The check takes a
+    ``Decimal``, an ``int`` or a ``float`` (by :func:`exact`) and returns the exact
+    ``Decimal``, so a rule argument is checked and converted in one call; as a
+    validator it follows the :func:`to_ratio` converter. Like money, a ratio has at
+    most 15 digits before the point.
+    """
+    bottom, top = Decimal(low), None if high is None else Decimal(high)
+    if top is None:
+        bounds = f"{'>' if above else '>='} {low}"
+    elif not above and not below:
+        bounds = f"in {low}..{high}"
+    else:
+        bounds = (
+            f"{'above' if above else 'from'} {low} and {'below' if below else 'at most'} {high}"
+        )
+    expected = f"a finite number {bounds}" + (" or None" if optional else "")
+
+    def check(name: str, value: object) -> Decimal | None:
+        if value is None and optional:
+            return None
+        number = exact(name, value, expected)
+        if (
+            number < bottom
+            or (above and number == bottom)
+            or (top is not None and (number > top or (below and number == top)))
+        ):
+            raise _fail(name, value, expected, hint=hint)
+        if number and number.adjusted() >= _MONEY_DIGITS:  # a weight of 1E+999999 is no ratio
+            raise _fail(
+                name, value, expected, hint=f"at most {_MONEY_DIGITS} digits before the point"
+            )
+        return number
 
     return check
 

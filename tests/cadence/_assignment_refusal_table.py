@@ -118,20 +118,17 @@ ASSIGNMENT_ERRORS = [
         id="assign-reps-key",
     ),
     pytest.param(
-        lambda: assign_balanced(["l-1"], {"rep-1": bad(1.5)}),
+        lambda: assign_balanced(["l-1"], {"rep-1": bad(float("nan"))}),
         InvalidInputError,
-        (
-            "reps['rep-1']: expected a finite Decimal or int >= 0, got float 1.5; pass"
-            " Decimal('1.5'); floats cannot hold money exactly"
-        ),
+        "reps['rep-1']: expected a finite number > 0, got float nan; a ratio must be finite",
         "reps['rep-1']",
-        "pass Decimal('1.5'); floats cannot hold money exactly",
-        id="assign-reps-float",
+        "a ratio must be finite",
+        id="assign-reps-float-nan",
     ),
     pytest.param(
         lambda: assign_balanced(["l-1"], {"rep-1": 0}),
         InvalidInputError,
-        "reps['rep-1']: expected an ability weight > 0, got int 0",
+        "reps['rep-1']: expected a finite number > 0, got int 0",
         "reps['rep-1']",
         "",
         id="assign-reps-zero",
@@ -139,7 +136,7 @@ ASSIGNMENT_ERRORS = [
     pytest.param(
         lambda: assign_balanced(["l-1"], {"rep-1": Decimal("0.00")}),
         InvalidInputError,
-        "reps['rep-1']: expected an ability weight > 0, got Decimal Decimal('0.00')",
+        "reps['rep-1']: expected a finite number > 0, got Decimal Decimal('0.00')",
         "reps['rep-1']",
         "",
         id="assign-reps-zero-decimal",
@@ -147,7 +144,7 @@ ASSIGNMENT_ERRORS = [
     pytest.param(
         lambda: assign_balanced(["l-1"], {"rep-1": -2}),
         InvalidInputError,
-        "reps['rep-1']: expected a finite Decimal or int >= 0, got Decimal Decimal('-2')",
+        "reps['rep-1']: expected a finite number > 0, got int -2",
         "reps['rep-1']",
         "",
         id="assign-reps-negative",

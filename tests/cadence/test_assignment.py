@@ -59,6 +59,14 @@ def test_c6_current_loads_count() -> None:
     assert result == {"l-1": "b", "l-2": "b"}
 
 
+def test_c6_a_float_ability_weight_is_the_decimal_it_is_written_as() -> None:
+    """Rule C6 (decision "Numbers"): weights 1.5 and 0.5 balance as 3 to 1."""
+    leads = [f"l-{i}" for i in range(12)]
+    floats = assign_balanced(leads, {"a": 1.5, "b": 0.5})
+    assert floats == assign_balanced(leads, {"a": Decimal("1.5"), "b": Decimal("0.5")})
+    assert sorted(floats.values()).count("a") == 9
+
+
 def test_c6_no_leads() -> None:
     assert assign_balanced([], {"a": 1}) == {}
 
@@ -69,7 +77,9 @@ def test_c6_no_leads() -> None:
         (["l-1"], {}, None, "reps"),
         (["l-1"], [("a", 1)], None, "reps"),
         (["l-1"], {"a": 0}, None, "reps['a']"),
-        (["l-1"], {"a": 1.5}, None, "reps['a']"),
+        (["l-1"], {"a": float("inf")}, None, "reps['a']"),
+        (["l-1"], {"a": True}, None, "reps['a']"),
+        (["l-1"], {"a": -0.5}, None, "reps['a']"),
         (["l-1"], {"": 1}, None, "reps key"),
         (["l-1"], {"a": 1}, {"b": 1}, "current['b']"),
         (["l-1"], {"a": 1}, {"a": -1}, "current['a']"),

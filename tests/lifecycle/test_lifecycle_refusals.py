@@ -42,24 +42,27 @@ LIFECYCLE: list[Any] = [
         id="window_days_too_long",
     ),
     pytest.param(
-        lambda: LifecyclePolicy(horizon_multiple=_(2.5)),
+        lambda: LifecyclePolicy(horizon_multiple=_(float("inf"))),
         Refusal(
             PolicyError,
             "LifecyclePolicy.horizon_multiple",
             (
-                "LifecyclePolicy.horizon_multiple: expected a Decimal > 0, got float 2.5; "
-                "pass Decimal('2.5')"
+                "LifecyclePolicy.horizon_multiple: expected a finite number > 0, "
+                "got float inf; a ratio must be finite"
             ),
-            "pass Decimal('2.5')",
+            "a ratio must be finite",
         ),
-        id="horizon_multiple_float",
+        id="horizon_multiple_infinite_float",
     ),
     pytest.param(
         lambda: LifecyclePolicy(horizon_multiple=0),
         Refusal(
             PolicyError,
             "LifecyclePolicy.horizon_multiple",
-            ("LifecyclePolicy.horizon_multiple: expected a Decimal > 0, got Decimal Decimal('0')"),
+            (
+                "LifecyclePolicy.horizon_multiple: expected a finite number > 0, got Decimal"
+                " Decimal('0')"
+            ),
         ),
         id="horizon_multiple_zero",
     ),
@@ -98,7 +101,7 @@ LIFECYCLE: list[Any] = [
         Refusal(
             PolicyError,
             "LifecyclePolicy.growth",
-            ("LifecyclePolicy.growth: expected a Decimal > 0, got Decimal Decimal('-0.1')"),
+            ("LifecyclePolicy.growth: expected a finite number > 0, got Decimal Decimal('-0.1')"),
         ),
         id="growth_negative",
     ),
@@ -107,7 +110,11 @@ LIFECYCLE: list[Any] = [
         Refusal(
             PolicyError,
             "LifecyclePolicy.growth",
-            ("LifecyclePolicy.growth: expected a Decimal > 0, got Decimal Decimal('Infinity')"),
+            (
+                "LifecyclePolicy.growth: expected a finite number > 0, got Decimal "
+                "Decimal('Infinity'); a ratio must be finite"
+            ),
+            "a ratio must be finite",
         ),
         id="growth_infinite",
     ),
@@ -117,31 +124,33 @@ LIFECYCLE: list[Any] = [
             PolicyError,
             "LifecyclePolicy.frequency_drop",
             (
-                "LifecyclePolicy.frequency_drop: expected a Decimal in (0, 1), got Decimal "
+                "LifecyclePolicy.frequency_drop: expected a finite number above 0 and below"
+                " 1, got Decimal "
                 "Decimal('1')"
             ),
         ),
         id="frequency_drop_one",
     ),
     pytest.param(
-        lambda: LifecyclePolicy(frequency_drop=_(0.5)),
+        lambda: LifecyclePolicy(frequency_drop=_(True)),
         Refusal(
             PolicyError,
             "LifecyclePolicy.frequency_drop",
             (
-                "LifecyclePolicy.frequency_drop: expected a Decimal in (0, 1), got float "
-                "0.5; pass Decimal('0.5')"
+                "LifecyclePolicy.frequency_drop: expected a finite number above 0 "
+                "and below 1, got bool True; True and False are not numbers"
             ),
-            "pass Decimal('0.5')",
+            "True and False are not numbers",
         ),
-        id="frequency_drop_float",
+        id="frequency_drop_bool",
     ),
     pytest.param(
         lambda: LifecyclePolicy(spend_drop=_("0.5")),
         Refusal(
             PolicyError,
             "LifecyclePolicy.spend_drop",
-            "LifecyclePolicy.spend_drop: expected a Decimal in (0, 1), got str '0.5'",
+            "LifecyclePolicy.spend_drop: expected a finite number above 0 and below 1, got"
+            " str '0.5'",
         ),
         id="spend_drop_a_string",
     ),
@@ -159,7 +168,10 @@ LIFECYCLE: list[Any] = [
         Refusal(
             PolicyError,
             "LifecyclePolicy.overdue_multiple",
-            ("LifecyclePolicy.overdue_multiple: expected a Decimal > 0, got Decimal Decimal('0')"),
+            (
+                "LifecyclePolicy.overdue_multiple: expected a finite number > 0, got Decimal"
+                " Decimal('0')"
+            ),
         ),
         id="overdue_multiple_zero",
     ),

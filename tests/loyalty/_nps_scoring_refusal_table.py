@@ -71,27 +71,27 @@ NPS: dict[str, Case] = {
         InvalidInputError,
         "confidence",
         (
-            "confidence: expected a Decimal above 0 and below 1, got Decimal Decimal('1');"
-            " e.g. Decimal('0.95')"
+            "confidence: expected a finite number above 0 and below 1, got Decimal"
+            " Decimal('1'); e.g. 0.95"
         ),
-        "e.g. Decimal('0.95')",
+        "e.g. 0.95",
     ),
     "a confidence of 0": (
         lambda: nps_interval([10], confidence=D(0)),
         InvalidInputError,
         "confidence",
         (
-            "confidence: expected a Decimal above 0 and below 1, got Decimal Decimal('0');"
-            " e.g. Decimal('0.95')"
+            "confidence: expected a finite number above 0 and below 1, got Decimal"
+            " Decimal('0'); e.g. 0.95"
         ),
-        "e.g. Decimal('0.95')",
+        "e.g. 0.95",
     ),
-    "a float confidence": (
-        lambda: nps_interval([10], confidence=untyped(0.9)),
+    "a float confidence of 1": (
+        lambda: nps_interval([10], confidence=1.0),
         InvalidInputError,
         "confidence",
-        "confidence: expected a Decimal above 0 and below 1, got float 0.9; e.g. Decimal('0.95')",
-        "e.g. Decimal('0.95')",
+        "confidence: expected a finite number above 0 and below 1, got float 1.0; e.g. 0.95",
+        "e.g. 0.95",
     ),
     "a small-sample bound of 0": (
         lambda: nps_interval([10], small=0),
@@ -103,90 +103,90 @@ NPS: dict[str, Case] = {
 }
 
 SCORING: dict[str, Case] = {
-    "a float attachment": (
-        lambda: loyalty_quadrant(untyped(0.8), 1),
+    "a float attachment above 1": (
+        lambda: loyalty_quadrant(1.5, 1),
         InvalidInputError,
         "attachment",
-        (
-            "attachment: expected a Decimal or int in 0..1, got float 0.8; pass Decimal('0.8');"
-            " floats are refused so scores stay exact"
-        ),
-        "pass Decimal('0.8'); floats are refused so scores stay exact",
+        "attachment: expected a finite number in 0..1, got float 1.5",
+        "",
     ),
     "a repeat above 1": (
         lambda: loyalty_quadrant(1, D(2)),
         InvalidInputError,
         "repeat",
-        "repeat: expected a Decimal or int in 0..1, got Decimal Decimal('2')",
+        "repeat: expected a finite number in 0..1, got Decimal Decimal('2')",
         "",
     ),
     "a NaN repeat": (
         lambda: loyalty_quadrant(1, D("NaN")),
         InvalidInputError,
         "repeat",
-        "repeat: expected a Decimal or int in 0..1, got Decimal Decimal('NaN')",
-        "",
+        (
+            "repeat: expected a finite number in 0..1, got Decimal Decimal('NaN'); a ratio must"
+            " be finite"
+        ),
+        "a ratio must be finite",
     ),
     "a bool repeat": (
         lambda: loyalty_quadrant(1, False),
         InvalidInputError,
         "repeat",
-        "repeat: expected a Decimal or int in 0..1, got bool False",
-        "",
+        "repeat: expected a finite number in 0..1, got bool False; True and False are not numbers",
+        "True and False are not numbers",
     ),
     "a threshold above 1": (
         lambda: loyalty_quadrant(1, 1, threshold=D("1.5")),
         InvalidInputError,
         "threshold",
         (
-            "threshold: expected a Decimal above 0 and at most 1, got Decimal Decimal('1.5');"
-            " e.g. Decimal('0.5')"
+            "threshold: expected a finite number above 0 and at most 1, got Decimal Decimal('1.5');"
+            " e.g. 0.5"
         ),
-        "e.g. Decimal('0.5')",
+        "e.g. 0.5",
     ),
     "a threshold of 0": (
         lambda: loyalty_quadrant(1, 1, threshold=D(0)),
         InvalidInputError,
         "threshold",
         (
-            "threshold: expected a Decimal above 0 and at most 1, got Decimal Decimal('0');"
-            " e.g. Decimal('0.5')"
+            "threshold: expected a finite number above 0 and at most 1, got Decimal Decimal('0');"
+            " e.g. 0.5"
         ),
-        "e.g. Decimal('0.5')",
+        "e.g. 0.5",
     ),
-    "an int threshold": (
-        lambda: loyalty_quadrant(1, 1, threshold=untyped(1)),
+    "an int threshold above 1": (
+        lambda: loyalty_quadrant(1, 1, threshold=untyped(2)),
         InvalidInputError,
         "threshold",
-        "threshold: expected a Decimal above 0 and at most 1, got int 1; e.g. Decimal('0.5')",
-        "e.g. Decimal('0.5')",
+        "threshold: expected a finite number above 0 and at most 1, got int 2; e.g. 0.5",
+        "e.g. 0.5",
     ),
     "a competitor interest above 1": (
         lambda: LoyaltyMeasures(competitor_interest=D("1.01")),
         InvalidInputError,
         "LoyaltyMeasures.competitor_interest",
         (
-            "LoyaltyMeasures.competitor_interest: expected a Decimal or int in 0..1 or None,"
+            "LoyaltyMeasures.competitor_interest: expected a finite number in 0..1 or None,"
             " got Decimal Decimal('1.01')"
         ),
         "",
     ),
-    "a float quality tolerance": (
-        lambda: LoyaltyMeasures(quality_tolerance=untyped(0.5)),
+    "an infinite float quality tolerance": (
+        lambda: LoyaltyMeasures(quality_tolerance=untyped(float("inf"))),
         InvalidInputError,
         "LoyaltyMeasures.quality_tolerance",
         (
-            "LoyaltyMeasures.quality_tolerance: expected a Decimal or int in 0..1 or None,"
-            " got float 0.5; pass Decimal('0.5'); floats are refused so scores stay exact"
+            "LoyaltyMeasures.quality_tolerance: expected a finite number in 0..1 or None,"
+            " got float inf; a ratio must be finite"
         ),
-        "pass Decimal('0.5'); floats are refused so scores stay exact",
+        "a ratio must be finite",
     ),
     "a negative price sensitivity": (
         lambda: LoyaltyMeasures(price_sensitivity=-1),
         InvalidInputError,
         "LoyaltyMeasures.price_sensitivity",
         (
-            "LoyaltyMeasures.price_sensitivity: expected a Decimal or int in 0..1 or None,"
+            "LoyaltyMeasures.price_sensitivity: expected a finite number in 0..1 or None,"
             " got Decimal Decimal('-1')"
         ),
         "",
@@ -196,7 +196,7 @@ SCORING: dict[str, Case] = {
         InvalidInputError,
         "SatisfactionMeasures.reputation",
         (
-            "SatisfactionMeasures.reputation: expected a Decimal or int in 0..1 or None,"
+            "SatisfactionMeasures.reputation: expected a finite number in 0..1 or None,"
             " got Decimal Decimal('2')"
         ),
         "",
@@ -267,9 +267,9 @@ SCORING: dict[str, Case] = {
         InvalidInputError,
         "share",
         (
-            "share: expected a Decimal above 0 and at most 0.5, got Decimal Decimal('0.51');"
-            " e.g. Decimal('0.15')"
+            "share: expected a finite number above 0 and at most 0.5, got Decimal Decimal('0.51');"
+            " e.g. 0.15"
         ),
-        "e.g. Decimal('0.15')",
+        "e.g. 0.15",
     ),
 }

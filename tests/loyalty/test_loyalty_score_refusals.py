@@ -84,25 +84,24 @@ LOYALTY_SCORE: list[Any] = [
             InvalidInputError,
             "LoyaltyMeasures.price_sensitivity",
             (
-                "LoyaltyMeasures.price_sensitivity: expected a Decimal or int in 0..1 or "
+                "LoyaltyMeasures.price_sensitivity: expected a finite number in 0..1 or "
                 "None, got Decimal Decimal('1.01')"
             ),
         ),
         id="price_sensitivity_above_one",
     ),
     pytest.param(
-        lambda: LoyaltyMeasures(competitor_interest=_(0.25)),
+        lambda: LoyaltyMeasures(competitor_interest=_(float("inf"))),
         Refusal(
             InvalidInputError,
             "LoyaltyMeasures.competitor_interest",
             (
-                "LoyaltyMeasures.competitor_interest: expected a Decimal or int in 0..1 or "
-                "None, got float 0.25; pass Decimal('0.25'); floats are refused so scores "
-                "stay exact"
+                "LoyaltyMeasures.competitor_interest: expected a finite number in 0..1 or "
+                "None, got float inf; a ratio must be finite"
             ),
-            "pass Decimal('0.25'); floats are refused so scores stay exact",
+            "a ratio must be finite",
         ),
-        id="competitor_interest_float",
+        id="competitor_interest_float_infinite",
     ),
     pytest.param(
         lambda: LoyaltyMeasures(quality_tolerance=D("NaN")),
@@ -110,9 +109,10 @@ LOYALTY_SCORE: list[Any] = [
             InvalidInputError,
             "LoyaltyMeasures.quality_tolerance",
             (
-                "LoyaltyMeasures.quality_tolerance: expected a Decimal or int in 0..1 or "
-                "None, got Decimal Decimal('NaN')"
+                "LoyaltyMeasures.quality_tolerance: expected a finite number in 0..1 or "
+                "None, got Decimal Decimal('NaN'); a ratio must be finite"
             ),
+            "a ratio must be finite",
         ),
         id="quality_tolerance_nan",
     ),
@@ -269,7 +269,7 @@ LOYALTY_SCORE: list[Any] = [
             InvalidInputError,
             "LoyaltyMeasures.price_sensitivity",
             (
-                "LoyaltyMeasures.price_sensitivity: expected a Decimal or int in 0..1 or "
+                "LoyaltyMeasures.price_sensitivity: expected a finite number in 0..1 or "
                 "None, got Decimal Decimal('2')"
             ),
         ),
@@ -312,31 +312,31 @@ LOYALTY_SCORE: list[Any] = [
             PolicyError,
             "LoyaltyPolicy.spend_weight",
             (
-                "LoyaltyPolicy.spend_weight: expected a finite Decimal or int >= 0, got "
-                "Decimal Decimal('-1')"
+                "LoyaltyPolicy.spend_weight: expected a finite number >= 0, got Decimal "
+                "Decimal('-1')"
             ),
         ),
         id="policy_weight_negative",
     ),
     pytest.param(
-        lambda: LoyaltyPolicy(price_weight=_(0.5)),
+        lambda: LoyaltyPolicy(price_weight=_(True)),
         Refusal(
             PolicyError,
             "LoyaltyPolicy.price_weight",
             (
-                "LoyaltyPolicy.price_weight: expected a finite Decimal or int >= 0, got "
-                "float 0.5; pass Decimal('0.5'); floats cannot hold money exactly"
+                "LoyaltyPolicy.price_weight: expected a finite number >= 0, got bool True; "
+                "True and False are not numbers"
             ),
-            "pass Decimal('0.5'); floats cannot hold money exactly",
+            "True and False are not numbers",
         ),
-        id="policy_weight_float",
+        id="policy_weight_bool",
     ),
     pytest.param(
         lambda: LoyaltyPolicy(repeat_weight=_("1")),
         Refusal(
             PolicyError,
             "LoyaltyPolicy.repeat_weight",
-            ("LoyaltyPolicy.repeat_weight: expected a finite Decimal or int >= 0, got str '1'"),
+            "LoyaltyPolicy.repeat_weight: expected a finite number >= 0, got str '1'",
         ),
         id="policy_weight_string",
     ),

@@ -13,7 +13,7 @@ from tests._values import D
 
 # custrel.loyalty._scoring: the shares of rule Y1 --------------------------------------------------
 
-_SHARE = "expected a Decimal or int in 0..1 or None"
+_SHARE = "expected a finite number in 0..1 or None"
 
 SHARE_REFUSALS = [
     Refusal(

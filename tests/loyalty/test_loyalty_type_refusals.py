@@ -23,24 +23,21 @@ SIGNALS = {
 
 LOYALTY: list[Any] = [
     pytest.param(
-        lambda: loyalty_quadrant(_(0.8), 1),
+        lambda: loyalty_quadrant(_(float("nan")), 1),
         Refusal(
             InvalidInputError,
             "attachment",
-            (
-                "attachment: expected a Decimal or int in 0..1, got float 0.8; pass "
-                "Decimal('0.8'); floats are refused so scores stay exact"
-            ),
-            "pass Decimal('0.8'); floats are refused so scores stay exact",
+            ("attachment: expected a finite number in 0..1, got float nan; a ratio must be finite"),
+            "a ratio must be finite",
         ),
-        id="quadrant_attachment_float",
+        id="quadrant_attachment_float_nan",
     ),
     pytest.param(
         lambda: loyalty_quadrant(2, 1),
         Refusal(
             InvalidInputError,
             "attachment",
-            "attachment: expected a Decimal or int in 0..1, got int 2",
+            "attachment: expected a finite number in 0..1, got int 2",
         ),
         id="quadrant_attachment_above_one",
     ),
@@ -49,7 +46,7 @@ LOYALTY: list[Any] = [
         Refusal(
             InvalidInputError,
             "repeat",
-            "repeat: expected a Decimal or int in 0..1, got Decimal Decimal('-0.1')",
+            "repeat: expected a finite number in 0..1, got Decimal Decimal('-0.1')",
         ),
         id="quadrant_repeat_negative",
     ),
@@ -58,7 +55,11 @@ LOYALTY: list[Any] = [
         Refusal(
             InvalidInputError,
             "repeat",
-            "repeat: expected a Decimal or int in 0..1, got bool True",
+            (
+                "repeat: expected a finite number in 0..1, got bool True; True and False "
+                "are not numbers"
+            ),
+            "True and False are not numbers",
         ),
         id="quadrant_repeat_bool",
     ),
@@ -68,10 +69,10 @@ LOYALTY: list[Any] = [
             InvalidInputError,
             "threshold",
             (
-                "threshold: expected a Decimal above 0 and at most 1, got Decimal "
-                "Decimal('0'); e.g. Decimal('0.5')"
+                "threshold: expected a finite number above 0 and at most 1, got Decimal "
+                "Decimal('0'); e.g. 0.5"
             ),
-            "e.g. Decimal('0.5')",
+            "e.g. 0.5",
         ),
         id="quadrant_threshold_zero",
     ),
@@ -81,33 +82,30 @@ LOYALTY: list[Any] = [
             InvalidInputError,
             "threshold",
             (
-                "threshold: expected a Decimal above 0 and at most 1, got Decimal "
-                "Decimal('1.5'); e.g. Decimal('0.5')"
+                "threshold: expected a finite number above 0 and at most 1, got Decimal "
+                "Decimal('1.5'); e.g. 0.5"
             ),
-            "e.g. Decimal('0.5')",
+            "e.g. 0.5",
         ),
         id="quadrant_threshold_above_one",
     ),
     pytest.param(
-        lambda: loyalty_quadrant(1, 1, threshold=_(0.5)),
+        lambda: loyalty_quadrant(1, 1, threshold=_(1.5)),
         Refusal(
             InvalidInputError,
             "threshold",
-            (
-                "threshold: expected a Decimal above 0 and at most 1, got float 0.5; e.g. "
-                "Decimal('0.5')"
-            ),
-            "e.g. Decimal('0.5')",
+            ("threshold: expected a finite number above 0 and at most 1, got float 1.5; e.g. 0.5"),
+            "e.g. 0.5",
         ),
-        id="quadrant_threshold_float",
+        id="quadrant_threshold_float_above_one",
     ),
     pytest.param(
-        lambda: loyalty_quadrant(1, 1, threshold=_(1)),
+        lambda: loyalty_quadrant(1, 1, threshold=_(2)),
         Refusal(
             InvalidInputError,
             "threshold",
-            ("threshold: expected a Decimal above 0 and at most 1, got int 1; e.g. Decimal('0.5')"),
-            "e.g. Decimal('0.5')",
+            ("threshold: expected a finite number above 0 and at most 1, got int 2; e.g. 0.5"),
+            "e.g. 0.5",
         ),
         id="quadrant_threshold_int",
     ),

@@ -12,7 +12,7 @@ def test_optional_loyalty_share_refuses_a_value_above_one_with_the_whole_message
     with pytest.raises(InvalidInputError) as caught:
         LoyaltyMeasures(price_sensitivity=Decimal("1.5"))
     assert str(caught.value) == (
-        "LoyaltyMeasures.price_sensitivity: expected a Decimal or int in 0..1 or None,"
+        "LoyaltyMeasures.price_sensitivity: expected a finite number in 0..1 or None,"
         " got Decimal Decimal('1.5')"
     )
     assert caught.value.field == "LoyaltyMeasures.price_sensitivity"
@@ -27,6 +27,6 @@ def test_optional_loyalty_share_accepts_none() -> None:
 def test_loyalty_quadrant_refuses_a_missing_share() -> None:
     with pytest.raises(InvalidInputError) as caught:
         loyalty_quadrant(None, Decimal(1))  # type: ignore[arg-type]
-    assert str(caught.value) == "attachment: expected a Decimal or int in 0..1, got NoneType None"
+    assert str(caught.value) == "attachment: expected a finite number in 0..1, got NoneType None"
     assert caught.value.field == "attachment"
     assert caught.value.hint == ""

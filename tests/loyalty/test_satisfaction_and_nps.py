@@ -52,12 +52,14 @@ def test_satisfaction_on_another_scale() -> None:
     [
         (11, 5, 0, 10, "experience"),
         (5, -1, 0, 10, "expectation"),
-        (7.5, 5, 0, 10, "experience"),
+        (10.5, 5, 0, 10, "experience"),
+        (float("nan"), 5, 0, 10, "experience"),
         (True, 5, 0, 10, "experience"),
         ("7", 5, 0, 10, "experience"),
         (D("NaN"), 5, 0, 10, "experience"),
         (5, 5, 5, 5, "high"),
-        (5, 5, 0, 2.5, "high"),
+        (5, 5, 0, float("inf"), "high"),
+        (5, 5, 2.5, 2.5, "high"),
         (5, 5, None, 10, "low"),
     ],
 )
@@ -69,9 +71,11 @@ def test_satisfaction_refuses_bad_ratings(
     assert info.value.field == field
 
 
-def test_satisfaction_float_hint_names_the_decimal() -> None:
-    with pytest.raises(InvalidInputError, match=r"pass Decimal\('7.5'\)"):
-        satisfaction(7.5, 5)  # type: ignore[arg-type]
+def test_satisfaction_float_ratings_are_the_decimals_they_are_written_as() -> None:
+    """Rule Y4 (decision "Numbers"): 8.2 - 7.1 is exactly 1.1, not 1.0999999999999996."""
+    assert satisfaction(8.2, 7.1) == D("1.1")
+    assert satisfaction(7.5, 5) == satisfaction(D("7.5"), 5)
+    assert satisfaction(4.5, 5, low=1.0, high=5.0) == D("-0.5")
 
 
 @pytest.mark.parametrize(
@@ -221,7 +225,8 @@ def test_share_is_a_keyword() -> None:
     [
         ({"c-1": 1}, D(0), "share"),
         ({"c-1": 1}, D("0.51"), "share"),
-        ({"c-1": 1}, 0.15, "share"),
+        ({"c-1": 1}, 0.51, "share"),
+        ({"c-1": float("nan")}, D("0.15"), "values['c-1']"),
         ([("c-1", 1)], D("0.15"), "values"),
         ({" ": 1}, D("0.15"), "values key"),
         ({"c-1": None}, D("0.15"), "values['c-1']"),
@@ -367,7 +372,8 @@ def test_small_sample_bound_is_a_keyword() -> None:
     [
         (D(0), 30, "confidence"),
         (D(1), 30, "confidence"),
-        (0.95, 30, "confidence"),
+        (1.0, 30, "confidence"),
+        (float("nan"), 30, "confidence"),
         (D("Infinity"), 30, "confidence"),
         (D("0.95"), 0, "small"),
         (D("0.95"), True, "small"),

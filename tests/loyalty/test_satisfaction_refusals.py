@@ -37,24 +37,25 @@ NO_SATISFACTION_WEIGHT = dict.fromkeys(
 
 SATISFACTION: list[Any] = [
     pytest.param(
-        lambda: satisfaction(_(7.5), 5),
+        lambda: satisfaction(_(float("nan")), 5),
         Refusal(
             InvalidInputError,
             "experience",
-            (
-                "experience: expected a finite Decimal or int, got float 7.5; pass "
-                "Decimal('7.5'); floats are refused so results stay exact"
-            ),
-            "pass Decimal('7.5'); floats are refused so results stay exact",
+            ("experience: expected a finite number, got float nan; a ratio must be finite"),
+            "a ratio must be finite",
         ),
-        id="experience_float",
+        id="experience_float_nan",
     ),
     pytest.param(
         lambda: satisfaction(5, _(True)),
         Refusal(
             InvalidInputError,
             "expectation",
-            "expectation: expected a finite Decimal or int, got bool True",
+            (
+                "expectation: expected a finite number, got bool True; True and False are "
+                "not numbers"
+            ),
+            "True and False are not numbers",
         ),
         id="expectation_bool",
     ),
@@ -63,7 +64,7 @@ SATISFACTION: list[Any] = [
         Refusal(
             InvalidInputError,
             "expectation",
-            "expectation: expected a finite Decimal or int, got str '5'",
+            "expectation: expected a finite number, got str '5'",
         ),
         id="expectation_string",
     ),
@@ -72,7 +73,11 @@ SATISFACTION: list[Any] = [
         Refusal(
             InvalidInputError,
             "experience",
-            "experience: expected a finite Decimal or int, got Decimal Decimal('NaN')",
+            (
+                "experience: expected a finite number, got Decimal Decimal('NaN'); a ratio "
+                "must be finite"
+            ),
+            "a ratio must be finite",
         ),
         id="experience_nan",
     ),
@@ -95,24 +100,25 @@ SATISFACTION: list[Any] = [
         id="expectation_below_scale",
     ),
     pytest.param(
-        lambda: satisfaction(5, 5, low=_(0.0)),
+        lambda: satisfaction(5, 5, low=_(float("-inf"))),
         Refusal(
             InvalidInputError,
             "low",
-            (
-                "low: expected a finite Decimal or int, got float 0.0; pass Decimal('0.0'); "
-                "floats are refused so results stay exact"
-            ),
-            "pass Decimal('0.0'); floats are refused so results stay exact",
+            "low: expected a finite number, got float -inf; a ratio must be finite",
+            "a ratio must be finite",
         ),
-        id="low_float",
+        id="low_float_infinite",
     ),
     pytest.param(
         lambda: satisfaction(5, 5, high=D("Infinity")),
         Refusal(
             InvalidInputError,
             "high",
-            "high: expected a finite Decimal or int, got Decimal Decimal('Infinity')",
+            (
+                "high: expected a finite number, got Decimal Decimal('Infinity'); a ratio "
+                "must be finite"
+            ),
+            "a ratio must be finite",
         ),
         id="high_infinite",
     ),
@@ -140,25 +146,24 @@ SATISFACTION: list[Any] = [
             InvalidInputError,
             "SatisfactionMeasures.reputation",
             (
-                "SatisfactionMeasures.reputation: expected a Decimal or int in 0..1 or "
+                "SatisfactionMeasures.reputation: expected a finite number in 0..1 or "
                 "None, got Decimal Decimal('2')"
             ),
         ),
         id="measures_reputation_above_one",
     ),
     pytest.param(
-        lambda: SatisfactionMeasures(awareness=_(0.5)),
+        lambda: SatisfactionMeasures(awareness=_(float("nan"))),
         Refusal(
             InvalidInputError,
             "SatisfactionMeasures.awareness",
             (
-                "SatisfactionMeasures.awareness: expected a Decimal or int in 0..1 or None, "
-                "got float 0.5; pass Decimal('0.5'); floats are refused so scores stay "
-                "exact"
+                "SatisfactionMeasures.awareness: expected a finite number in 0..1 or None, "
+                "got float nan; a ratio must be finite"
             ),
-            "pass Decimal('0.5'); floats are refused so scores stay exact",
+            "a ratio must be finite",
         ),
-        id="measures_awareness_float",
+        id="measures_awareness_float_nan",
     ),
     pytest.param(
         lambda: SatisfactionMeasures(return_rate=-1),
@@ -166,7 +171,7 @@ SATISFACTION: list[Any] = [
             InvalidInputError,
             "SatisfactionMeasures.return_rate",
             (
-                "SatisfactionMeasures.return_rate: expected a Decimal or int in 0..1 or "
+                "SatisfactionMeasures.return_rate: expected a finite number in 0..1 or "
                 "None, got Decimal Decimal('-1')"
             ),
         ),
@@ -178,7 +183,7 @@ SATISFACTION: list[Any] = [
             InvalidInputError,
             "SatisfactionMeasures.complaint_rate",
             (
-                "SatisfactionMeasures.complaint_rate: expected a Decimal or int in 0..1 or "
+                "SatisfactionMeasures.complaint_rate: expected a finite number in 0..1 or "
                 "None, got str '0.1'"
             ),
         ),
@@ -202,9 +207,10 @@ SATISFACTION: list[Any] = [
             InvalidInputError,
             "SatisfactionMeasures.price_sensitivity",
             (
-                "SatisfactionMeasures.price_sensitivity: expected a Decimal or int in 0..1 "
-                "or None, got bool False"
+                "SatisfactionMeasures.price_sensitivity: expected a finite number in 0..1 "
+                "or None, got bool False; True and False are not numbers"
             ),
+            "True and False are not numbers",
         ),
         id="measures_price_sensitivity_bool",
     ),
@@ -214,24 +220,24 @@ SATISFACTION: list[Any] = [
             PolicyError,
             "SatisfactionPolicy.awareness_weight",
             (
-                "SatisfactionPolicy.awareness_weight: expected a finite Decimal or int >= "
-                "0, got Decimal Decimal('-1')"
+                "SatisfactionPolicy.awareness_weight: expected a finite number >= 0, got "
+                "Decimal Decimal('-1')"
             ),
         ),
         id="policy_weight_negative",
     ),
     pytest.param(
-        lambda: SatisfactionPolicy(price_weight=_(1.0)),
+        lambda: SatisfactionPolicy(price_weight=_(float("inf"))),
         Refusal(
             PolicyError,
             "SatisfactionPolicy.price_weight",
             (
-                "SatisfactionPolicy.price_weight: expected a finite Decimal or int >= 0, "
-                "got float 1.0; pass Decimal('1.0'); floats cannot hold money exactly"
+                "SatisfactionPolicy.price_weight: expected a finite number >= 0, got float "
+                "inf; a ratio must be finite"
             ),
-            "pass Decimal('1.0'); floats cannot hold money exactly",
+            "a ratio must be finite",
         ),
-        id="policy_weight_float",
+        id="policy_weight_float_infinite",
     ),
     pytest.param(
         lambda: SatisfactionPolicy(**NO_SATISFACTION_WEIGHT),
@@ -316,10 +322,10 @@ SATISFACTION: list[Any] = [
             InvalidInputError,
             "share",
             (
-                "share: expected a Decimal above 0 and at most 0.5, got Decimal "
-                "Decimal('0'); e.g. Decimal('0.15')"
+                "share: expected a finite number above 0 and at most 0.5, got Decimal "
+                "Decimal('0'); e.g. 0.15"
             ),
-            "e.g. Decimal('0.15')",
+            "e.g. 0.15",
         ),
         id="bands_share_zero",
     ),
@@ -329,25 +335,22 @@ SATISFACTION: list[Any] = [
             InvalidInputError,
             "share",
             (
-                "share: expected a Decimal above 0 and at most 0.5, got Decimal "
-                "Decimal('0.51'); e.g. Decimal('0.15')"
+                "share: expected a finite number above 0 and at most 0.5, got Decimal "
+                "Decimal('0.51'); e.g. 0.15"
             ),
-            "e.g. Decimal('0.15')",
+            "e.g. 0.15",
         ),
         id="bands_share_above_half",
     ),
     pytest.param(
-        lambda: satisfaction_bands({}, share=_(0.15)),
+        lambda: satisfaction_bands({}, share=_(0.51)),
         Refusal(
             InvalidInputError,
             "share",
-            (
-                "share: expected a Decimal above 0 and at most 0.5, got float 0.15; e.g. "
-                "Decimal('0.15')"
-            ),
-            "e.g. Decimal('0.15')",
+            ("share: expected a finite number above 0 and at most 0.5, got float 0.51; e.g. 0.15"),
+            "e.g. 0.15",
         ),
-        id="bands_share_float",
+        id="bands_share_float_above_half",
     ),
     pytest.param(
         lambda: satisfaction_bands(_([("c-1", 5)])),
@@ -377,24 +380,21 @@ SATISFACTION: list[Any] = [
         id="bands_key_not_a_string",
     ),
     pytest.param(
-        lambda: satisfaction_bands(_({"c-1": 0.5})),
+        lambda: satisfaction_bands(_({"c-1": float("nan")})),
         Refusal(
             InvalidInputError,
             "values['c-1']",
-            (
-                "values['c-1']: expected a finite Decimal or int, got float 0.5; pass "
-                "Decimal('0.5'); floats are refused so results stay exact"
-            ),
-            "pass Decimal('0.5'); floats are refused so results stay exact",
+            ("values['c-1']: expected a finite number, got float nan; a ratio must be finite"),
+            "a ratio must be finite",
         ),
-        id="bands_value_float",
+        id="bands_value_float_nan",
     ),
     pytest.param(
         lambda: satisfaction_bands(_({"c-1": 5, "c-2": None})),
         Refusal(
             InvalidInputError,
             "values['c-2']",
-            "values['c-2']: expected a finite Decimal or int, got NoneType None",
+            "values['c-2']: expected a finite number, got NoneType None",
         ),
         id="bands_value_none",
     ),

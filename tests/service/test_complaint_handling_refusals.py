@@ -208,17 +208,17 @@ SERVICE: list[Any] = [
         id="first_step_not_listen",
     ),
     pytest.param(
-        lambda: ServicePolicy(reach_share=_(0.3)),
+        lambda: ServicePolicy(reach_share=_(float("nan"))),
         Refusal(
             PolicyError,
             "ServicePolicy.reach_share",
             (
-                "ServicePolicy.reach_share: expected a Decimal from 0.01 to 1, got float 0.3; "
-                "pass Decimal('0.3')"
+                "ServicePolicy.reach_share: expected a finite number in 0.01..1, got float nan; "
+                "a ratio must be finite"
             ),
-            "pass Decimal('0.3')",
+            "a ratio must be finite",
         ),
-        id="reach_share_float",
+        id="reach_share_float_nan",
     ),
     pytest.param(
         lambda: ServicePolicy(reach_share=0),
@@ -226,7 +226,7 @@ SERVICE: list[Any] = [
             PolicyError,
             "ServicePolicy.reach_share",
             (
-                "ServicePolicy.reach_share: expected a Decimal from 0.01 to 1, "
+                "ServicePolicy.reach_share: expected a finite number in 0.01..1, "
                 "got Decimal Decimal('0')"
             ),
         ),
@@ -238,7 +238,7 @@ SERVICE: list[Any] = [
             PolicyError,
             "ServicePolicy.reach_share",
             (
-                "ServicePolicy.reach_share: expected a Decimal from 0.01 to 1, got Decimal "
+                "ServicePolicy.reach_share: expected a finite number in 0.01..1, got Decimal "
                 "Decimal('1.01')"
             ),
         ),
@@ -250,18 +250,19 @@ SERVICE: list[Any] = [
             PolicyError,
             "ServicePolicy.reach_share",
             (
-                "ServicePolicy.reach_share: expected a Decimal from 0.01 to 1, "
-                "got Decimal Decimal('NaN')"
+                "ServicePolicy.reach_share: expected a finite number in 0.01..1, "
+                "got Decimal Decimal('NaN'); a ratio must be finite"
             ),
+            "a ratio must be finite",
         ),
-        id="reach_share_nan",
+        id="reach_share_decimal_nan",
     ),
     pytest.param(
         lambda: ServicePolicy(reach_share=_("0.3")),
         Refusal(
             PolicyError,
             "ServicePolicy.reach_share",
-            "ServicePolicy.reach_share: expected a Decimal from 0.01 to 1, got str '0.3'",
+            "ServicePolicy.reach_share: expected a finite number in 0.01..1, got str '0.3'",
         ),
         id="reach_share_string",
     ),

@@ -229,7 +229,9 @@ def test_bad_arguments_are_refused(call: Callable[[], object], field: str) -> No
         ("reach_share", Decimal("0.0099")),
         ("reach_share", Decimal("1E-999999")),
         ("reach_share", Decimal("1.01")),
-        ("reach_share", 0.3),
+        ("reach_share", 0.009),
+        ("reach_share", float("inf")),
+        ("reach_share", True),
         ("reach_share", Decimal("Infinity")),
     ],
 )
@@ -243,8 +245,16 @@ def test_the_least_reach_share_is_a_hundredth() -> None:
     # one voiced complaint stands for a hundred at most (rule S3's estimate stays a count)
     estimate = estimate_complaints(3, policy=ServicePolicy(reach_share=Decimal("0.01")))
     assert (estimate.estimated_total, estimate.unvoiced) == (300, 297)
-    with pytest.raises(PolicyError, match=r"expected a Decimal from 0\.01 to 1, got"):
+    with pytest.raises(PolicyError, match=r"expected a finite number in 0\.01\.\.1, got"):
         ServicePolicy(reach_share=Decimal("0.0099"))
+
+
+def test_a_float_reach_share_is_the_decimal_it_was_written_as() -> None:
+    """Rule S3 (decision "Numbers"): 0.3 is Decimal('0.3'): the default policy, exactly."""
+    assert ServicePolicy(reach_share=0.3) == DEFAULT_SERVICE
+    assert ServicePolicy(reach_share=0.3).fingerprint() == DEFAULT_SERVICE.fingerprint()
+    assert ServicePolicy.from_dict({"reach_share": 0.25}).reach_share == Decimal("0.25")
+    assert estimate_complaints(12, policy=ServicePolicy(reach_share=0.25)).estimated_total == 48
 
 
 def test_policy_round_trips() -> None:

@@ -11,12 +11,22 @@ TIERS = "('vip', 'major', 'ordinary', 'small')"
 
 PYRAMID: dict[str, Case] = {
     "shares not a tuple": (
-        lambda: TierPolicy(shares=untyped([D(1)])),
+        lambda: TierPolicy(shares=untyped({D(1)})),
         PolicyError,
         "TierPolicy.shares",
         (
             "TierPolicy.shares: expected four shares (VIP, major, ordinary, small),"
-            " got list [Decimal('1')]"
+            " got set {Decimal('1')}"
+        ),
+        "",
+    ),
+    "one share in a list": (
+        lambda: TierPolicy(shares=untyped([1])),
+        PolicyError,
+        "TierPolicy.shares",
+        (
+            "TierPolicy.shares: expected four shares (VIP, major, ordinary, small),"
+            " got tuple (Decimal('1'),)"
         ),
         "",
     ),
@@ -30,32 +40,42 @@ PYRAMID: dict[str, Case] = {
         ),
         "",
     ),
-    "a float share": (
-        lambda: TierPolicy(shares=untyped((D("0.5"), 0.25, D("0.2"), D("0.05")))),
+    "a NaN float share": (
+        lambda: TierPolicy(shares=untyped((D("0.5"), float("nan"), D("0.2"), D("0.05")))),
         PolicyError,
         "TierPolicy.shares[1]",
-        "TierPolicy.shares[1]: expected a Decimal share > 0, got float 0.25; e.g. Decimal('0.01')",
-        "e.g. Decimal('0.01')",
+        "TierPolicy.shares[1]: expected a finite number > 0, got float nan; a ratio must be finite",
+        "a ratio must be finite",
+    ),
+    "a bool share": (
+        lambda: TierPolicy(shares=untyped((D("0.5"), True, D("0.2"), D("0.05")))),
+        PolicyError,
+        "TierPolicy.shares[1]",
+        (
+            "TierPolicy.shares[1]: expected a finite number > 0, got bool True;"
+            " True and False are not numbers"
+        ),
+        "True and False are not numbers",
     ),
     "a zero share": (
         lambda: TierPolicy(shares=(D("0.5"), D("0.5"), D(0), D(0))),
         PolicyError,
         "TierPolicy.shares[2]",
         (
-            "TierPolicy.shares[2]: expected a Decimal share > 0, got Decimal Decimal('0');"
-            " e.g. Decimal('0.01')"
+            "TierPolicy.shares[2]: expected a finite number > 0, got Decimal Decimal('0');"
+            " e.g. 0.01 or Decimal('0.01')"
         ),
-        "e.g. Decimal('0.01')",
+        "e.g. 0.01 or Decimal('0.01')",
     ),
     "a NaN share": (
         lambda: TierPolicy(shares=(D("0.5"), D("0.5"), D("NaN"), D(0))),
         PolicyError,
         "TierPolicy.shares[2]",
         (
-            "TierPolicy.shares[2]: expected a Decimal share > 0, got Decimal Decimal('NaN');"
-            " e.g. Decimal('0.01')"
+            "TierPolicy.shares[2]: expected a finite number > 0, got Decimal Decimal('NaN');"
+            " a ratio must be finite"
         ),
-        "e.g. Decimal('0.01')",
+        "a ratio must be finite",
     ),
     "shares not summing to 1": (
         lambda: TierPolicy(shares=(D("0.1"), D("0.2"), D("0.3"), D("0.3"))),

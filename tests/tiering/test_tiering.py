@@ -415,13 +415,25 @@ def test_tiers_sort_best_first() -> None:
             (Decimal("0.01"), Decimal("0.19"), Decimal("0.30"), Decimal("0.51")),
             "summing to exactly 1",
         ),
-        ((Decimal(0), Decimal("0.2"), Decimal("0.3"), Decimal("0.5")), "a Decimal share > 0"),
-        ((0.01, 0.19, 0.3, 0.5), "a Decimal share > 0"),
+        ((Decimal(0), Decimal("0.2"), Decimal("0.3"), Decimal("0.5")), "a finite number > 0"),
+        ((0.01, 0.19, 0.3, 0.51), "summing to exactly 1"),
+        ((0.01, 0.19, float("inf"), 0.5), "a ratio must be finite"),
     ],
 )
 def test_bad_shares(shares: object, says: str) -> None:
     with pytest.raises(PolicyError, match=says):
         TierPolicy(shares=shares)  # type: ignore[arg-type]
+
+
+def test_float_shares_are_the_decimals_they_are_written_as() -> None:
+    """Rule T2 (decision "Numbers"): (0.01, 0.19, 0.3, 0.5) sums to exactly 1, the default."""
+    floats = TierPolicy(shares=(0.01, 0.19, 0.3, 0.5))
+    assert floats == DEFAULT_TIERS
+    assert floats.shares == (Decimal("0.01"), Decimal("0.19"), Decimal("0.3"), Decimal("0.5"))
+    assert floats.fingerprint() == DEFAULT_TIERS.fingerprint()
+    assert TierPolicy.from_dict({"shares": [0.01, 0.19, 0.3, 0.5]}) == DEFAULT_TIERS
+    values = {f"c-{i}": i for i in range(1, 101)}
+    assert tier_portfolio(values, policy=floats) == tier_portfolio(values)
 
 
 def test_tier_policy_as_data() -> None:

@@ -82,18 +82,17 @@ def owner_by_first_record(claims: Iterable[Claim], /) -> dict[str, str]:
     return {customer: owner for customer, (_, owner) in best.items()}
 
 
+_ABILITY = c.fraction(above=True)  # rule C6: a weight, dimensionless, so a float is taken
+
+
 def _ability(rep: object, weight: object) -> Fraction:
     c.identifier("reps key", rep)
-    money = c.to_money(weight)  # type: ignore[arg-type]
-    c.money()(f"reps[{rep!r}]", money)
-    if money == 0:
-        raise InvalidInputError(f"reps[{rep!r}]", weight, "an ability weight > 0")
-    return Fraction(money)
+    return Fraction(_ABILITY(f"reps[{rep!r}]", weight))
 
 
 def assign_balanced(
     leads: Iterable[str],
-    reps: Mapping[str, Decimal | int],
+    reps: Mapping[str, Decimal | float],
     /,
     *,
     current: Mapping[str, int] | None = None,
@@ -108,7 +107,8 @@ def assign_balanced(
 
     Args:
         leads: The lead (customer) ids, each once.
-        reps: Salesperson id to ability weight (> 0).
+        reps: Salesperson id to ability weight (> 0): a ``Decimal``, ``int`` or
+            ``float``, a float taken as the decimal it is written as (``1.5``).
         current: Leads each salesperson already holds (0 when absent).
 
     Returns:
@@ -122,6 +122,9 @@ def assign_balanced(
     >>> result = assign_balanced([f"l-{i}" for i in range(9)], {"senior": 2, "junior": 1})
     >>> sorted(result.values()).count("senior"), sorted(result.values()).count("junior")
     (6, 3)
+    >>> result = assign_balanced([f"l-{i}" for i in range(5)], {"senior": 1.5, "junior": 1})
+    >>> sorted(result.values()).count("senior"), sorted(result.values()).count("junior")
+    (3, 2)
     """
     if not hasattr(reps, "items") or not reps:
         raise InvalidInputError("reps", reps, "a non-empty mapping of salesperson to weight")

@@ -46,18 +46,21 @@ LOYALTY_THRESHOLD = Decimal("0.5")
 
 
 def loyalty_quadrant(
-    attachment: Decimal | int,
-    repeat: Decimal | int,
+    attachment: Decimal | float,
+    repeat: Decimal | float,
     /,
     *,
-    threshold: Decimal = LOYALTY_THRESHOLD,
+    threshold: Decimal | float = LOYALTY_THRESHOLD,
 ) -> LoyaltyQuadrant:
     """Place a customer in the attachment · repeat-purchase matrix (rule Y3).
 
     Both are shares in 0..1: ``attachment`` is the customer's emotional attachment
     (依恋, e.g. a survey's relative attitude rescaled to 0..1) and ``repeat`` their
     repeat buying (重复购买, e.g. their share of the category bought from us, or a
-    loyalty score / 100). Each is high when it reaches ``threshold`` (inclusive):
+    loyalty score / 100). They are ordinary numbers: a ``Decimal``, an ``int`` or a
+    ``float``, a float taken as the decimal it is written as (``0.9`` is
+    ``Decimal('0.9')``, so ``0.5`` sits exactly on the default threshold). Each is
+    high when it reaches ``threshold`` (inclusive):
 
     ================  ===============  ===============
     attachment        repeat high      repeat low
@@ -79,25 +82,27 @@ def loyalty_quadrant(
         The quadrant.
 
     Raises:
-        InvalidInputError: If a value is not a ``Decimal`` or ``int`` in 0..1 (floats
-            are refused) or ``threshold`` is out of range.
+        InvalidInputError: If a value is not a finite number in 0..1 (``nan``, an
+            infinity or a ``bool`` is refused) or ``threshold`` is out of range.
 
     >>> from decimal import Decimal
     >>> from custrel.loyalty import loyalty_quadrant
+    >>> loyalty_quadrant(0.9, 0.9)
+    <LoyaltyQuadrant.TRUE: 'true'>
     >>> loyalty_quadrant(Decimal("0.5"), Decimal("0.5"))
     <LoyaltyQuadrant.TRUE: 'true'>
-    >>> loyalty_quadrant(Decimal("0.8"), Decimal("0.49"))
+    >>> loyalty_quadrant(0.8, 0.49)
     <LoyaltyQuadrant.LATENT: 'latent'>
-    >>> loyalty_quadrant(0.8, 1)
+    >>> loyalty_quadrant(float("nan"), 1)
     Traceback (most recent call last):
     ...
-    custrel.errors.InvalidInputError: attachment: expected a Decimal or int in 0..1, got float 0.8; pass Decimal('0.8'); floats are refused so scores stay exact
+    custrel.errors.InvalidInputError: attachment: expected a finite number in 0..1, got float nan; a ratio must be finite
     """  # noqa: E501 - a doctest output line
-    s.SHARE("attachment", attachment)
-    s.SHARE("repeat", repeat)
-    s.bounded("threshold", threshold, high=s.ONE, inclusive=True, hint="e.g. Decimal('0.5')")
-    attached = attachment >= threshold
-    repeats = repeat >= threshold
+    attached_share = s.SHARE("attachment", attachment)
+    repeat_share = s.SHARE("repeat", repeat)
+    high = s.bounded("threshold", threshold, high=s.ONE, inclusive=True, hint="e.g. 0.5")
+    attached = attached_share >= high
+    repeats = repeat_share >= high
     if attached:
         return LoyaltyQuadrant.TRUE if repeats else LoyaltyQuadrant.LATENT
     return LoyaltyQuadrant.SPURIOUS if repeats else LoyaltyQuadrant.NONE

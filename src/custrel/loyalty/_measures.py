@@ -69,18 +69,28 @@ class LoyaltyMeasures:
             purchases and spend fade when the customer has stopped buying (rule Y1,
             see :meth:`LoyaltyPolicy.recency`). ``None`` (unknown) fades nothing.
 
+    The three shares are dimensionless and take a ``float`` as the decimal it is
+    written as (``0.2`` is ``Decimal('0.2')``); choosing time and spend have a unit
+    (days, money) and refuse floats, as money does.
+
     Raises:
         InvalidInputError: If a measure is of the wrong type or out of its range
-            (floats are refused: pass ``Decimal('0.3')``).
+            (a float for choosing time or spend: pass ``Decimal('0.5')``).
 
     >>> from decimal import Decimal
     >>> from custrel.loyalty import LoyaltyMeasures
     >>> LoyaltyMeasures(repeat_purchases=4, price_sensitivity=Decimal("0.2")).spend is None
     True
-    >>> LoyaltyMeasures(price_sensitivity=0.2)
+    >>> LoyaltyMeasures(price_sensitivity=0.2).price_sensitivity
+    Decimal('0.2')
+    >>> LoyaltyMeasures(price_sensitivity=1.2)
     Traceback (most recent call last):
     ...
-    custrel.errors.InvalidInputError: LoyaltyMeasures.price_sensitivity: expected a Decimal or int in 0..1 or None, got float 0.2; pass Decimal('0.2'); floats are refused so scores stay exact
+    custrel.errors.InvalidInputError: LoyaltyMeasures.price_sensitivity: expected a finite number in 0..1 or None, got Decimal Decimal('1.2')
+    >>> LoyaltyMeasures(spend=99.9)
+    Traceback (most recent call last):
+    ...
+    custrel.errors.InvalidInputError: LoyaltyMeasures.spend: expected a finite Decimal or int or None, got float 99.9; pass Decimal('99.9'); floats cannot hold money exactly
     """  # noqa: E501 - a doctest output line
 
     repeat_purchases: int | None = attrs.field(
@@ -92,13 +102,13 @@ class LoyaltyMeasures:
         validator=c.checked(c.money(optional=True)),
     )
     price_sensitivity: Decimal | None = attrs.field(
-        default=None, converter=c.to_optional_money, validator=c.checked(s.OPTIONAL_SHARE)
+        default=None, converter=c.to_optional_ratio, validator=c.checked(s.OPTIONAL_SHARE)
     )
     competitor_interest: Decimal | None = attrs.field(
-        default=None, converter=c.to_optional_money, validator=c.checked(s.OPTIONAL_SHARE)
+        default=None, converter=c.to_optional_ratio, validator=c.checked(s.OPTIONAL_SHARE)
     )
     quality_tolerance: Decimal | None = attrs.field(
-        default=None, converter=c.to_optional_money, validator=c.checked(s.OPTIONAL_SHARE)
+        default=None, converter=c.to_optional_ratio, validator=c.checked(s.OPTIONAL_SHARE)
     )
     spend: Decimal | None = attrs.field(
         default=None,

@@ -96,9 +96,16 @@ def _points(name: str, value: object) -> None:
         raise InvalidInputError(name, value, "a Decimal in -100..100")
 
 
-def _confidence(name: str, value: object) -> None:
-    """A confidence level: a ``Decimal`` strictly between 0 and 1."""
-    s.bounded(name, value, high=s.ONE, inclusive=False, hint="e.g. Decimal('0.95')")
+def _confidence(name: str, value: object) -> Decimal:
+    """A confidence level strictly between 0 and 1, as an exact ``Decimal`` (a float too)."""
+    return s.bounded(name, value, high=s.ONE, inclusive=False, hint="e.g. 0.95")
+
+
+def _recorded_confidence(name: str, value: object) -> None:
+    """The confidence level an :class:`NpsInterval` records: the ``Decimal`` it was given."""
+    if not isinstance(value, Decimal):
+        raise InvalidInputError(name, value, "a Decimal above 0 and below 1")
+    _confidence(name, value)
 
 
 @attrs.frozen(kw_only=True)
@@ -137,7 +144,7 @@ class NpsInterval:
     score: Decimal = attrs.field(validator=c.checked(_points))
     low: Decimal = attrs.field(validator=c.checked(_points))
     high: Decimal = attrs.field(validator=c.checked(_points))
-    confidence: Decimal = attrs.field(validator=c.checked(_confidence))
+    confidence: Decimal = attrs.field(validator=c.checked(_recorded_confidence))
     answers: int = attrs.field(validator=c.checked(c.count(1)))
     promoters: int = attrs.field(validator=c.checked(c.count(0)))
     passives: int = attrs.field(validator=c.checked(c.count(0)))
@@ -169,7 +176,7 @@ def nps_interval(
     scores: Iterable[int],
     /,
     *,
-    confidence: Decimal = Decimal("0.95"),
+    confidence: Decimal | float = Decimal("0.95"),
     small: int = NPS_SMALL_SAMPLE,
 ) -> NpsInterval:
     """The NPS with a confidence interval and a small-sample flag.
@@ -191,7 +198,8 @@ def nps_interval(
 
     Args:
         scores: The answers, ``int`` 0..10, in any order.
-        confidence: The confidence level, a ``Decimal`` strictly between 0 and 1.
+        confidence: The confidence level, strictly between 0 and 1: a ``Decimal`` or a
+            ``float`` (``0.9`` is taken as ``Decimal('0.9')``).
         small: Surveys with fewer answers than this are flagged ``small_sample``
             (30 by default, the usual bound below which a normal approximation is
             not trusted).
@@ -207,15 +215,17 @@ def nps_interval(
     >>> r = nps_interval([10] * 40 + [8] * 40 + [3] * 20)
     >>> r.score, r.low, r.high
     (Decimal('20'), Decimal('4.80'), Decimal('33.72'))
+    >>> nps_interval([10] * 40 + [8] * 40 + [3] * 20, confidence=0.9).confidence
+    Decimal('0.9')
     >>> r = nps_interval([10, 10, 10])
     >>> r.score, r.low, r.high, r.small_sample
     (Decimal('100'), Decimal('-15.18'), Decimal('100.00'), True)
     """
-    _confidence("confidence", confidence)
+    level = _confidence("confidence", confidence)
     c.count(1)("small", small)
     promoters, passives, detractors = _count(scores)
     n = promoters + passives + detractors
-    z = NormalDist().inv_cdf(0.5 + float(confidence) / 2)
+    z = NormalDist().inv_cdf(0.5 + float(level) / 2)
     pseudo = z * z / 3  # per category; z² in all, as Agresti-Coull
     adjusted = n + 3 * pseudo
     p = (promoters + pseudo) / adjusted
@@ -228,7 +238,7 @@ def nps_interval(
         score=_net(promoters, detractors, n),
         low=_clip(centre - half),
         high=_clip(centre + half),
-        confidence=confidence,
+        confidence=level,
         answers=n,
         promoters=promoters,
         passives=passives,

@@ -39,27 +39,17 @@ __all__ = [
 
 
 def _scale_point(name: str, value: object) -> Decimal:
-    if isinstance(value, float):
-        raise InvalidInputError(
-            name,
-            value,
-            "a finite Decimal or int",
-            hint=f"pass Decimal({str(value)!r}); floats are refused so results stay exact",
-        )
-    if isinstance(value, bool) or not isinstance(value, Decimal | int):
-        raise InvalidInputError(name, value, "a finite Decimal or int")
-    if isinstance(value, Decimal) and not value.is_finite():
-        raise InvalidInputError(name, value, "a finite Decimal or int")
-    return s.number(value)
+    """A rating or satisfaction figure as an exact ``Decimal`` (a float as written)."""
+    return c.exact(name, value, "a finite number")
 
 
 def satisfaction(
-    experience: Decimal | int,
-    expectation: Decimal | int,
+    experience: Decimal | float,
+    expectation: Decimal | float,
     /,
     *,
-    low: Decimal | int = 0,
-    high: Decimal | int = 10,
+    low: Decimal | float = 0,
+    high: Decimal | float = 10,
 ) -> Decimal:
     """How satisfied a customer is: experience minus expectation (rule Y4: 客户满意度).
 
@@ -67,7 +57,8 @@ def satisfaction(
     scale of the NPS question, so one survey serves both). The result lies in
     ``-(high - low)``..``high - low``: positive is satisfied, and the larger the more
     satisfied; 0 is exactly as expected; negative is disappointed. It is exact, so
-    ``satisfaction(a, b) == -satisfaction(b, a)``.
+    ``satisfaction(a, b) == -satisfaction(b, a)``. Ratings are ordinary numbers: a
+    ``float`` is taken as the decimal it is written as (``8.5`` is ``Decimal('8.5')``).
 
     Args:
         experience: What the customer perceived (客户体验).
@@ -79,13 +70,15 @@ def satisfaction(
         ``experience - expectation``.
 
     Raises:
-        InvalidInputError: If a value is not a finite ``Decimal`` or ``int`` (floats
-            and bools are refused), the scale is empty, or a rating is off the scale.
+        InvalidInputError: If a value is not a finite number (``nan``, infinities and
+            bools are refused), the scale is empty, or a rating is off the scale.
 
     >>> from decimal import Decimal
     >>> from custrel.loyalty import satisfaction
     >>> satisfaction(Decimal("8.5"), 7)
     Decimal('1.5')
+    >>> satisfaction(8.2, 7.1)
+    Decimal('1.1')
     >>> satisfaction(4, 5, low=1, high=5)
     Decimal('-1')
     >>> satisfaction(11, 7)
@@ -132,6 +125,9 @@ class SatisfactionMeasures:
         price_sensitivity: How strongly a price change moves the customer
             (对价格的敏感度), 0..1; less is more satisfied.
 
+    The five shares take a ``float`` as the decimal it is written as; the purchase
+    amount is money and refuses floats.
+
     Raises:
         InvalidInputError: If a measure is of the wrong type or out of range.
 
@@ -139,19 +135,21 @@ class SatisfactionMeasures:
     >>> from custrel.loyalty import SatisfactionMeasures
     >>> SatisfactionMeasures(return_rate=Decimal("0.6")).complaint_rate is None
     True
+    >>> SatisfactionMeasures(return_rate=0.6) == SatisfactionMeasures(return_rate=Decimal("0.6"))
+    True
     """
 
     reputation: Decimal | None = attrs.field(
-        default=None, converter=c.to_optional_money, validator=c.checked(s.OPTIONAL_SHARE)
+        default=None, converter=c.to_optional_ratio, validator=c.checked(s.OPTIONAL_SHARE)
     )
     awareness: Decimal | None = attrs.field(
-        default=None, converter=c.to_optional_money, validator=c.checked(s.OPTIONAL_SHARE)
+        default=None, converter=c.to_optional_ratio, validator=c.checked(s.OPTIONAL_SHARE)
     )
     return_rate: Decimal | None = attrs.field(
-        default=None, converter=c.to_optional_money, validator=c.checked(s.OPTIONAL_SHARE)
+        default=None, converter=c.to_optional_ratio, validator=c.checked(s.OPTIONAL_SHARE)
     )
     complaint_rate: Decimal | None = attrs.field(
-        default=None, converter=c.to_optional_money, validator=c.checked(s.OPTIONAL_SHARE)
+        default=None, converter=c.to_optional_ratio, validator=c.checked(s.OPTIONAL_SHARE)
     )
     purchase_amount: Decimal | None = attrs.field(
         default=None,
@@ -159,7 +157,7 @@ class SatisfactionMeasures:
         validator=c.checked(c.money(optional=True)),
     )
     price_sensitivity: Decimal | None = attrs.field(
-        default=None, converter=c.to_optional_money, validator=c.checked(s.OPTIONAL_SHARE)
+        default=None, converter=c.to_optional_ratio, validator=c.checked(s.OPTIONAL_SHARE)
     )
 
 
@@ -171,9 +169,6 @@ _SATISFACTION_FIELDS = (
     "purchase_amount",
     "price_sensitivity",
 )
-
-
-_WEIGHT = c.policy(c.money())
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -188,7 +183,8 @@ class SatisfactionPolicy(Policy):
     score's spend. Calibrate both to your business.
 
     Args:
-        reputation_weight: Weight of reputation (>= 0).
+        reputation_weight: Weight of reputation (>= 0; every weight takes a ``float``
+            as the decimal it is written as).
         awareness_weight: Weight of awareness (>= 0).
         return_weight: Weight of the return rate (>= 0).
         complaint_weight: Weight of the complaint rate (>= 0).
@@ -209,22 +205,22 @@ class SatisfactionPolicy(Policy):
     """  # noqa: E501 - a doctest output line
 
     reputation_weight: Decimal = attrs.field(
-        default=s.ONE, converter=c.to_money, validator=_WEIGHT
+        default=s.ONE, converter=c.to_ratio, validator=s.WEIGHT
     )  # rule Y4
     awareness_weight: Decimal = attrs.field(
-        default=s.ONE, converter=c.to_money, validator=_WEIGHT
+        default=s.ONE, converter=c.to_ratio, validator=s.WEIGHT
     )  # rule Y4
     return_weight: Decimal = attrs.field(
-        default=s.ONE, converter=c.to_money, validator=_WEIGHT
+        default=s.ONE, converter=c.to_ratio, validator=s.WEIGHT
     )  # rule Y4
     complaint_weight: Decimal = attrs.field(
-        default=s.ONE, converter=c.to_money, validator=_WEIGHT
+        default=s.ONE, converter=c.to_ratio, validator=s.WEIGHT
     )  # rule Y4
     amount_weight: Decimal = attrs.field(
-        default=s.ONE, converter=c.to_money, validator=_WEIGHT
+        default=s.ONE, converter=c.to_ratio, validator=s.WEIGHT
     )  # rule Y4
     price_weight: Decimal = attrs.field(
-        default=s.ONE, converter=c.to_money, validator=_WEIGHT
+        default=s.ONE, converter=c.to_ratio, validator=s.WEIGHT
     )  # rule Y4
     amount_full: Decimal = attrs.field(
         default=Decimal(10_000), converter=c.to_money, validator=c.policy(s.positive)
@@ -336,7 +332,7 @@ _EXACT = 80  # digits enough that share · n is exact for any real portfolio
 
 
 def satisfaction_bands(
-    values: Mapping[str, Decimal | int], /, *, share: Decimal = SATISFIED_SHARE
+    values: Mapping[str, Decimal | float | int], /, *, share: Decimal | float = SATISFIED_SHARE
 ) -> dict[str, SatisfactionBand]:
     """Mark the least and the most satisfied 15 % of a portfolio (rule Y6).
 
@@ -358,7 +354,8 @@ def satisfaction_bands(
     result.
 
     Args:
-        values: Customer id to satisfaction, ``Decimal`` or ``int`` (floats refused).
+        values: Customer id to satisfaction, a ``Decimal``, ``int`` or ``float`` (a
+            float taken as the decimal it is written as).
         share: The share at each end, above 0 and at most 0.5; 0.15 by default.
 
     Returns:
@@ -378,12 +375,14 @@ def satisfaction_bands(
     ...                              for i in range(100)})
     >>> sorted(band.value for band in survey.values()).count("least")
     20
-    >>> satisfaction_bands({"c-1": 0.5})
+    >>> satisfaction_bands({"c-1": 8.5, "c-2": 6.0}, share=0.5)["c-1"]
+    <SatisfactionBand.MOST: 'most'>
+    >>> satisfaction_bands({"c-1": float("nan")})
     Traceback (most recent call last):
     ...
-    custrel.errors.InvalidInputError: values['c-1']: expected a finite Decimal or int, got float 0.5; pass Decimal('0.5'); floats are refused so results stay exact
+    custrel.errors.InvalidInputError: values['c-1']: expected a finite number, got float nan; a ratio must be finite
     """  # noqa: E501 - a doctest output line
-    s.bounded("share", share, high=Decimal("0.5"), inclusive=True, hint="e.g. Decimal('0.15')")
+    end_share = s.bounded("share", share, high=Decimal("0.5"), inclusive=True, hint="e.g. 0.15")
     if not hasattr(values, "items"):
         raise InvalidInputError("values", values, "a mapping of customer id to satisfaction")
     checked: dict[str, Decimal] = {}
@@ -393,7 +392,7 @@ def satisfaction_bands(
     ordered = sorted(checked.values())
     n = len(ordered)
     with localcontext(prec=_EXACT):
-        cut = share * n
+        cut = end_share * n
     varied = len(set(ordered)) > 1  # rule Y6: all equal, nobody is at an end
     bands = {}
     for key, value in checked.items():

@@ -24,7 +24,6 @@ __all__ = [
 ]
 
 
-_WEIGHT = c.policy(c.money())
 _CHECK_SILENCE = c.count(0, optional=True)
 _WEIGHTS = (
     "repeat_weight",
@@ -85,13 +84,16 @@ class LoyaltyPolicy(Policy):
             ``int`` above ``recency_grace_days``).
 
     Raises:
-        PolicyError: If a weight is negative or not a ``Decimal``/``int``, every
+        PolicyError: If a weight is negative or not a finite number (a ``float``
+            weight is taken as the decimal it is written as), every
             weight is 0, a reference point is not above 0, or ``recency_limit_days``
             is not above ``recency_grace_days``.
 
     >>> from custrel.loyalty import LoyaltyPolicy
     >>> LoyaltyPolicy.from_dict({"spend_full": "500", "price_weight": 2}).spend_full
     Decimal('500')
+    >>> LoyaltyPolicy(price_weight=0.5).price_weight
+    Decimal('0.5')
     >>> LoyaltyPolicy(repeat_full=0)
     Traceback (most recent call last):
     ...
@@ -99,22 +101,22 @@ class LoyaltyPolicy(Policy):
     """
 
     repeat_weight: Decimal = attrs.field(
-        default=s.ONE, converter=c.to_money, validator=_WEIGHT
+        default=s.ONE, converter=c.to_ratio, validator=s.WEIGHT
     )  # rule Y1
     choosing_weight: Decimal = attrs.field(
-        default=s.ONE, converter=c.to_money, validator=_WEIGHT
+        default=s.ONE, converter=c.to_ratio, validator=s.WEIGHT
     )  # rule Y1
     price_weight: Decimal = attrs.field(
-        default=s.ONE, converter=c.to_money, validator=_WEIGHT
+        default=s.ONE, converter=c.to_ratio, validator=s.WEIGHT
     )  # rule Y1
     competitor_weight: Decimal = attrs.field(
-        default=s.ONE, converter=c.to_money, validator=_WEIGHT
+        default=s.ONE, converter=c.to_ratio, validator=s.WEIGHT
     )  # rule Y1
     tolerance_weight: Decimal = attrs.field(
-        default=s.ONE, converter=c.to_money, validator=_WEIGHT
+        default=s.ONE, converter=c.to_ratio, validator=s.WEIGHT
     )  # rule Y1
     spend_weight: Decimal = attrs.field(
-        default=s.ONE, converter=c.to_money, validator=_WEIGHT
+        default=s.ONE, converter=c.to_ratio, validator=s.WEIGHT
     )  # rule Y1
     repeat_full: int = attrs.field(default=12, validator=c.policy(c.count(1)))
     choosing_days_limit: Decimal = attrs.field(
@@ -215,7 +217,7 @@ class LoyaltyPolicy(Policy):
         >>> DEFAULT_LOYALTY.points(LoyaltyMeasure.PRICE_SENSITIVITY, 2)
         Traceback (most recent call last):
         ...
-        custrel.errors.InvalidInputError: LoyaltyMeasures.price_sensitivity: expected a Decimal or int in 0..1 or None, got Decimal Decimal('2')
+        custrel.errors.InvalidInputError: LoyaltyMeasures.price_sensitivity: expected a finite number in 0..1 or None, got Decimal Decimal('2')
         """  # noqa: E501 - a doctest output line
         c.member(LoyaltyMeasure)("measure", measure)
         given: dict[str, Any] = {measure.value: value}

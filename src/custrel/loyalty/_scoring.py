@@ -15,12 +15,11 @@ when one measure moves.
 
 from __future__ import annotations
 
-import functools
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from custrel import _checks as c
-from custrel.errors import InvalidInputError, PolicyError
+from custrel.errors import PolicyError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -35,35 +34,12 @@ HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
 
 
-def _check_share(optional: bool, name: str, value: object) -> None:  # noqa: FBT001
-    """Refuse ``value`` unless it is a ``Decimal`` or ``int`` in 0..1 (``None`` if optional).
-
-    Neither ``bool`` nor ``float`` is taken.
-
-    Module-level and bound with :func:`functools.partial` below, so the check itself
-    runs when a value is checked, not once at import (mutation testing reaches it).
-    """
-    if value is None and optional:
-        return
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, Decimal | int)
-        or (isinstance(value, Decimal) and not value.is_finite())
-        or not 0 <= value <= 1
-    ):
-        hint = (
-            f"pass Decimal({str(value)!r}); floats are refused so scores stay exact"
-            if isinstance(value, float)
-            else ""
-        )
-        expected = "a Decimal or int in 0..1" + (" or None" if optional else "")
-        raise InvalidInputError(name, value, expected, hint=hint)
-
-
-SHARE: c.Check = functools.partial(_check_share, False)  # noqa: FBT003
-"""A ``Decimal`` or ``int`` (not ``bool``, not ``float``) in 0..1."""
-OPTIONAL_SHARE: c.Check = functools.partial(_check_share, True)  # noqa: FBT003
+SHARE = c.fraction(0, 1)
+"""A share in 0..1: a ``Decimal``, ``int`` or ``float`` (taken exactly; not ``bool``)."""
+OPTIONAL_SHARE = c.fraction(0, 1, optional=True)
 """As :data:`SHARE`, or ``None`` (not known)."""
+WEIGHT = c.policy(c.fraction())
+"""A policy weight, >= 0: dimensionless, so a ``float`` is taken exactly."""
 
 
 positive = c.money(positive=True)
@@ -125,14 +101,8 @@ def check_weights(policy: object, weights: Sequence[tuple[str, Decimal]]) -> Non
 
 
 def bounded(name: str, value: object, *, high: Decimal, inclusive: bool, hint: str) -> Decimal:
-    """A finite ``Decimal`` above 0 and at most (or below) ``high``; tuning arguments."""
-    if (
-        not isinstance(value, Decimal)
-        or not value.is_finite()
-        or value <= 0
-        or value > high
-        or (value == high and not inclusive)
-    ):
-        bound = "at most" if inclusive else "below"
-        raise InvalidInputError(name, value, f"a Decimal above 0 and {bound} {high}", hint=hint)
-    return value
+    """A number above 0 and at most (or below) ``high``, as an exact ``Decimal``; tuning arguments.
+
+    A ``float`` is taken as the decimal it is written as (:func:`custrel._checks.exact`).
+    """
+    return c.fraction(0, high, above=True, below=not inclusive, hint=hint)(name, value)

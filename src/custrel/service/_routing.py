@@ -67,8 +67,11 @@ def _estimate(name: str, value: object) -> None:
 _LEAST_SHARE = Decimal("0.01")
 
 
+_POLICY_SHARE = c.fraction(_LEAST_SHARE, 1)  # rule S3's decision; a float is taken exactly
+
+
 def _share(name: str, value: object) -> None:
-    """A reach share from 0.01 to 1 (rule S3's decision).
+    """A reach share from 0.01 to 1 (rule S3's decision), as a result records it: a ``Decimal``.
 
     Below a hundredth one voiced complaint would stand for more than a hundred, and a
     share such as 1E-999999 would make a million-digit estimate.
@@ -97,7 +100,8 @@ class ServicePolicy(Policy):
         follow_up_days: The follow-up (rule S1's last step) is due this many days after
             the remedy, 7 by default.
         reach_share: The share of complaints that reach the service staff (rule S3),
-            0.3 by default, from 0.01 to 1.
+            0.3 by default, from 0.01 to 1; a ``float`` is taken as the decimal it is
+            written as (``0.3`` is ``Decimal('0.3')``).
 
     Raises:
         PolicyError: If a value is out of range.
@@ -105,10 +109,12 @@ class ServicePolicy(Policy):
     >>> from custrel.service import ServicePolicy
     >>> ServicePolicy().visit_days, ServicePolicy().reach_share
     (7, Decimal('0.3'))
+    >>> ServicePolicy(reach_share=0.25).reach_share
+    Decimal('0.25')
     >>> ServicePolicy(reach_share=0)
     Traceback (most recent call last):
     ...
-    custrel.errors.PolicyError: ServicePolicy.reach_share: expected a Decimal from 0.01 to 1, got Decimal Decimal('0')
+    custrel.errors.PolicyError: ServicePolicy.reach_share: expected a finite number in 0.01..1, got Decimal Decimal('0')
     """  # noqa: E501 - a doctest output line
 
     escalate_days: int = attrs.field(default=0, validator=c.policy(c.days(0)))  # rule S2
@@ -116,7 +122,7 @@ class ServicePolicy(Policy):
     visit_days: int = attrs.field(default=7, validator=c.policy(c.days(0)))  # rule S2
     follow_up_days: int = attrs.field(default=7, validator=c.policy(c.days(0)))  # rule S1
     reach_share: Decimal = attrs.field(  # rule S3: about 30 % reach the service staff
-        default=Decimal("0.3"), converter=c.to_money, validator=c.policy(_share)
+        default=Decimal("0.3"), converter=c.to_ratio, validator=c.policy(_POLICY_SHARE)
     )
 
 

@@ -17,7 +17,7 @@ from custrel._policy import Policy
 from custrel.errors import InvalidInputError, PolicyError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Iterable, Mapping, Sequence
 
 __all__ = [
     "DEFAULT_TIERS",
@@ -94,15 +94,25 @@ class TierMode(enum.StrEnum):
     VALUE_SHARE = "value_share"  # shares of the total value (ABC / Pareto)
 
 
+_SHARE = c.fraction(above=True, hint="e.g. 0.01 or Decimal('0.01')")  # rule T2
+
+
+def _to_shares(value: Sequence[c.Ratio]) -> Any:  # noqa: ANN401 - the validator types it
+    """Turn each float or int share into an exact ``Decimal`` (a list into a tuple)."""
+    if isinstance(value, list | tuple):
+        return tuple(c.to_ratio(share) for share in value)
+    return value
+
+
 def _check_shares(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     name = f"TierPolicy.{attribute.name}"
     if not isinstance(value, tuple) or len(value) != len(_TIERS):
         raise PolicyError(name, value, "four shares (VIP, major, ordinary, small)")
     for index, share in enumerate(value):
-        if not isinstance(share, Decimal) or not share.is_finite() or share <= 0:
-            raise PolicyError(
-                f"{name}[{index}]", share, "a Decimal share > 0", hint="e.g. Decimal('0.01')"
-            )
+        try:
+            _SHARE(f"{name}[{index}]", share)
+        except InvalidInputError as exc:
+            raise PolicyError(exc.field, exc.value, exc.expected, hint=exc.hint) from None
     if sum(value) != 1:
         raise PolicyError(name, value, "shares summing to exactly 1")
 
@@ -115,17 +125,21 @@ class TierPolicy(Policy):
     key customers are the top 20 %), ordinary the next 30 % and small the other 50 %.
 
     Args:
-        shares: The VIP, major, ordinary and small shares, exact ``Decimal`` values
-            above zero summing to exactly 1.
+        shares: The VIP, major, ordinary and small shares, above zero and summing to
+            exactly 1: ``Decimal``, ``int`` or ``float`` values, a float taken as the
+            decimal it is written as (``0.19`` is ``Decimal('0.19')``), so
+            ``(0.01, 0.19, 0.3, 0.5)`` sums to exactly 1.
         mode: Count shares by head count (the default) or by value (ABC / Pareto).
 
     Raises:
-        PolicyError: If a share is not a positive ``Decimal`` or they do not sum to 1.
+        PolicyError: If a share is not a positive finite number or they do not sum to 1.
 
     >>> from decimal import Decimal
     >>> from custrel.tiering import TierPolicy
     >>> TierPolicy().cumulative
     (Decimal('0.01'), Decimal('0.20'), Decimal('0.50'))
+    >>> TierPolicy(shares=(0.01, 0.19, 0.3, 0.5)) == TierPolicy()
+    True
     >>> TierPolicy(shares=(Decimal("0.1"), Decimal("0.2"), Decimal("0.3"), Decimal("0.3")))
     Traceback (most recent call last):
     ...
@@ -134,6 +148,7 @@ class TierPolicy(Policy):
 
     shares: tuple[Decimal, Decimal, Decimal, Decimal] = attrs.field(
         default=(Decimal("0.01"), Decimal("0.19"), Decimal("0.30"), Decimal("0.50")),  # rule T2
+        converter=_to_shares,
         validator=_check_shares,
     )
     mode: TierMode = attrs.field(
