@@ -121,3 +121,16 @@ def test_the_highest_stage_counts_growth_shown_between_purchases() -> None:
     assert lifecycle_stage(history, as_of=day(181)) is Stage.GROWING
     assert highest_stage(history, as_of=day(700)) is Stage.GROWING
     assert lifecycle_stage(history, as_of=day(700)) is Stage.LAPSED
+
+
+def test_a_customer_shown_lapsed_who_buys_again_is_won_back() -> None:
+    """Rule L4: the horizon that lapses a customer also decides the win-back.
+
+    Intervals of 400 (a lapse, left out) and 100 days give a 300-day horizon: silent 340
+    days, the customer was LAPSED, so buying again makes them WON_BACK (it used to be
+    ACTIVE, judged by a horizon from both intervals).
+    """
+    history = [on(0), on(400), on(500)]
+    assert explain_stage(history, as_of=day(801)).horizon_days == 300
+    assert lifecycle_stage(history, as_of=day(801)) is Stage.LAPSED
+    assert lifecycle_stage([*history, on(840)], as_of=day(840)) is Stage.WON_BACK

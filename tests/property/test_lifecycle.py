@@ -4,7 +4,7 @@ from datetime import date, timedelta
 from random import Random
 
 import attrs
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from custrel import strategies as cs
@@ -310,3 +310,25 @@ def test_a_held_stage_is_a_fall_kept_not_a_rise(
         assert then.held_since is None
         assert "held since" in why.reason_en
         assert "保持" in why.reason_zh
+
+
+@given(cases(), POLICIES)
+def test_won_back_exactly_when_the_day_before_the_purchase_was_lapsed(
+    case: tuple[date, list[Purchase], list[Complaint]], policy: LifecyclePolicy
+) -> None:
+    """Rule L4: a purchase makes a customer WON_BACK when, without it, they were LAPSED
+    that day, and only then (or while an earlier return settles): one horizon decides
+    both.
+    """
+    _, purchases, _ = case
+    sales = sorted({p.at.date() for p in purchases if not p.refund})
+    assume(len(sales) >= 2)
+    day = sales[-1]
+    before = [p for p in purchases if p.at.date() < day]
+    upto = [p for p in purchases if p.at.date() <= day]
+    without = lifecycle_stage(before, as_of=day, policy=policy)
+    with_it = lifecycle_stage(upto, as_of=day, policy=policy)
+    if without is Stage.LAPSED:
+        assert with_it is Stage.WON_BACK
+    if with_it is Stage.WON_BACK:  # this return, or an earlier one still settling
+        assert without in {Stage.LAPSED, Stage.WON_BACK}

@@ -141,8 +141,9 @@ class _History:
         """The occasions that ended a lapse, and twice the median after each occasion.
 
         Rule L4 (decisions): an occasion after an interval longer than the horizon in
-        force then (the one-time horizon after the first occasion) ended a lapse: the
-        customer was shown LAPSED, and is WON_BACK now. An interval longer than the
+        force then (the one-time horizon after the first occasion, else the horizon of
+        the median so far) ended a lapse: the customer was shown LAPSED, and is
+        WON_BACK now. An interval longer than the
         horizon computed from the intervals before it (the floor for the first) was a
         lapse of the rhythm and is left out of the median that sets the horizon and
         the overdue limit, so one lapse never stretches the horizon that should warn
@@ -150,16 +151,19 @@ class _History:
         happened.
         """
         days, bound = self.days, self.bound
+        plain = min(bound.floor, bound.one_time)  # no shorter gap is a lapse or a return
         every: list[int] = []
         kept: list[int] = []
         returns: list[int] = []
         medians: list[int | None] = [None] * len(days)
-        for i, (before, day) in enumerate(itertools.pairwise(days), start=1):
-            gap = day - before
-            median = _twice_median(every) if every else None
-            if gap > bound.horizon_days(median, one_time=not every):
-                returns.append(day)
-            if gap <= bound.horizon_days(median):
+        for i in range(1, len(days)):
+            gap = days[i] - days[i - 1]
+            lapse = False
+            if gap > plain:
+                if gap > bound.horizon_days(medians[i - 1], one_time=i == 1):
+                    returns.append(days[i])  # shown LAPSED before it: a win-back
+                lapse = gap > bound.horizon_days(_twice_median(every) if every else None)
+            if not lapse:
                 bisect.insort(kept, gap)
             bisect.insort(every, gap)
             medians[i] = _twice_median(kept) if kept else None
