@@ -74,6 +74,7 @@ class LifecycleCalibration:
     """The lifecycle policy chosen on a history, with the backtest before and after.
 
     Args:
+        start: The starting policy.
         policy: The chosen policy: the starting one unless a policy of the grid has a
             strictly higher balanced accuracy of LAPSED.
         before: The backtest of the starting policy.
@@ -81,8 +82,8 @@ class LifecycleCalibration:
         tried: How many policies were backtested, the starting one included.
 
     Raises:
-        InvalidInputError: If a field has the wrong type, ``after`` is not the backtest
-            of ``policy``, or the two backtests cover different days.
+        InvalidInputError: If a field has the wrong type, ``before`` is not the backtest
+            of ``start`` or ``after`` of ``policy``, or the two cover different days.
 
     >>> from datetime import date
     >>> from custrel.lifecycle import calibrate_lifecycle
@@ -91,33 +92,44 @@ class LifecycleCalibration:
     (True, 18)
     >>> print(found.to_toml().splitlines()[-1])
     complaint_rise = 1
-    >>> LifecycleCalibration(policy=LifecyclePolicy(new_days=30), before=found.before,
-    ...                      after=found.after, tried=18)
+    >>> LifecycleCalibration(start=found.start, policy=LifecyclePolicy(new_days=30),
+    ...                      before=found.before, after=found.after, tried=18)
     Traceback (most recent call last):
     ...
     custrel.errors.InvalidInputError: LifecycleCalibration.after: expected the backtest of ...
     """
 
+    start: LifecyclePolicy = attrs.field(validator=c.checked(c.instance_of(LifecyclePolicy)))
     policy: LifecyclePolicy = attrs.field(validator=c.checked(c.instance_of(LifecyclePolicy)))
     before: LifecycleBacktest = attrs.field(validator=c.checked(c.instance_of(LifecycleBacktest)))
     after: LifecycleBacktest = attrs.field(validator=c.checked(c.instance_of(LifecycleBacktest)))
     tried: int = attrs.field(validator=c.checked(c.count(1)))
 
     def __attrs_post_init__(self) -> None:
-        """Check that ``after`` is the policy's and both cover the same days."""
-        fingerprint = self.policy.fingerprint()
-        if self.after.policy_fingerprint != fingerprint:
-            raise InvalidInputError(
-                "LifecycleCalibration.after",
-                self.after.policy_fingerprint,
-                f"the backtest of policy {fingerprint}",
-            )
+        """Check that each backtest is its policy's and both cover the same days."""
+        for name, policy in (("before", self.start), ("after", self.policy)):
+            fingerprint = policy.fingerprint()
+            found = getattr(self, name).policy_fingerprint
+            if found != fingerprint:
+                raise InvalidInputError(
+                    f"LifecycleCalibration.{name}", found, f"the backtest of policy {fingerprint}"
+                )
         if (self.before.at, self.before.until) != (self.after.at, self.after.until):
             raise InvalidInputError(
                 "LifecycleCalibration.before",
                 (self.before.at, self.before.until),
                 f"the days of after ({self.after.at}, {self.after.until})",
             )
+
+    def changes(self) -> dict[str, tuple[object, object]]:
+        """The fields the calibration changed, each as (start, chosen) in plain data.
+
+        Returns:
+            Field name to the starting and the chosen value, in field order; empty
+            when the starting policy was kept.
+        """
+        start, chosen = self.start.to_dict(), self.policy.to_dict()
+        return {k: (start[k], v) for k, v in chosen.items() if start[k] != v}
 
     def to_toml(self) -> str:
         """The chosen policy as a ``[lifecycle]`` table that ``custrel.io.load_policies`` reads.
@@ -201,5 +213,10 @@ def calibrate_lifecycle(
         if score > top:
             chosen, best, top = candidate, result, score
     return c.unchecked(
-        LifecycleCalibration, policy=chosen, before=before, after=best, tried=len(candidates)
+        LifecycleCalibration,
+        start=policy,
+        policy=chosen,
+        before=before,
+        after=best,
+        tried=len(candidates),
     )
