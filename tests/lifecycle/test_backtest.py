@@ -289,7 +289,7 @@ def test_until_must_be_after_at(until: date) -> None:
 @pytest.mark.parametrize(
     ("kwargs", "field"),
     [
-        ({"at": "1997-09-30"}, "as_of"),
+        ({"at": "1997-09-30"}, "at"),
         ({"until": "1998-06-30"}, "until"),
         ({"until": datetime(1998, 6, 30, tzinfo=UTC)}, "until"),
         ({"policy": {"new_days": 30}}, "policy"),

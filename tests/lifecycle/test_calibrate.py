@@ -145,7 +145,7 @@ def test_the_top_level_package_exports_it() -> None:
     ("kwargs", "field"),
     [
         ({"until": AT}, "until"),
-        ({"at": None}, "as_of"),
+        ({"at": None}, "at"),
         ({"policy": None}, "policy"),
     ],
 )

@@ -258,6 +258,13 @@ class LifecycleBacktest:
             )
 
 
+def _check_days(at: object, until: object) -> None:
+    """Refuse an ``at`` or ``until`` that is not a date, or ``until`` not after ``at``."""
+    _CHECK_DAY("at", at)
+    assert isinstance(at, date)  # noqa: S101 - for mypy: checked on the line above
+    _check_until(at, until, "until")
+
+
 def _check_until(at: date, until: object, name: str) -> None:
     _CHECK_DAY(name, until)
     assert isinstance(until, date)  # noqa: S101 - for mypy: checked on the line above
@@ -455,6 +462,6 @@ def backtest_lifecycle(
     ...
     custrel.errors.InvalidInputError: until: expected a date after at (1997-09-30), got date datetime.date(1997, 9, 30)
     """  # noqa: E501 - a doctest output line
+    _check_days(at, until)
     _bind(policy, at)
-    _check_until(at, until, "until")
     return _Population(purchases, at, until).backtest(policy)

@@ -18,7 +18,7 @@ from custrel import _checks as c
 from custrel.errors import InvalidInputError, PolicyError
 from custrel.lifecycle._backtest import (
     LifecycleBacktest,
-    _check_until,
+    _check_days,
     _exact_balanced,
     _Population,
 )
@@ -201,8 +201,8 @@ def calibrate_lifecycle(
     >>> found.policy.horizon_floor_days
     120
     """
+    _check_days(at, until)
     _bind(policy, at)
-    _check_until(at, until, "until")
     population = _Population(purchases, at, until)
     candidates = _candidates(policy)
     before = best = population.backtest(policy)
