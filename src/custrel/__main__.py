@@ -327,13 +327,16 @@ def _run_backtest(
     except InvalidInputError as exc:  # --strict: the first bad record
         stderr.write(f"{exc}\n")
         return 1
-    backtest, calibration = _backtest.run(
-        purchases,
-        at=args.at,
-        until=args.until,
-        policy=policies.lifecycle,
-        calibrate=args.calibrate,
-    )
+    try:
+        backtest, calibration = _backtest.run(
+            purchases,
+            at=args.at,
+            until=args.until,
+            policy=policies.lifecycle,
+            calibrate=args.calibrate,
+        )
+    except InvalidInputError as exc:  # --at or --until outside the years custrel takes
+        parser.error(f"--{exc}")
     lang: Language = args.lang
     if calibration is not None:
         with _atomic(args.output, stdout) as out:
