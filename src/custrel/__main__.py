@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from datetime import tzinfo
 
     from custrel.labels import Language
+    from custrel.lifecycle import LifecycleBacktest, LifecycleCalibration
 
 __all__ = ["main"]
 
@@ -337,6 +338,23 @@ def _run_backtest(
         )
     except InvalidInputError as exc:  # --at or --until outside the years custrel takes
         parser.error(f"--{exc}")
+    bad = records - len(purchases)
+    _write_backtest(
+        args, stdout, backtest=backtest, calibration=calibration, records=records, bad=bad
+    )
+    return 1 if failed else 0
+
+
+def _write_backtest(
+    args: argparse.Namespace,
+    stdout: TextIO,
+    *,
+    backtest: LifecycleBacktest,
+    calibration: LifecycleCalibration | None,
+    records: int,
+    bad: int,
+) -> None:
+    """The policy file with --calibrate, and the report (to --output without it)."""
     lang: Language = args.lang
     if calibration is not None:
         with _atomic(args.output, stdout) as out:
@@ -345,17 +363,11 @@ def _run_backtest(
         if args.format == "table":
             out.write(
                 _backtest.text_report(
-                    backtest,
-                    calibration,
-                    lang=lang,
-                    records=records,
-                    bad=records - len(purchases),
-                    output=args.output,
+                    backtest, calibration, lang=lang, records=records, bad=bad, output=args.output
                 )
             )
         else:
             _backtest.write_machine(_backtest.machine_rows(backtest, calibration), args.format, out)
-    return 1 if failed else 0
 
 
 def _title(args: argparse.Namespace, lang: Language) -> str:
