@@ -25,18 +25,14 @@ purchase occasion; refunds lower the spend of their day and are never an occasio
 <Stage.LAPSED: 'lapsed'>
 """
 
-from custrel.lifecycle._backtest import (
-    BacktestFigures,
-    LifecycleBacktest,
-    StageOutcome,
-    backtest_lifecycle,
-)
+from custrel.lifecycle._backtest import backtest_lifecycle
 from custrel.lifecycle._calibrate import LifecycleCalibration, calibrate_lifecycle
 from custrel.lifecycle._explain import (
     ChurnWindow,
     StageExplanation,
     explain_stage,
 )
+from custrel.lifecycle._outcomes import BacktestFigures, LifecycleBacktest, StageOutcome
 from custrel.lifecycle._policy import (
     DEFAULT_LIFECYCLE,
     ChurnSignal,

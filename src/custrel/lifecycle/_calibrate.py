@@ -16,12 +16,8 @@ import attrs
 
 from custrel import _checks as c
 from custrel.errors import InvalidInputError, PolicyError
-from custrel.lifecycle._backtest import (
-    LifecycleBacktest,
-    _check_days,
-    _exact_balanced,
-    _Population,
-)
+from custrel.lifecycle._backtest import _Population
+from custrel.lifecycle._outcomes import LifecycleBacktest, _check_days, _exact_balanced
 from custrel.lifecycle._policy import DEFAULT_LIFECYCLE, LifecyclePolicy, _bind
 
 if TYPE_CHECKING:
