@@ -34,6 +34,7 @@ _GRID: dict[str, tuple[int | Decimal, ...]] = {
     "horizon_multiple": (Decimal(2), Decimal(3), Decimal(4)),
     "horizon_floor_days": (90, 120, 180),
     "horizon_ceiling_days": (270, 365),
+    "one_time_horizon_days": (60, 90, 120, 180),
 }
 
 
@@ -58,6 +59,11 @@ def _score(backtest: LifecycleBacktest) -> Fraction:
         f.true_positives, f.false_positives, f.false_negatives, f.true_negatives
     )
     return Fraction(-1) if exact is None else exact
+
+
+def _changed(start: LifecyclePolicy, policy: LifecyclePolicy) -> int:
+    """How many of the grid's fields ``policy`` sets differently from ``start``."""
+    return sum(getattr(start, name) != getattr(policy, name) for name in _GRID)
 
 
 def _toml_value(value: object) -> str:
@@ -85,11 +91,11 @@ class LifecycleCalibration:
     >>> from custrel.lifecycle import calibrate_lifecycle
     >>> found = calibrate_lifecycle([], at=date(1997, 9, 30), until=date(1998, 6, 30))
     >>> found.policy == DEFAULT_LIFECYCLE, found.tried
-    (True, 18)
+    (True, 72)
     >>> print(found.to_toml().splitlines()[-1])
     complaint_rise = 1
     >>> LifecycleCalibration(start=found.start, policy=LifecyclePolicy(new_days=30),
-    ...                      before=found.before, after=found.after, tried=18)
+    ...                      before=found.before, after=found.after, tried=72)
     Traceback (most recent call last):
     ...
     custrel.errors.InvalidInputError: LifecycleCalibration.after: expected the backtest of ...
@@ -165,12 +171,13 @@ def calibrate_lifecycle(
     """The policy whose churn horizon best foretells who bought again (rule L4).
 
     Every combination of ``horizon_multiple`` 2, 3, 4, ``horizon_floor_days`` 90, 120,
-    180 and ``horizon_ceiling_days`` 270, 365 is set on top of ``policy`` (its other
+    180, ``horizon_ceiling_days`` 270, 365 and ``one_time_horizon_days`` 60, 90, 120,
+    180 (72 policies) is set on top of ``policy`` (its other
     fields kept) and backtested on the history as :func:`backtest_lifecycle` does. The
     policy with the highest balanced accuracy of LAPSED wins; ``policy`` itself is
     tried first and wins ties, so the result is never worse on this history (an
-    undefined figure ranks below any other). Among other tied policies the first in
-    grid order wins. The history is grouped once and staged once per policy.
+    undefined figure ranks below any other). Among other tied policies the one that
+    changes the fewest of the grid's fields wins, then the first in grid order. The history is grouped once and staged once per policy.
 
     Args:
         purchases: Purchases and refunds of any number of customers, in any order.
@@ -194,20 +201,20 @@ def calibrate_lifecycle(
     >>> found = calibrate_lifecycle(history, at=date(1997, 9, 30), until=date(1998, 6, 30))
     >>> found.before.lapsed.balanced_accuracy, found.after.lapsed.balanced_accuracy
     (Decimal('0.5000'), Decimal('1.0000'))
-    >>> found.policy.horizon_floor_days
-    120
+    >>> found.changes()
+    {'one_time_horizon_days': (90, 120)}
     """
     _check_days(at, until)
     _bind(policy, at)
     population = _Population(purchases, at, until)
     candidates = _candidates(policy)
     before = best = population.backtest(policy)
-    chosen, top = policy, _score(before)
+    chosen, top = policy, (_score(before), 0)
     for candidate in candidates[1:]:
         result = population.backtest(candidate)
-        score = _score(result)
-        if score > top:
-            chosen, best, top = candidate, result, score
+        key = (_score(result), -_changed(policy, candidate))
+        if key > top:
+            chosen, best, top = candidate, result, key
     return c.unchecked(
         LifecycleCalibration,
         start=policy,
