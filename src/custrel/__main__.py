@@ -1,4 +1,4 @@
-"""The command line: ``custrel demo``, ``custrel report PORTFOLIO``, ``custrel agenda PORTFOLIO``.
+"""The command line: ``custrel demo``, ``report PORTFOLIO``, ``agenda PORTFOLIO``, ``backtest``.
 
 Also run as ``python -m custrel``. See docs/cli.md for the portfolio layout and every
 option. Exit status: 0 when every record was read, 1 when some record or file was bad
@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, TextIO
 
 from custrel import io
-from custrel._cli import _html, _portfolio, _render
+from custrel._cli import _backtest, _html, _portfolio, _render
 from custrel.errors import InvalidInputError
 
 if TYPE_CHECKING:
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from datetime import tzinfo
 
     from custrel.labels import Language
+    from custrel.lifecycle import LifecycleBacktest, LifecycleCalibration
 
 __all__ = ["main"]
 
@@ -136,7 +137,59 @@ def _parser() -> argparse.ArgumentParser:
             metavar="PORTFOLIO",
             help="a folder of JSON Lines or CSV files (docs/cli.md)",
         )
+    _backtest_parser(commands)
     return parser
+
+
+def _backtest_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    text = "how well the lifecycle stages foretold who bought again"
+    sub = commands.add_parser("backtest", help=text, description=f"{text} (docs/cli.md)")
+    sub.add_argument(
+        "portfolio",
+        type=pathlib.Path,
+        metavar="PORTFOLIO",
+        help="a folder with purchases.jsonl or purchases.csv (docs/cli.md)",
+    )
+    sub.add_argument(
+        "--at", type=_day, metavar="DATE", required=True, help="the day to stage customers on"
+    )
+    sub.add_argument(
+        "--until",
+        type=_day,
+        metavar="DATE",
+        required=True,
+        help="the last day a purchase counts as buying again (after --at)",
+    )
+    sub.add_argument(
+        "--calibrate",
+        action="store_true",
+        help="also search the grid of churn horizons; needs --output for the policy",
+    )
+    sub.add_argument(
+        "--output",
+        type=pathlib.Path,
+        metavar="FILE",
+        help="write here (atomically); with --calibrate: the chosen policy as TOML",
+    )
+    sub.add_argument(
+        "--lang", choices=("en", "zh"), default="en", help="the language of labels and reasons"
+    )
+    sub.add_argument(
+        "--policy",
+        type=pathlib.Path,
+        metavar="FILE",
+        help="a TOML or JSON file of policies; its lifecycle policy is the one tested",
+    )
+    sub.add_argument(
+        "--format",
+        choices=("table", "csv", "jsonl"),
+        default="table",
+        help="table for people, csv or jsonl for programs (default: table)",
+    )
+    sub.add_argument(
+        "--tz", type=_zone, metavar="ZONE", help="the zone of timestamps written without an offset"
+    )
+    sub.add_argument("--strict", action="store_true", help="stop at the first bad record")
 
 
 @contextlib.contextmanager
@@ -192,6 +245,8 @@ def _run(
     args: argparse.Namespace, parser: argparse.ArgumentParser, stdout: TextIO, stderr: TextIO
 ) -> int:
     lang: Language = args.lang
+    if args.command == "backtest":
+        return _run_backtest(args, parser, stdout, stderr)
     folder = _sample_folder() if args.command == "demo" else args.portfolio
     try:
         tables = _portfolio.find_tables(folder)
@@ -241,6 +296,78 @@ def _run(
                 _html.page(portfolio, lang=lang, title=_title(args, lang), limit=args.limit or 100)
             )
     return 1 if failed else 0
+
+
+def _run_backtest(
+    args: argparse.Namespace, parser: argparse.ArgumentParser, stdout: TextIO, stderr: TextIO
+) -> int:
+    if args.until <= args.at:
+        parser.error(f"--until: expected a date after --at ({args.at}), got {args.until}")
+    if args.calibrate and args.output is None:
+        parser.error("--calibrate: expected --output FILE for the chosen policy (TOML)")
+    try:
+        path = _portfolio.find_tables(args.portfolio).get("purchases")
+        policies = io.load_policies(args.policy) if args.policy else io.Policies()
+    except (_portfolio.PortfolioError, InvalidInputError) as exc:
+        parser.error(str(exc))
+    except OSError as exc:
+        parser.error(f"{exc.filename}: cannot read: {exc.strerror}")
+    if path is None:
+        parser.error(f"{args.portfolio}: no purchases file (expected purchases.jsonl or .csv)")
+    failed = False
+
+    def on_problem(problem: object) -> None:
+        nonlocal failed
+        failed = True
+        stderr.write(f"{problem}\n")
+
+    try:
+        purchases, records = _backtest.read_purchases(
+            path, tz=args.tz, strict=args.strict, on_bad=on_problem, on_unreadable=on_problem
+        )
+    except InvalidInputError as exc:  # --strict: the first bad record
+        stderr.write(f"{exc}\n")
+        return 1
+    try:
+        backtest, calibration = _backtest.run(
+            purchases,
+            at=args.at,
+            until=args.until,
+            policy=policies.lifecycle,
+            calibrate=args.calibrate,
+        )
+    except InvalidInputError as exc:  # --at or --until outside the years custrel takes
+        parser.error(f"--{exc}")
+    bad = records - len(purchases)
+    _write_backtest(
+        args, stdout, backtest=backtest, calibration=calibration, records=records, bad=bad
+    )
+    return 1 if failed else 0
+
+
+def _write_backtest(
+    args: argparse.Namespace,
+    stdout: TextIO,
+    *,
+    backtest: LifecycleBacktest,
+    calibration: LifecycleCalibration | None,
+    records: int,
+    bad: int,
+) -> None:
+    """The policy file with --calibrate, and the report (to --output without it)."""
+    lang: Language = args.lang
+    if calibration is not None:
+        with _atomic(args.output, stdout) as out:
+            out.write(calibration.to_toml())
+    with _atomic(None if args.calibrate else args.output, stdout) as out:
+        if args.format == "table":
+            out.write(
+                _backtest.text_report(
+                    backtest, calibration, lang=lang, records=records, bad=bad, output=args.output
+                )
+            )
+        else:
+            _backtest.write_machine(_backtest.machine_rows(backtest, calibration), args.format, out)
 
 
 def _title(args: argparse.Namespace, lang: Language) -> str:

@@ -25,11 +25,14 @@ purchase occasion; refunds lower the spend of their day and are never an occasio
 <Stage.LAPSED: 'lapsed'>
 """
 
+from custrel.lifecycle._backtest import backtest_lifecycle
+from custrel.lifecycle._calibrate import LifecycleCalibration, calibrate_lifecycle
 from custrel.lifecycle._explain import (
     ChurnWindow,
     StageExplanation,
     explain_stage,
 )
+from custrel.lifecycle._outcomes import BacktestFigures, LifecycleBacktest, StageOutcome
 from custrel.lifecycle._policy import (
     DEFAULT_LIFECYCLE,
     ChurnSignal,
@@ -49,12 +52,18 @@ from custrel.lifecycle._stages import (
 
 __all__ = [
     "DEFAULT_LIFECYCLE",
+    "BacktestFigures",
     "ChurnSignal",
     "ChurnWindow",
     "CustomerStage",
+    "LifecycleBacktest",
+    "LifecycleCalibration",
     "LifecyclePolicy",
     "Stage",
     "StageExplanation",
+    "StageOutcome",
+    "backtest_lifecycle",
+    "calibrate_lifecycle",
     "churn_signals",
     "explain_stage",
     "highest_stage",
