@@ -11,6 +11,28 @@ custrel gets the flat list of Purchase and Complaint records and groups them its
 (timed); pandas gets ready DataFrames (building them is timed apart, not counted). Both
 results are checked equal, customer for customer, before the timed runs; each side is
 timed several times and the medians are compared.
+
+The pandas baseline (``pandas_stages``) is vectorised throughout, with no loop over
+customers:
+
+- Sales and refunds are grouped by customer and day into net cents and occasions; the
+  gaps between occasions give, per customer, the horizon, the overdue limit and the
+  last occasion that ended a lapse (rule L4). Whether a gap was a return or a lapse of
+  the rhythm is judged against the median of the gaps before it: a grouped expanding
+  median, shifted by one.
+- The stage read on a day (``_read``) takes window counts and sums for many
+  (customer, day) rows at once, by ``searchsorted`` on running totals keyed by
+  customer and day, then ``np.select`` in the order of rules L1-L4.
+- Silence never improves standing (L1, L4): custrel walks every day since the last
+  occasion on which the reading may change. The baseline builds those days as rows,
+  (customer, turn day), only for customers read ACTIVE or GROWING on ``as_of`` (every
+  other reading stands as read, as in custrel): records entering or leaving a window,
+  the silence passing the horizon or the overdue limit, the settling period ending,
+  the first occasion becoming a full window old. It reads all the rows at once; the
+  stage shown on ``as_of`` is the running minimum of their standing (LAPSED < AT_RISK <
+  NEW, ACTIVE, WON_BACK < GROWING), so a ``groupby().min()``, a settled WON_BACK showing
+  as ACTIVE. (custrel also clamps the stage underneath an AT_RISK, which only
+  ``explain_stage`` and ``highest_stage`` report: the stage shown never depends on it.)
 """
 
 from __future__ import annotations
@@ -152,128 +174,211 @@ def custrel_stages(data: Data) -> dict[str, Stage]:
 
 # pandas ----------------------------------------------------------------------------------------
 
+_SPAN = 1 << 32  # customer * _SPAN + day sorts records by customer, then day
+_LEVEL = {"lapsed": 0, "at_risk": 1, "new": 2, "active": 2, "won_back": 2, "growing": 3}
+_BY_LEVEL = np.array(["lapsed", "at_risk", "active", "growing"])
 
-def pandas_stages(purchases: pd.DataFrame, complaints: pd.DataFrame) -> pd.Series:
-    """The default lifecycle policy, rules L1-L4, written the way pandas users write it."""
+
+def _day_numbers(days: pd.Series) -> pd.Series:
+    """Days since 1970-01-01 as int64: day arithmetic without Timedelta objects."""
+    return pd.Series(days.to_numpy("datetime64[D]").astype("int64"), index=days.index)
+
+
+def _as_of() -> int:
+    return int(np.datetime64(AS_OF, "D").astype("int64"))
+
+
+def _horizon(twice_median: pd.Series) -> pd.Series:
+    """The churn horizon from twice the median interval, the floor where there is none."""
     p = DEFAULT_LIFECYCLE
-    as_of = pd.Timestamp(AS_OF)
-    window = pd.Timedelta(days=p.window_days)
-    recent_from, prior_from = as_of - window, as_of - 2 * window  # both exclusive
-    customers = purchases["customer"].cat.categories
-    mult_num, mult_den = p.horizon_multiple.as_integer_ratio()
-    over_num, over_den = p.overdue_multiple.as_integer_ratio()
-
-    past = purchases[purchases["day"] <= as_of]
-    signed = past["cents"].where(~past["refund"], -past["cents"])
-    in_recent = past["day"] > recent_from
-    in_prior = (past["day"] > prior_from) & ~in_recent
-    spend_recent = signed[in_recent].groupby(past["customer"][in_recent], observed=False).sum()
-    spend_prior = signed[in_prior].groupby(past["customer"][in_prior], observed=False).sum()
-
-    occasions = (
-        past.loc[~past["refund"], ["customer", "day"]]
-        .drop_duplicates()
-        .sort_values(["customer", "day"], ignore_index=True)
-    )
-    occasions["gap"] = occasions.groupby("customer", observed=True)["day"].diff().dt.days
-    by_customer = occasions.groupby("customer", observed=False)
-    stats = pd.DataFrame(
-        {
-            "n": by_customer.size(),
-            "first": by_customer["day"].min(),
-            "last": by_customer["day"].max(),
-            "twice_median": by_customer["gap"].median() * 2,
-            "recent_n": occasions[occasions["day"] > recent_from]
-            .groupby("customer", observed=False)
-            .size(),
-            "prior_n": occasions[
-                (occasions["day"] > prior_from) & (occasions["day"] <= recent_from)
-            ]
-            .groupby("customer", observed=False)
-            .size(),
-        }
-    )
-    stats["spend_recent"] = spend_recent
-    stats["spend_prior"] = spend_prior
-    past_complaints = complaints[complaints["day"] <= as_of]
-    c_recent = past_complaints["day"] > recent_from
-    c_prior = (past_complaints["day"] > prior_from) & ~c_recent
-    stats["complaints_recent"] = (
-        past_complaints[c_recent].groupby("customer", observed=False).size()
-    )
-    stats["complaints_prior"] = past_complaints[c_prior].groupby("customer", observed=False).size()
-    stats = stats.reindex(customers).fillna(
-        {
-            "n": 0,
-            "recent_n": 0,
-            "prior_n": 0,
-            "spend_recent": 0,
-            "spend_prior": 0,
-            "complaints_recent": 0,
-            "complaints_prior": 0,
-        }
-    )
-
-    twice = stats["twice_median"]
-    horizon = (mult_num * twice // (2 * mult_den)).clip(
-        p.horizon_floor_days, p.horizon_ceiling_days
-    )
-    horizon = horizon.fillna(p.horizon_floor_days)
-    silence = (as_of - stats["last"]).dt.days
-
-    # WON_BACK: a recent occasion ended a gap longer than the horizon of the occasions before.
-    settle_from = as_of - pd.Timedelta(days=p.settle_days)
-    candidates = occasions.loc[
-        (occasions["day"] >= settle_from) & (occasions["gap"] > p.horizon_floor_days), "customer"
-    ].unique()
-    history = occasions[occasions["customer"].isin(candidates)].copy()
-    history["before"] = (
-        history.groupby("customer", observed=True)["gap"]
-        .transform(lambda gaps: gaps.expanding().median().shift())
-        .mul(2)
-    )
-    prefix_horizon = (
-        (mult_num * history["before"] // (2 * mult_den))
+    num, den = p.horizon_multiple.as_integer_ratio()
+    return (
+        (num * twice_median // (2 * den))
         .clip(p.horizon_floor_days, p.horizon_ceiling_days)
         .fillna(p.horizon_floor_days)
     )
-    lapse_ended = (history["day"] >= settle_from) & (history["gap"] > prefix_horizon)
-    won_back = stats.index.isin(history.loc[lapse_ended, "customer"].unique())
 
-    baseline_from = as_of - 2 * window + pd.Timedelta(days=1)
-    growing = (
-        (stats["first"] <= baseline_from)
-        & (stats["spend_prior"] > 0)
-        & (stats["spend_recent"] * 2 >= stats["spend_prior"] * 3)  # growth 0.5: 1.5 times
+
+def _rhythm(occasions: pd.DataFrame) -> pd.DataFrame:
+    """Per customer: occasions, first and last day, horizon, overdue limit, last return.
+
+    A gap longer than the horizon of all the gaps before it (the one-time horizon for
+    the first) ended a lapse; a gap longer than that horizon (the floor for the first)
+    is left out of the median. The median of the gaps before each gap is an expanding
+    median per customer, shifted by one; it decides only a later gap between the floor
+    and the ceiling, so it is taken only for the customers who have one.
+    """
+    p = DEFAULT_LIFECYCLE
+    over_num, over_den = p.overdue_multiple.as_integer_ratio()
+    gaps = occasions.assign(gap=occasions.groupby("customer")["day"].diff()).dropna()
+    first_gap = ~gaps["customer"].duplicated()
+    unsure = ~first_gap & (gaps["gap"] > p.horizon_floor_days)
+    unsure &= gaps["gap"] <= p.horizon_ceiling_days
+    judged = gaps[gaps["customer"].isin(gaps.loc[unsure, "customer"])]
+    before = judged.groupby("customer")["gap"].expanding().median()
+    horizon_before = _horizon(before.groupby(level=0).shift().droplevel(0).mul(2))
+    horizon_before = horizon_before.reindex(gaps.index, fill_value=p.horizon_floor_days)
+    returned = gaps["gap"] > horizon_before.where(~first_gap, p.one_time_horizon_days)
+    kept = gaps["gap"] <= horizon_before
+
+    stats = occasions.groupby("customer")["day"].agg(n="size", first="min", last="max")
+    twice = gaps[kept].groupby("customer")["gap"].median().mul(2).reindex(stats.index)
+    stats["horizon"] = _horizon(twice).where(stats["n"] > 1, p.one_time_horizon_days)
+    stats["overdue"] = (
+        (over_num * twice // (2 * over_den))
+        .clip(lower=p.overdue_min_days)
+        .fillna(max(p.new_days, p.overdue_min_days))
     )
-    overdue_days = np.where(
-        stats["n"] >= 2,
-        np.maximum(over_num * twice // (2 * over_den), p.overdue_min_days),
-        max(p.new_days, p.overdue_min_days),
-    )
-    baseline = stats["prior_n"] >= p.min_baseline
+    stats["returned"] = gaps[returned].groupby("customer")["day"].max()
+    return stats
+
+
+def _running(records: pd.DataFrame, value: pd.Series | None = None) -> tuple[Any, Any]:
+    """Sorted customer-day keys and the running total of ``value`` (1 a record) over them."""
+    records = records.assign(value=1 if value is None else value)
+    records = records.sort_values(["customer", "day"])
+    keys = records["customer"].to_numpy("int64") * _SPAN + records["day"].to_numpy()
+    return keys, np.concatenate(([0], records["value"].cumsum().to_numpy()))
+
+
+def _between(running: tuple[Any, Any], rows: pd.DataFrame, low: int, high: int) -> np.ndarray:
+    """Per row, the total of the row's customer's records on days in (day + low, day + high]."""
+    keys, totals = running
+    base = rows["customer"].to_numpy("int64") * _SPAN + rows["day"].to_numpy()
+    upper = totals[np.searchsorted(keys, base + high, side="right")]
+    return upper - totals[np.searchsorted(keys, base + low, side="right")]
+
+
+def _read(rows: pd.DataFrame, running: dict[str, tuple[Any, Any]]) -> np.ndarray:
+    """The stage read on each row's day, from that day alone (rules L1-L4)."""
+    p = DEFAULT_LIFECYCLE
+    w = p.window_days
+    grow_num, grow_den = (1 + p.growth).as_integer_ratio()
+    freq_num, freq_den = (1 - p.frequency_drop).as_integer_ratio()
+    spend_num, spend_den = (1 - p.spend_drop).as_integer_ratio()
+    recent = {name: _between(r, rows, -w, 0) for name, r in running.items()}
+    prior = {name: _between(r, rows, -2 * w, -w) for name, r in running.items()}
+
+    silence = rows["day"] - rows["last"]
+    overdue = silence > rows["overdue"]
+    baseline = prior["occasions"] >= p.min_baseline
     signals = (
-        (baseline & (stats["recent_n"] * 2 <= stats["prior_n"]))  # frequency halved
-        | (baseline & (stats["spend_recent"] * 2 <= stats["spend_prior"]))  # spend halved
+        (baseline & (recent["occasions"] * freq_den <= prior["occasions"] * freq_num))
+        | (baseline & (recent["spend"] * spend_den <= prior["spend"] * spend_num))
         | (
-            (stats["complaints_recent"] > stats["complaints_prior"])
-            & (stats["complaints_recent"] >= p.complaint_rise)
+            (recent["complaints"] > prior["complaints"])
+            & (recent["complaints"] >= p.complaint_rise)
         )
-        | ((stats["n"] > 0) & (silence > overdue_days))
+        | overdue
     )
-    stage = np.select(
+    growing = (
+        (rows["first"] <= rows["day"] - 2 * w + 1)  # a full window before to compare with
+        & (prior["spend"] > 0)
+        & (recent["spend"] * grow_den >= prior["spend"] * grow_num)
+    )
+    one = rows["n"] == 1
+    return np.select(
         [
-            stats["n"] == 0,
-            silence > horizon,
-            (stats["n"] == 1) & (silence <= p.new_days),
-            won_back,
+            silence > rows["horizon"],
+            one & overdue,
+            one,
+            rows["day"] - rows["returned"] <= p.settle_days,  # NaN: never won back
             signals,
             growing,
         ],
-        ["prospect", "lapsed", "new", "won_back", "at_risk", "growing"],
+        ["lapsed", "at_risk", "new", "won_back", "at_risk", "growing"],
         default="active",
     )
-    return pd.Series(stage, index=stats.index)
+
+
+def _turns(walk: pd.DataFrame, records: pd.DataFrame, as_of: int) -> pd.DataFrame:
+    """The (customer, day) rows on which the stage read since the last occasion may change.
+
+    A record entering or leaving a window (from two windows before the last occasion),
+    the silence passing the horizon or the overdue limit, the settling period ending,
+    the first occasion becoming a full window old; and the last occasion and ``as_of``.
+    """
+    p = DEFAULT_LIFECYCLE
+    w = p.window_days
+    near = records.merge(walk[["last"]], left_on="customer", right_index=True)
+    near = near.loc[near["day"] >= near["last"] - 2 * w, ["customer", "day"]]
+    fixed = pd.DataFrame(
+        {
+            "start": walk["last"],
+            "end": as_of,
+            "horizon": walk["last"] + walk["horizon"] + 1,
+            "overdue": walk["last"] + walk["overdue"] + 1,
+            "settled": walk["returned"] + p.settle_days + 1,
+            "baseline": walk["first"] + 2 * w - 1,
+        }
+    )
+    turns = pd.concat(
+        [
+            near,
+            near.assign(day=near["day"] + w),
+            near.assign(day=near["day"] + 2 * w),
+            fixed.rename_axis("customer")
+            .melt(ignore_index=False, value_name="day")[["day"]]
+            .dropna()
+            .reset_index(),
+        ],
+        ignore_index=True,
+    ).astype({"day": "int64"})
+    turns = turns.merge(walk, left_on="customer", right_index=True)
+    turns = turns[turns["day"].between(turns["last"], as_of)]
+    return turns.drop_duplicates(["customer", "day"])
+
+
+def pandas_stages(purchases: pd.DataFrame, complaints: pd.DataFrame) -> pd.Series:
+    """The default lifecycle policy, rules L1-L4, written the way pandas users write it.
+
+    1. Per customer and day with a sale or refund: the net cents and whether it was an
+       occasion (a groupby); the occasions' gaps give each customer's horizon, overdue
+       limit and last return (``_rhythm``: a grouped expanding median).
+    2. The stage read on ``as_of`` (``_read``): window counts and sums per row by
+       ``searchsorted`` on running totals keyed by customer and day, then ``np.select``
+       in the order of the rules.
+    3. Silence never improves standing: a customer read ACTIVE or GROWING on ``as_of``
+       is read again on every day since their last occasion on which the reading may
+       change (``_turns``: one row per customer and candidate day, built with merges),
+       all rows at once. The stage shown on ``as_of`` is the running minimum of the
+       readings' standing (LAPSED < AT_RISK < NEW, ACTIVE, WON_BACK < GROWING), taken
+       with ``groupby().min()``; a WON_BACK that has settled shows as ACTIVE.
+    """
+    as_of = _as_of()
+    customers = purchases["customer"].cat.categories
+
+    def rows(frame: pd.DataFrame) -> pd.DataFrame:
+        rows = frame.assign(customer=frame["customer"].cat.codes, day=_day_numbers(frame["day"]))
+        return rows[rows["day"] <= as_of]
+
+    past = rows(purchases)
+    daily = (
+        past.assign(net=past["cents"].where(~past["refund"], -past["cents"]), sale=~past["refund"])
+        .groupby(["customer", "day"], as_index=False)
+        .agg(net=("net", "sum"), sale=("sale", "any"))
+    )
+    occasions = daily.loc[daily["sale"], ["customer", "day"]]
+    said = rows(complaints)[["customer", "day"]]
+    running = {
+        "occasions": _running(occasions),
+        "spend": _running(daily, daily["net"]),
+        "complaints": _running(said),
+    }
+    stats = _rhythm(occasions)
+
+    today = stats.assign(day=as_of)
+    stage = pd.Series(_read(today.reset_index(), running), index=stats.index)
+
+    walk = stats[stage.isin(["active", "growing"])]
+    records = pd.concat([daily[["customer", "day"]], said], ignore_index=True)
+    turns = _turns(walk, records, as_of)
+    level = pd.Series(_read(turns, running), index=turns.index).map(_LEVEL)
+    shown = level.groupby(turns["customer"]).min()
+    stage.loc[shown.index] = _BY_LEVEL[shown.to_numpy()]
+
+    stage = stage.reindex(range(len(customers)), fill_value="prospect")
+    return pd.Series(stage.to_numpy(), index=customers)
 
 
 # Timing ----------------------------------------------------------------------------------------
