@@ -18,8 +18,9 @@ customers:
 - Sales and refunds are grouped by customer and day into net cents and occasions; the
   gaps between occasions give, per customer, the horizon, the overdue limit and the
   last occasion that ended a lapse (rule L4). Whether a gap was a return or a lapse of
-  the rhythm is judged against the median of the gaps before it: a grouped expanding
-  median, shifted by one.
+  the rhythm is judged against the median of the gaps before it (all of them for a
+  lapse of the rhythm, the kept ones for a return): grouped expanding medians, shifted
+  by one.
 - The stage read on a day (``_read``) takes window counts and sums for many
   (customer, day) rows at once, by ``searchsorted`` on running totals keyed by
   customer and day, then ``np.select`` in the order of rules L1-L4.
@@ -202,11 +203,11 @@ def _horizon(twice_median: pd.Series) -> pd.Series:
 def _rhythm(occasions: pd.DataFrame) -> pd.DataFrame:
     """Per customer: occasions, first and last day, horizon, overdue limit, last return.
 
-    A gap longer than the horizon of all the gaps before it (the one-time horizon for
-    the first) ended a lapse; a gap longer than that horizon (the floor for the first)
-    is left out of the median. The median of the gaps before each gap is an expanding
-    median per customer, shifted by one; it decides only a later gap between the floor
-    and the ceiling, so it is taken only for the customers who have one.
+    A gap longer than the horizon of all the gaps before it (the floor for the first)
+    is left out of the median; a gap longer than the horizon of the kept gaps before it
+    (the one-time horizon for the first) ended a lapse. Each median of the gaps before a
+    gap is an expanding median per customer, shifted by one; it decides only a later gap
+    past the floor, so it is taken only for the customers who have one.
     """
     p = DEFAULT_LIFECYCLE
     over_num, over_den = p.overdue_multiple.as_integer_ratio()
@@ -218,8 +219,17 @@ def _rhythm(occasions: pd.DataFrame) -> pd.DataFrame:
     before = judged.groupby("customer")["gap"].expanding().median()
     horizon_before = _horizon(before.groupby(level=0).shift().droplevel(0).mul(2))
     horizon_before = horizon_before.reindex(gaps.index, fill_value=p.horizon_floor_days)
-    returned = gaps["gap"] > horizon_before.where(~first_gap, p.one_time_horizon_days)
     kept = gaps["gap"] <= horizon_before
+    # a return: a gap past the horizon in force, that of the kept gaps before it (the
+    # one-time horizon for the first); only a gap past the floor can be one
+    late = ~first_gap & (gaps["gap"] > p.horizon_floor_days)
+    seen = gaps[gaps["customer"].isin(gaps.loc[late, "customer"])]
+    kept_before = (
+        seen["gap"].where(kept.reindex(seen.index)).groupby(seen["customer"]).expanding().median()
+    )
+    in_force = _horizon(kept_before.groupby(level=0).shift().droplevel(0).mul(2))
+    in_force = in_force.reindex(gaps.index, fill_value=p.horizon_floor_days)
+    returned = gaps["gap"] > in_force.where(~first_gap, p.one_time_horizon_days)
 
     stats = occasions.groupby("customer")["day"].agg(n="size", first="min", last="max")
     twice = gaps[kept].groupby("customer")["gap"].median().mul(2).reindex(stats.index)

@@ -30,17 +30,23 @@ def lifecycle_stage(
 
     1. No sale on or before ``as_of``: PROSPECT (rule L2). Refunds alone are no sale.
     2. Silent (days since the last purchase occasion) longer than the churn horizon:
-       LAPSED (rule L4). The horizon is ``horizon_multiple`` times the median interval
-       between occasions, lapses left out, rounded down to whole days and kept within
-       the floor and the ceiling; with no interval left it is the floor.
-    3. One occasion, at most ``new_days`` ago: NEW (rule L1).
+       LAPSED (rule L4). With one occasion the horizon is ``one_time_horizon_days``;
+       otherwise ``horizon_multiple`` times the median interval between occasions,
+       lapses left out, rounded down to whole days and kept within the floor and the
+       ceiling; with no interval left it is the floor.
+    3. One occasion: NEW (rule L1), AT_RISK once its repurchase is overdue (only
+       when the one-time horizon is longer than ``new_days``).
     4. An occasion within the last ``settle_days`` ended a lapse (the gap before it was
-       longer than the horizon computed from the occasions before the gap): WON_BACK.
+       longer than the horizon in force then, so the customer was LAPSED): WON_BACK.
     5. Net spend in the recent window at least (1 + ``growth``) times a positive net
        spend in the window before, for a customer who was already buying when that
        window began (their first occasion on or before its first day): GROWING;
        otherwise ACTIVE (rule L1).
     6. An ACTIVE or GROWING customer with any :func:`churn_signals`: AT_RISK (rule L3).
+    7. Silence never improves standing (rules L1, L4): with nothing bought since the
+       last occasion, a stage above the one shown on an earlier day of that silence
+       keeps the one shown (a WON_BACK customer settles into ACTIVE); see
+       :func:`~custrel.lifecycle.explain_stage` for ``held_since``.
 
     Args:
         purchases: One customer's purchases and refunds, in any order.
@@ -132,9 +138,10 @@ def highest_stage(
     """The furthest stage of development a customer has reached by ``as_of`` (rule L1).
 
     Development runs PROSPECT < NEW < ACTIVE < GROWING, so the answer is always one of
-    these four. The stage is looked at on the day of every purchase occasion and on
-    ``as_of``, before warning signals (an AT_RISK customer counts as the ACTIVE or
-    GROWING customer they are underneath); days spent WON_BACK or LAPSED add nothing.
+    these four. The stage is looked at as shown on every day up to ``as_of`` (every day
+    it could change, silences included), before warning signals (an AT_RISK customer
+    counts as the customer underneath); days spent WON_BACK or LAPSED add nothing. So
+    it never falls as ``as_of`` advances.
     So a dashboard can show "was GROWING, now AT_RISK", which forward-only lifecycle
     properties lose.
 
