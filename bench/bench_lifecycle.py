@@ -255,8 +255,10 @@ def _between(running: tuple[Any, Any], rows: pd.DataFrame, low: int, high: int) 
     """Per row, the total of the row's customer's records on days in (day + low, day + high]."""
     keys, totals = running
     base = rows["customer"].to_numpy("int64") * _SPAN + rows["day"].to_numpy()
-    upper = totals[np.searchsorted(keys, base + high, side="right")]
-    return upper - totals[np.searchsorted(keys, base + low, side="right")]
+    upper: np.ndarray = totals[np.searchsorted(keys, base + high, side="right")]
+    lower: np.ndarray = totals[np.searchsorted(keys, base + low, side="right")]
+    between: np.ndarray = upper - lower
+    return between
 
 
 def _read(rows: pd.DataFrame, running: dict[str, tuple[Any, Any]]) -> np.ndarray:
