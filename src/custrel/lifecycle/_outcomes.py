@@ -200,7 +200,7 @@ class LifecycleBacktest:
             ``at``, or the stage rows do not add up to the customers.
 
     >>> from datetime import date
-    >>> from custrel.lifecycle import backtest_lifecycle
+    >>> from custrel.lifecycle import LifecycleBacktest, backtest_lifecycle
     >>> result = backtest_lifecycle([], at=date(1997, 9, 30), until=date(1998, 6, 30))
     >>> result.customers, result.lapsed.balanced_accuracy
     (0, None)
