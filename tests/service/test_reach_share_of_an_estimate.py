@@ -4,6 +4,7 @@ computed; a float, another type or a share outside 0.01..1 is refused by name.""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import attrs
 import pytest
@@ -57,7 +58,7 @@ def test_a_share_from_a_hundredth_to_one_is_kept(share: Decimal) -> None:
     ],
 )
 def test_anything_else_is_refused_with_the_field_the_value_and_the_range(
-    share: object, message: str
+    share: Any, message: str
 ) -> None:
     with pytest.raises(InvalidInputError) as caught:
         attrs.evolve(ESTIMATE, reach_share=share)
