@@ -281,6 +281,12 @@ def test_a_word_means_one_value_of_a_vocabulary(kind: type[enum.Enum]) -> None:
             assert seen.setdefault(v._normal(text), member.value) == member.value, text
 
 
+@pytest.mark.parametrize("kind", VOCABULARIES)
+def test_every_word_of_the_index_is_in_normal_form(kind: type[enum.Enum]) -> None:
+    """``_enum_value`` looks a cell up as it is first: right only for normal forms."""
+    assert all(v._normal(word) == word for word in v._value_index(kind))
+
+
 def test_the_word_table_covers_every_vocabulary_of_the_models() -> None:
     assert set(v._ENUM_WORDS) == set(VOCABULARIES)
 

@@ -189,13 +189,14 @@ _UNLABELLED = frozenset({"organization.contact.mobile"})
 @functools.lru_cache(maxsize=64)
 def _header_index(cls: type, /) -> tuple[dict[str, str], tuple[str, ...]]:
     """The normal form of every column name and label of ``cls``, and the column names."""
-    # Imported here: custrel.io._cells reads cells with this module's words.
+    # Imported here, so that custrel.io._cells may import this module without a cycle.
     from custrel.io._cells import _columns  # noqa: PLC0415
 
     names = tuple(column.name for column in _columns(cls))
-    index = {_normal(name): name for name in names}
+    index: dict[str, str] = {}
     for name, labels in _HEADERS.get(cls, {}).items():
         index.update(dict.fromkeys(map(_normal, labels), name))
+    index.update((_normal(name), name) for name in names)  # a column name wins
     return index, names
 
 
@@ -332,7 +333,9 @@ def _enum_value(kind: type[enum.Enum], word: str) -> str | None:
     >>> _enum_value(Direction, "OUTBOUND"), _enum_value(Direction, "呼入")
     ('outbound', 'inbound')
     """
-    return _value_index(kind).get(_normal(word))
+    index = _value_index(kind)
+    found = index.get(word)  # most cells are already in normal form ("visit", "微信")
+    return index.get(_normal(word)) if found is None else found
 
 
 # Docs -----------------------------------------------------------------------------------
