@@ -353,7 +353,8 @@ def _vocabulary_docs() -> str:
         "A CSV header may be the field's name or one of its Chinese headers. Headers",
         "compare after NFKC normalisation and case folding, without spaces, `_` or `-`",
         "(`Customer ID` is `customer_id`; full-width letters are read as letters); a",
-        "trailing `(元)` is left out (`金额（元）` is `金额`).",
+        "trailing unit `(元)`, `(人民币)`, `(RMB)` or `(CNY)` is left out (`金额（元）` is",
+        "`金额`), any other unit is not (`金额(万元)` is not a known header).",
     ]
     for cls, table in _HEADERS.items():
         lines += ["", f"#### {cls.__name__}", "", _row("field", "Chinese headers")]
