@@ -483,3 +483,21 @@ def test_an_iso_time_reads_as_fromisoformat_reads_it(
     expected = expected if expected.tzinfo else expected.replace(tzinfo=CST)
     read = _instant(text, CST)
     assert (read, read.utcoffset()) == (expected, expected.utcoffset())
+
+
+@given(
+    # strftime pads years from 1000 only; the bounds of st.datetimes are naive
+    st.datetimes(min_value=datetime(1000, 1, 1)),  # noqa: DTZ001
+    st.sampled_from(
+        ["%Y%m%d", "%Y%m%dT%H%M", "%Y%m%dT%H%M%S", "%Y-%m-%dT%H", "%G-W%V-%u", "%GW%V%u"]
+    ),
+    st.sampled_from(["", "Z", "+08", "-0530", "+23:59"]),
+)
+def test_a_basic_or_week_iso_time_reads_as_fromisoformat_reads_it(
+    value: datetime, layout: str, offset: str
+) -> None:
+    text = value.strftime(layout) + (offset if "H" in layout else "")
+    expected = datetime.fromisoformat(text)
+    expected = expected if expected.tzinfo else expected.replace(tzinfo=CST)
+    read = _instant(text, CST)
+    assert (read, read.utcoffset()) == (expected, expected.utcoffset())
