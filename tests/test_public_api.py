@@ -368,6 +368,7 @@ MODULE_API = {
         "csv_columns",
         "load_policies",
         "read_csv",
+        "read_excel",
         "read_jsonl",
         "write_csv",
         "write_jsonl",

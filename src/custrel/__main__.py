@@ -21,8 +21,9 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, TextIO
 
 from custrel import io
-from custrel._cli import _backtest, _html, _portfolio, _render
+from custrel._cli import _backtest, _html, _portfolio, _reading, _render
 from custrel.errors import InvalidInputError
+from custrel.io._encoding import _checked_encoding
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -101,9 +102,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="also write a self-contained HTML report with charts",
     )
-    common.add_argument(
-        "--tz", type=_zone, metavar="ZONE", help="the zone of timestamps written without an offset"
-    )
+    _reading_options(common)
     common.add_argument(
         "--within",
         type=_positive,
@@ -139,6 +138,33 @@ def _parser() -> argparse.ArgumentParser:
         )
     _backtest_parser(commands)
     return parser
+
+
+def _reading_options(parser: argparse.ArgumentParser) -> None:
+    """The options of reading a portfolio's files, shared by every command."""
+    parser.add_argument(
+        "--tz", type=_zone, metavar="ZONE", help="the zone of timestamps written without an offset"
+    )
+    parser.add_argument(
+        "--encoding",
+        type=_encoding,
+        metavar="NAME",
+        help="the encoding of every CSV and JSON Lines file (default: found per file)",
+    )
+    parser.add_argument(
+        "--columns",
+        type=pathlib.Path,
+        metavar="FILE",
+        help="a JSON file mapping header text to field names (docs/cli.md)",
+    )
+
+
+def _encoding(text: str) -> str:
+    try:
+        return _checked_encoding(text)
+    except InvalidInputError:
+        msg = f"expected an encoding such as utf-8, gb18030 or utf-16, got {text!r}"
+        raise argparse.ArgumentTypeError(msg) from None
 
 
 def _backtest_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -186,9 +212,7 @@ def _backtest_parser(commands: argparse._SubParsersAction[argparse.ArgumentParse
         default="table",
         help="table for people, csv or jsonl for programs (default: table)",
     )
-    sub.add_argument(
-        "--tz", type=_zone, metavar="ZONE", help="the zone of timestamps written without an offset"
-    )
+    _reading_options(sub)
     sub.add_argument("--strict", action="store_true", help="stop at the first bad record")
 
 
@@ -249,10 +273,12 @@ def _run(
         return _run_backtest(args, parser, stdout, stderr)
     folder = _sample_folder() if args.command == "demo" else args.portfolio
     try:
-        tables = _portfolio.find_tables(folder)
-        as_of = args.as_of or _portfolio.manifest_as_of(folder) or date.today()  # noqa: DTZ011 - the command line is the edge that reads the clock
+        tables, notices = _reading.find_tables(folder)
+        manifest = _reading.read_manifest(folder) if folder.is_dir() else _reading.Manifest()
+        columns = _reading.read_columns(args.columns) if args.columns else manifest.columns
+        as_of = args.as_of or manifest.as_of or date.today()  # noqa: DTZ011 - the command line is the edge that reads the clock
         policies = io.load_policies(args.policy) if args.policy else io.Policies()
-    except (_portfolio.PortfolioError, InvalidInputError) as exc:
+    except (_reading.PortfolioError, InvalidInputError) as exc:
         parser.error(str(exc))
     except OSError as exc:
         parser.error(f"{exc.filename}: cannot read: {exc.strerror}")
@@ -283,12 +309,21 @@ def _run(
             on_bad=on_bad,
             on_unreadable=on_unreadable,
             progress=progress,
+            encoding=args.encoding,
+            columns=columns,
         )
     except InvalidInputError as exc:  # --strict: the first bad record
         progress.clear()
         stderr.write(f"{exc}\n")
         return 1
     progress.clear()
+    reading = portfolio.reading
+    stderr.write("".join(f"{line}\n" for line in [*notices, *reading.skip_lines()]))
+    for tally in reading.tallies:
+        shown = not (args.quiet or args.command == "demo")
+        if tally.lost or tally.notices or tally.future or shown:
+            stderr.write(f"{tally.summary(as_of)}\n")
+    failed = failed or bool(reading.lost())
     _write(args, portfolio, stdout, lang)
     if args.html:
         with _atomic(args.html, stdout) as out:
@@ -306,14 +341,23 @@ def _run_backtest(
     if args.calibrate and args.output is None:
         parser.error("--calibrate: expected --output FILE for the chosen policy (TOML)")
     try:
-        path = _portfolio.find_tables(args.portfolio).get("purchases")
+        source = _reading.find_tables(args.portfolio)[0].get("purchases")
+        manifest = (
+            _reading.read_manifest(args.portfolio)
+            if args.portfolio.is_dir()
+            else _reading.Manifest()
+        )
+        columns = _reading.read_columns(args.columns) if args.columns else manifest.columns
         policies = io.load_policies(args.policy) if args.policy else io.Policies()
-    except (_portfolio.PortfolioError, InvalidInputError) as exc:
+    except (_reading.PortfolioError, InvalidInputError) as exc:
         parser.error(str(exc))
     except OSError as exc:
         parser.error(f"{exc.filename}: cannot read: {exc.strerror}")
-    if path is None:
-        parser.error(f"{args.portfolio}: no purchases file (expected purchases.jsonl or .csv)")
+    if source is None:
+        parser.error(
+            f"{args.portfolio}: no purchases (expected purchases.jsonl, .csv or .xlsx,"
+            " or a workbook sheet 购买记录)"
+        )
     failed = False
 
     def on_problem(problem: object) -> None:
@@ -323,7 +367,13 @@ def _run_backtest(
 
     try:
         purchases, records = _backtest.read_purchases(
-            path, tz=args.tz, strict=args.strict, on_bad=on_problem, on_unreadable=on_problem
+            source,
+            tz=args.tz,
+            strict=args.strict,
+            on_bad=on_problem,
+            on_unreadable=on_problem,
+            encoding=args.encoding,
+            columns=columns.get("purchases"),
         )
     except InvalidInputError as exc:  # --strict: the first bad record
         stderr.write(f"{exc}\n")
@@ -382,10 +432,10 @@ def _write(
     shown = customers[: args.limit] if args.limit else customers
     with _atomic(args.output, stdout) as out:
         if args.format == "jsonl":
-            _render.write_jsonl(shown, out)
+            _render.write_jsonl(shown, out, portfolio)
             return
         if args.format == "csv":
-            _render.write_csv(shown, out)
+            _render.write_csv(shown, out, portfolio)
             return
         text = _render.TEXT[lang]
         parts = [_render.header(portfolio, _title(args, lang), lang), ""]

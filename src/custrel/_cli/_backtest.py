@@ -11,18 +11,19 @@ import csv
 import json
 from typing import TYPE_CHECKING, Any
 
-from custrel._cli import _portfolio, _render
+from custrel._cli import _render
+from custrel._cli._reading import reader
 from custrel.labels import label
 from custrel.lifecycle import backtest_lifecycle, calibrate_lifecycle
-from custrel.models import Purchase
 
 if TYPE_CHECKING:
     import pathlib
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
     from datetime import date, tzinfo
     from typing import TextIO
 
     from custrel import io
+    from custrel._cli._reading import Source
     from custrel.labels import Language
     from custrel.lifecycle import (
         BacktestFigures,
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
         LifecycleCalibration,
         LifecyclePolicy,
     )
+    from custrel.models import Purchase
 
 FIELDS = (
     "run",
@@ -102,20 +104,30 @@ TEXT: dict[str, dict[str, str]] = {
 
 
 def read_purchases(
-    path: pathlib.Path,
+    source: Source,
     *,
     tz: tzinfo | None,
     strict: bool,
     on_bad: Callable[[io.BadRecord], None],
     on_unreadable: Callable[[str], None],
+    encoding: str | None = None,
+    columns: Mapping[str, str] | None = None,
 ) -> tuple[list[Purchase], int]:
     """The good purchases of the file, and how many records it held (bad ones too)."""
-    records = _portfolio._reader(Purchase, path, tz, strict=strict, on_bad=on_bad)  # noqa: SLF001 - the command line's own reader
+    records = reader(
+        "purchases",
+        source,
+        tz=tz,
+        strict=strict,
+        on_bad=on_bad,
+        encoding=encoding,
+        columns=columns,
+    )
     found: list[Purchase] = []
     try:
         found.extend(records)
     except OSError as exc:
-        on_unreadable(f"{path}: cannot read: {exc.strerror or exc}")
+        on_unreadable(f"{source.name}: cannot read: {exc.strerror or exc}")
     return found, records.good + records.bad
 
 

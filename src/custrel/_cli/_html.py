@@ -14,7 +14,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from custrel import _charts
-from custrel._cli._render import TEXT, counts, header, occasion_text
+from custrel._cli._render import TEXT, counts, header, occasion_text, partial
 from custrel.grading import Grade
 from custrel.labels import label
 from custrel.tiering import Tier
@@ -40,6 +40,7 @@ body {{ font-family: {_FONT}; margin: 2rem auto; max-width: 1200px; color: #222;
 h1 {{ font-size: 1.6rem; margin-bottom: .2rem; }}
 h2 {{ font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #ddd; }}
 .meta {{ color: #555; font-size: .9rem; }}
+.partial {{ background: #fdecea; border-left: 4px solid #c62828; color: #7f1d1d; padding: .6rem .8rem; font-weight: 600; }}
 .grid {{ display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 1rem 2rem; }}
 table {{ border-collapse: collapse; font-size: .88rem; width: 100%; }}
 th, td {{ text-align: left; padding: .3rem .5rem; border-bottom: 1px solid #eee; vertical-align: top;
@@ -243,12 +244,10 @@ def page(portfolio: Portfolio, *, lang: Language, title: str, limit: int) -> str
         for (name, n), colour in zip(tally["by_stage"], _STAGE_COLOURS, strict=True)
     ]
     head_lines = escape(header(portfolio, None, lang)).split("\n")
-    problems = ""
-    if portfolio.bad or portfolio.unreadable:
-        items = "".join(f"<li>{escape(u)}</li>" for u in portfolio.unreadable)
-        problems = f'<p class="meta">{escape(text["bad_records"].format(n=portfolio.bad))}</p>' + (
-            f"<ul>{items}</ul>" if items else ""
-        )
+    note = partial(portfolio, lang)
+    problems = "" if note is None else f'<p class="partial" role="alert">{escape(note)}</p>'
+    if note is not None:
+        head_lines.pop(1)  # the note is shown in its own box
     html_lang = "zh-CN" if lang == "zh" else "en"
     return "\n".join(
         [
@@ -258,8 +257,8 @@ def page(portfolio: Portfolio, *, lang: Language, title: str, limit: int) -> str
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f"<style>{_STYLE}</style></head><body>",
             f"<h1>{escape(title)}</h1>",
-            f'<p class="meta">{head_lines[0]}<br>{head_lines[1]}</p>',
             problems,
+            f'<p class="meta">{head_lines[0]}<br>{head_lines[1]}</p>',
             '<div class="grid">',
             f"<section><h2>{escape(text['pyramid'])}</h2>{_pyramid(portfolio, lang)}</section>",
             f"<section><h2>{escape(text['rfm'])}</h2>{_rfm(portfolio, lang)}</section>",

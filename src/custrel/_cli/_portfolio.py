@@ -10,27 +10,23 @@ portfolio-wide rules (the pyramid, RFM, the agenda) run last, on those results.
 
 from __future__ import annotations
 
-import json
-import os
 import pickle
 import tempfile
-from datetime import date, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from custrel import io
+from custrel._cli._reading import TABLES, Reading, Source, read_tables
+
+__all__ = ["TABLES", "Customer", "Portfolio", "judge_portfolio"]
 from custrel.cadence import AgendaItem, UpcomingOccasion, agenda, last_follow_up, upcoming_occasions
-from custrel.errors import CustrelError, InvalidInputError
+from custrel.errors import InvalidInputError
 from custrel.grading import Grade, customer_grade, explain_grade, grade
 from custrel.lifecycle import ChurnSignal, Stage, explain_stage
 from custrel.loyalty import LoyaltyMeasures, explain_loyalty
 from custrel.models import (
-    Complaint,
-    ContactEvent,
     CustomerProfile,
     DealStatus,
-    Opportunity,
     Purchase,
 )
 from custrel.tiering import (
@@ -46,26 +42,15 @@ from custrel.tiering import (
 )
 
 if TYPE_CHECKING:
-    import pathlib
-    from collections.abc import Callable, Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator, Mapping
+    from datetime import date, timedelta, tzinfo
     from decimal import Decimal
 
-MANIFEST = "portfolio.json"
-# The tables of a portfolio folder, in reading order, with the model of each.
-TABLES: dict[str, type] = {
-    "profiles": CustomerProfile,
-    "opportunities": Opportunity,
-    "contacts": ContactEvent,
-    "purchases": Purchase,
-    "complaints": Complaint,
-}
+    from custrel import io
+
 _BUCKET_BYTES = 32 * 1024 * 1024  # input bytes per bucket: about 150,000 records
 _BATCH = 4096  # records pickled at once into a bucket file
 _PROGRESS_EVERY = 5000
-
-
-class PortfolioError(CustrelError):
-    """The portfolio folder cannot be read at all (a usage error of the command line)."""
 
 
 @attrs.define(slots=True)
@@ -99,53 +84,18 @@ class Portfolio:
     customers: list[Customer]
     agenda: list[Customer]
     policies: io.Policies
-    records: int
-    bad: int
-    unreadable: tuple[str, ...]
+    reading: Reading
     values: dict[str, Decimal]
+
+    @property
+    def records(self) -> int:
+        """Every record of every file read."""
+        return self.reading.records
 
     def tier_reason(self, customer: Customer, lang: str) -> str:
         """Why the customer is in their tier (computed on demand: it ranks everyone)."""
         why = explain_tier(customer.customer_id, values=self.values, policy=self.policies.tiers)
         return why.reason_zh if lang == "zh" else why.reason_en
-
-
-def find_tables(folder: pathlib.Path) -> dict[str, pathlib.Path]:
-    """The portfolio's files by table: ``<table>.jsonl`` or ``<table>.csv``."""
-    try:
-        names = {entry.name for entry in os.scandir(folder)}
-    except FileNotFoundError:
-        raise PortfolioError(f"{folder}: no such folder") from None
-    except NotADirectoryError:
-        raise PortfolioError(f"{folder}: not a folder") from None
-    except PermissionError:
-        raise PortfolioError(f"{folder}: cannot read the folder: permission denied") from None
-    found: dict[str, pathlib.Path] = {}
-    for table in TABLES:
-        both = [f"{table}.{form}" for form in ("jsonl", "csv") if f"{table}.{form}" in names]
-        if len(both) > 1:
-            raise PortfolioError(f"{folder}: both {both[0]} and {both[1]}; keep one")
-        if both:
-            found[table] = folder / both[0]
-    if not found:
-        expected = ", ".join(f"{t}.jsonl" for t in TABLES)
-        raise PortfolioError(f"{folder}: no portfolio files (expected {expected}, or .csv)")
-    return found
-
-
-def manifest_as_of(folder: pathlib.Path) -> date | None:
-    """The reference day a portfolio carries in its ``portfolio.json``, if any."""
-    path = folder / MANIFEST
-    if not path.is_file():
-        return None
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(data, dict) or set(data) != {"as_of"}:
-            raise TypeError  # noqa: TRY301 - one message for every malformed manifest
-        return date.fromisoformat(data["as_of"])
-    except (ValueError, TypeError, OSError):
-        msg = f'{path}: expected {{"as_of": "YYYY-MM-DD"}}'
-        raise PortfolioError(msg) from None
 
 
 class _Spill:
@@ -187,18 +137,6 @@ class _Spill:
                 items.extend(buffer)
             buffer.clear()
             yield items
-
-
-def _reader(
-    cls: type,
-    path: pathlib.Path,
-    tz: tzinfo | None,
-    *,
-    strict: bool,
-    on_bad: Callable[[io.BadRecord], None],
-) -> io.Records[Any]:
-    read = io.read_csv if path.suffix == ".csv" else io.read_jsonl
-    return read(cls, path, tz=tz, strict=strict, on_bad=on_bad)
 
 
 def _judge(
@@ -261,8 +199,8 @@ def _graded(customers: Iterable[Customer]) -> Iterator[tuple[str, Grade, date | 
             yield customer.customer_id, customer.grade, customer.last_follow_up
 
 
-def judge_portfolio(  # noqa: C901, PLR0915 - one pass, read top to bottom
-    tables: dict[str, pathlib.Path],
+def judge_portfolio(
+    tables: dict[str, Source],
     *,
     as_of: date,
     policies: io.Policies,
@@ -273,51 +211,26 @@ def judge_portfolio(  # noqa: C901, PLR0915 - one pass, read top to bottom
     on_bad: Callable[[io.BadRecord], None],
     on_unreadable: Callable[[str], None],
     progress: Callable[[int, int | None], None] | None = None,
+    encoding: str | None = None,
+    columns: Mapping[str, Mapping[str, str]] | None = None,
 ) -> Portfolio:
     """Read a portfolio's tables and judge every customer (see the module docstring)."""
-    size = sum(path.stat().st_size for path in tables.values() if path.is_file())
+    size = sum(s.path.stat().st_size for s in {t.path: t for t in tables.values()}.values())
     spill = _Spill(1 + size // _BUCKET_BYTES)
-    order = list(TABLES)
-    known: set[str] = set()
-    profiled: set[str] = set()
-    read = bad = 0
-    unreadable: list[str] = []
-
-    def count_bad(record: io.BadRecord) -> None:
-        nonlocal bad
-        bad += 1
-        on_bad(record)
-
-    for table, path in tables.items():
-        records = _reader(TABLES[table], path, tz, strict=strict, on_bad=count_bad)
-        index = order.index(table)
-        try:
-            for record in records:
-                cid = record.customer_id
-                problem = None
-                if table == "profiles":
-                    if cid in profiled:
-                        problem = "one profile per customer (this one is read already)"
-                    profiled.add(cid)
-                elif profiled and cid not in profiled:
-                    problem = f"a customer of {tables['profiles'].name}"
-                if problem is not None:
-                    error = InvalidInputError("customer_id", cid, problem)
-                    if strict:
-                        raise InvalidInputError(
-                            f"{path}:{records.line}: customer_id", cid, problem
-                        ) from None
-                    count_bad(io.BadRecord(path=str(path), line=records.line, errors=(error,)))
-                    continue
-                known.add(cid)
-                spill.add(cid, index, record)
-                read += 1
-                if progress is not None and read % _PROGRESS_EVERY == 0:
-                    progress(read + bad, None)
-        except OSError as exc:
-            message = f"{path}: cannot read: {exc.strerror or exc}"
-            unreadable.append(message)
-            on_unreadable(message)
+    reading = read_tables(
+        tables,
+        spill.add,
+        as_of=as_of,
+        tz=tz,
+        strict=strict,
+        on_bad=on_bad,
+        on_unreadable=on_unreadable,
+        progress=progress,
+        encoding=encoding,
+        columns=columns,
+    )
+    read = reading.records
+    known = reading.known
     results: dict[str, Customer] = {}
 
     def purchases() -> Iterator[Purchase]:
@@ -332,7 +245,7 @@ def judge_portfolio(  # noqa: C901, PLR0915 - one pass, read top to bottom
                     cid, records, as_of=as_of, policies=policies, lang=lang, within=within
                 )
                 if progress is not None and len(results) % _PROGRESS_EVERY == 0:
-                    progress(read + bad, len(results))
+                    progress(read, len(results))
                 yield from records[3]
 
     ids = sorted(known)
@@ -359,8 +272,6 @@ def judge_portfolio(  # noqa: C901, PLR0915 - one pass, read top to bottom
         customers=customers,
         agenda=[results[item.customer_id] for item in due],
         policies=policies,
-        records=read + bad,
-        bad=bad,
-        unreadable=tuple(unreadable),
+        reading=reading,
         values=values,
     )

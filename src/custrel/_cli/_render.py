@@ -83,8 +83,11 @@ TEXT: dict[str, dict[str, str]] = {
         "why": "why",
         "reasons": "Reasons",
         "due": "due",
-        "unreadable": "Files that could not be read",
-        "bad_records": "{n} bad records were left out (see the messages on stderr)",
+        "partial": "Partial data: {what}; see the messages on standard error",
+        "refused": "{n:,} records refused",
+        "emptied": "{n:,} read with a field left empty",
+        "skipped": "{n:,} skipped with their customer",
+        "files": "{n:,} files not read",
         "recency": "recency score R",
         "frequency": "frequency score F",
         "share": "of customers",
@@ -125,8 +128,11 @@ TEXT: dict[str, dict[str, str]] = {
         "why": "原因",
         "reasons": "原因",
         "due": "应跟进日",
-        "unreadable": "无法读取的文件",
-        "bad_records": "{n} 条有误的记录未计入（详见标准错误输出）",
+        "partial": "数据不完整：{what}；详见标准错误输出",
+        "refused": "{n:,} 条记录被拒",
+        "emptied": "{n:,} 条记录有字段留空",
+        "skipped": "{n:,} 条记录随其客户跳过",
+        "files": "{n:,} 个文件未读入",
         "recency": "近度得分 R",
         "frequency": "频度得分 F",
         "share": "的客户",
@@ -177,15 +183,34 @@ def machine_row(customer: Customer) -> dict[str, Any]:
     }
 
 
-def write_jsonl(customers: Iterable[Customer], out: TextIO) -> None:
-    """One JSON object a line."""
+def partial(portfolio: Portfolio, lang: str) -> str | None:
+    """What a report built on partial data says first; None when nothing was lost."""
+    lost = portfolio.reading.lost()
+    if not lost:
+        return None
+    t = TEXT[lang]
+    sep = "，" if lang == "zh" else ", "
+    return t["partial"].format(what=sep.join(t[kind].format(n=n) for kind, n in lost.items()))
+
+
+def write_jsonl(customers: Iterable[Customer], out: TextIO, portfolio: Portfolio) -> None:
+    """One JSON object a line; first, when data was lost, ``{"partial_data": {...}}``."""
+    lost = portfolio.reading.lost()
+    if lost:
+        out.write(json.dumps({"partial_data": lost}) + "\n")
     for customer in customers:
         out.write(json.dumps(machine_row(customer), ensure_ascii=False))
         out.write("\n")
 
 
-def write_csv(customers: Iterable[Customer], out: TextIO) -> None:
-    """A header and one row a customer; lists joined with ``;``."""
+def write_csv(customers: Iterable[Customer], out: TextIO, portfolio: Portfolio) -> None:
+    """A header and one row a customer; lists joined with ``;``.
+
+    When data was lost, a first comment line says what (``# Partial data: ...``).
+    """
+    note = partial(portfolio, "en")
+    if note is not None:
+        out.write(f"# {note}\n")
     writer = csv.writer(out)
     writer.writerow(FIELDS)
     for customer in customers:
@@ -222,10 +247,12 @@ def header(portfolio: Portfolio, title: str | None, lang: str) -> str:
     every = portfolio.policies.fingerprints()
     fingerprints = ", ".join(f"{k} {every[k]}" for k in USED_POLICIES)
     what = "" if title is None else f"{title} — "
+    note = partial(portfolio, lang)
     return (
         f"{what}{t['as_of']} {portfolio.as_of.isoformat()} — "
         f"{len(portfolio.customers):,} {t['customers']}, {portfolio.records:,} {t['records']}"
-        f" ({portfolio.bad:,} {t['bad']})\n{t['policies']}: {fingerprints}"
+        + ("" if note is None else f"\n{note}")
+        + f"\n{t['policies']}: {fingerprints}"
     )
 
 

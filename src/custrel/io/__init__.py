@@ -50,6 +50,9 @@ from custrel.io._records import (
     BadRecord,
     Records,
 )
+from custrel.io._workbook import (
+    read_excel,
+)
 from custrel.io._write import (
     write_csv,
     write_jsonl,
@@ -62,6 +65,7 @@ __all__ = [
     "csv_columns",
     "load_policies",
     "read_csv",
+    "read_excel",
     "read_jsonl",
     "write_csv",
     "write_jsonl",

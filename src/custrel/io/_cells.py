@@ -6,22 +6,22 @@ import enum
 import functools
 import json
 import types
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Union, get_args, get_origin
 
 import attrs
 
 from custrel._checks import LONE_SURROGATE, repr_hidden
 from custrel.errors import InvalidInputError, _Described
+from custrel.io._forms import _amount, _day, _instant, _integer
 from custrel.io._records import (
-    _FALSE,
     _MAX_LINE,
-    _NAIVE_HINT,
     _NO_LONE_SURROGATE,
     _NOT_UTF8,
     _SAVE_AS_UTF8,
-    _TRUE,
 )
+from custrel.io._vocabulary import _enum_value, _flag_value
 from custrel.serialize._json import _parse_json
 
 if TYPE_CHECKING:
@@ -44,12 +44,16 @@ def _strip_optional(kind: Any) -> tuple[Any, bool]:  # noqa: ANN401 - a type ann
 
 @attrs.frozen
 class _Column:
-    """One CSV column: its dotted name, the path in the data and how to read a cell."""
+    """One CSV column: its dotted name, the path in the data and how to read a cell.
+
+    ``optional``: the field has a default, so a bad cell in it can be left empty.
+    """
 
     name: str
     path: tuple[str, ...]
     kind: Any
     personal: bool
+    optional: bool = False
 
 
 @functools.cache
@@ -65,7 +69,8 @@ def _columns(cls: type) -> tuple[_Column, ...]:
             if isinstance(inner, type) and attrs.has(inner):
                 walk(inner, path, personal=hidden)
             else:
-                found.append(_Column(".".join(path), path, inner, hidden))
+                optional = field.default is not attrs.NOTHING
+                found.append(_Column(".".join(path), path, inner, hidden, optional))
 
     walk(cls, (), personal=False)
     return tuple(found)
@@ -94,50 +99,25 @@ def csv_columns(cls: type, /) -> tuple[str, ...]:
     return tuple(column.name for column in _columns(cls))
 
 
-def _instant(text: str, tz: tzinfo | None, personal: bool) -> datetime:  # noqa: FBT001
-    try:
-        value = datetime.fromisoformat(text)
-    except ValueError:
-        raise InvalidInputError(
-            "",
-            text,
-            "an ISO 8601 time with a UTC offset (2026-11-22T09:30:00+08:00)",
-            personal=personal,
-        ) from None
-    if value.tzinfo is None:
-        if tz is None:
-            raise InvalidInputError(
-                "",
-                text,
-                "an ISO 8601 time with a UTC offset (2026-11-22T09:30:00+08:00)",
-                hint=_NAIVE_HINT,
-                personal=personal,
-            )
-        value = value.replace(tzinfo=tz)
-    return value
-
-
 def _cell(text: str, column: _Column, tz: tzinfo | None) -> object:  # noqa: C901, PLR0911 - one case per kind of field
     """The value of one non-empty CSV cell, as :func:`~custrel.serialize.from_dict` reads it."""
     kind, personal = column.kind, column.personal
     if kind is datetime:
-        return _instant(text, tz, personal)
+        return _instant(text, tz, personal=personal)
+    if kind is date:
+        return _day(text, personal=personal).isoformat()
+    if kind is Decimal:
+        return _amount(text, personal=personal)
     if kind is bool:
-        word = text.strip().lower()
-        if word in _TRUE or word in _FALSE:
-            return word in _TRUE
-        raise InvalidInputError("", text, "true or false", personal=personal)
+        flag = _flag_value(text)
+        if flag is not None:
+            return flag
+        raise InvalidInputError("", text, "true or false (yes/no, 是/否)", personal=personal)
     if kind is int:
-        try:
-            return int(text.strip(), 10)
-        except ValueError:
-            raise InvalidInputError("", text, "an integer such as 3", personal=personal) from None
+        return _integer(text, personal=personal)
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
-        word = text.strip()
-        for member in kind:
-            if word.lower() == str(member.value).lower() or word.upper() == member.name:
-                return member.value
-        return word
+        value = _enum_value(kind, text)
+        return text.strip() if value is None else value
     origin = get_origin(kind)
     if origin in (tuple, frozenset):
         item = get_args(kind)[0]
@@ -155,7 +135,7 @@ def _cell(text: str, column: _Column, tz: tzinfo | None) -> object:  # noqa: C90
                 raise InvalidInputError("", text, _NO_LONE_SURROGATE, personal=personal)
             return words
         return [word.strip() for word in text.split(";") if word.strip()]
-    return text  # str, Decimal and date: from_dict reads the text
+    return text  # str: from_dict reads the text
 
 
 def _bounded_lines(text: TextIO, /) -> Iterator[tuple[str, bool]]:
@@ -237,7 +217,7 @@ def _localize(cls: type, data: dict[str, Any], tz: tzinfo | None) -> list[Invali
         text = data.get(column.name)
         if isinstance(text, str):
             try:
-                data[column.name] = _instant(text, tz, column.personal)
+                data[column.name] = _instant(text, tz, personal=column.personal)
             except InvalidInputError as exc:
                 errors.append(_located(exc, column.name))
     return errors

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import csv
+import itertools
 import pathlib
 from typing import TYPE_CHECKING, Any
 
-import attrs
-
 from custrel.errors import InvalidInputError, _Described
-from custrel.io._cells import _cell, _Column, _columns, _located, _undecodable
+from custrel.io._cells import _cell, _Column, _located, _undecodable
+from custrel.io._encoding import _checked_encoding, _detect
+from custrel.io._header import _checked_mapping, _header
 from custrel.io._records import _T, BadRecord, Records, _Path
-from custrel.serialize import from_dict
+from custrel.io._salvage import _record
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 __all__ = ["read_csv"]
 
 
-def _csv_data(
+def _row_data(
     row: list[str], columns: list[_Column | None], tz: tzinfo | None
 ) -> tuple[dict[str, Any], list[InvalidInputError]]:
     data: dict[str, Any] = {}
@@ -29,7 +30,7 @@ def _csv_data(
         if column is None or text == "":
             continue
         undecodable = _undecodable(column.name, text, at="character")
-        if undecodable is not None:
+        if undecodable is not None:  # the file changed since its encoding was checked
             errors.append(undecodable)
             continue
         try:
@@ -44,13 +45,56 @@ def _csv_data(
     return data, errors
 
 
+def _table(
+    cls: type[_T],
+    rows: Iterator[tuple[int, list[str] | None]],
+    records: Records[_T],
+    *,
+    tz: tzinfo | None,
+    mapping: Mapping[str, str],
+    exact_width: bool,
+) -> Iterator[_T]:
+    """The records of a table's rows, the first of them its header row.
+
+    ``exact_width``: a row must have as many cells as the header (CSV, where one cell
+    more is a separator inside an unquoted cell); else missing cells are empty (a
+    workbook leaves out the empty cells at a row's end).
+    """
+    _, header = next(rows, (1, None))
+    if header is None:  # an empty file, or a header already reported unreadable
+        return
+    read, error = _header(cls, header, mapping)
+    if read is None:
+        records._refuse_file(1, error)  # type: ignore[arg-type]  # noqa: SLF001
+        return
+    records.notices.extend(read.notices)
+    width = len(header)
+    for number, row in rows:
+        if row is None or not any(row):
+            continue
+        data, errors = _row_data(row, read.columns, tz)
+        if len(row) > width or (exact_width and len(row) < width):
+            errors.append(
+                InvalidInputError("record", len(row), f"{width} cells, as in the header")
+            )
+        record = _record(records, number, cls, data, errors)
+        if record is not None:
+            yield record
+
+
 def _csv_rows(text: Iterable[str], records: Records[Any]) -> Iterator[tuple[int, list[str] | None]]:
     """Each CSV row with the line it starts on; ``None`` for one the csv module refused.
 
     The refused row (a cell longer than :func:`csv.field_size_limit`) is reported bad
-    here; the csv module goes on at the next line.
+    here; the csv module goes on at the next line. Cells are separated by commas, or
+    by tabs when the first line has more tabs than commas (Excel's "Unicode text").
     """
-    reader = csv.reader(text)
+    lines = iter(text)
+    first = next(lines, "")
+    if not first:
+        return
+    delimiter = "\t" if first.count("\t") > first.count(",") else ","
+    reader = csv.reader(itertools.chain((first,), lines), delimiter=delimiter)
     start = 1
     while True:
         row: list[str] | None
@@ -70,40 +114,6 @@ def _csv_rows(text: Iterable[str], records: Records[Any]) -> Iterator[tuple[int,
         yield number, row
 
 
-def _header_problems(
-    cls: type, header: list[str], known: Mapping[str, _Column], required: list[str]
-) -> list[InvalidInputError]:
-    """What is wrong with a CSV header for ``cls``, every problem at once."""
-    problems = []
-    names = []
-    for index, name in enumerate(header, start=1):
-        undecodable = _undecodable(f"column {index}", name, at="character")
-        if undecodable is None:
-            names.append(name)
-        else:  # named by its place: a field name that is not UTF-8 could not be printed
-            problems.append(undecodable)
-    problems.extend(
-        InvalidInputError(
-            name,
-            name,
-            f"one of the fields of {cls.__name__} ({', '.join(known)})",
-            hint="unknown columns are refused so that a typo never loses data",
-        )
-        for name in names
-        if name not in known
-    )
-    problems.extend(
-        InvalidInputError(name, name, "one column only")
-        for name in sorted({n for n in names if names.count(n) > 1})
-    )
-    problems.extend(
-        InvalidInputError(name, None, "a column: the field is required")
-        for name in required
-        if name not in names and not any(h.startswith(f"{name}.") for h in names)
-    )
-    return problems
-
-
 def read_csv(
     cls: type[_T],
     path: _Path,
@@ -112,33 +122,48 @@ def read_csv(
     tz: tzinfo | None = None,
     strict: bool = False,
     on_bad: Callable[[BadRecord], None] | None = None,
+    encoding: str | None = None,
+    columns: Mapping[str, str] | None = None,
 ) -> Records[_T]:
     r"""Stream the records of a CSV file with a header row (see :func:`csv_columns`).
 
-    The header names the fields, in any order; optional fields may be left out. An
-    empty cell is a missing value. Integers and decimals are text (``3``,
-    ``398.00``); timestamps ISO 8601 with a UTC offset, or naive with ``tz``; enum
-    values as custrel writes them, in any case; yes/no fields ``true``/``false``
-    (also ``yes``/``no``, ``1``/``0``); lists of words separated by ``;``; lists of
-    records as JSON. A header naming an unknown field, or missing a required one, is
-    reported once, at line 1, and the file is not read further. A row holding bytes
-    that are not UTF-8, or a cell longer than :func:`csv.field_size_limit`, is a bad
-    record (the csv module goes on at the next line).
+    The header names the fields, in any order, by their names or Chinese labels
+    (``客户编号``, ``时间``, ``金额``: docs/cli.md lists them) or as ``columns`` maps
+    them; optional fields may be left out. A column that is not a field is read past
+    with a notice in :attr:`Records.notices`. Cells are separated by commas, or by
+    tabs when the header has more tabs than commas. An empty cell is a missing value.
+    Numbers, amounts (``1,234.50``, ``¥1,234.50``, ``1234.5元``), dates
+    (``2026/11/02``, ``2026年11月2日``), times with or without a UTC offset (naive
+    ones take ``tz``), enum values in English or Chinese (``visit``, ``拜访``) and
+    yes/no words are read in the forms docs/cli.md lists; lists of words are
+    separated by ``;``, lists of records are JSON.
+
+    The file's encoding is found before its first record is read: a byte-order mark
+    (UTF-8, UTF-16), else UTF-8, else GB18030 (which covers GBK and GB2312); a file
+    valid in none is refused whole, in one :class:`BadRecord`. A header that names a
+    field twice, misses a required field, or is no header at all refuses the file
+    the same way. A wrong cell in an optional field is left empty and reported as a
+    kept :class:`BadRecord`; a wrong required cell refuses its record (reading goes
+    on at the next row).
 
     Args:
         cls: The model of every row, such as :class:`~custrel.models.Purchase`.
-        path: The file (UTF-8, with or without a byte-order mark).
+        path: The file.
         tz: The zone of timestamps written without a UTC offset; ``None`` refuses them.
-        strict: Stop at the first bad record, raising its error.
-        on_bad: Called with each bad record; by default they are kept in
-            :attr:`Records.problems`.
+        strict: Stop at the first refused record, raising its error.
+        on_bad: Called with each refused record and each record read with a field
+            left empty; by default they are kept in :attr:`Records.problems`.
+        encoding: The file's encoding, such as ``"gbk"``; ``None`` finds it.
+        columns: Header text to field name (``{"单号": "order_id"}``), for headers
+            that are neither a field name nor a Chinese label.
 
     Returns:
         The records, read as they are iterated.
 
     Raises:
-        InvalidInputError: While iterating, with ``strict=True``, at the first bad
-            record.
+        InvalidInputError: At once, if ``encoding`` is not an encoding or ``columns``
+            maps to a name that is not a field of ``cls``; while iterating, with
+            ``strict=True``, at the first refused record.
         OSError: While iterating, if the file cannot be opened or read.
 
     >>> import pathlib, tempfile
@@ -153,42 +178,20 @@ def read_csv(
     ('2026-11-20T15:00:00+08:00', <Channel.VISIT: 'visit'>, True)
     """
     model: type = cls
-    known = {column.name: column for column in _columns(model)}
-    fields = attrs.fields_dict(model)
-    required = [name for name, field in fields.items() if field.default is attrs.NOTHING]
+    mapping = _checked_mapping(model, columns)
+    forced = None if encoding is None else _checked_encoding(encoding)
 
     def rows(records: Records[_T]) -> Iterator[_T]:
+        try:
+            records.encoding = _detect(path, forced)
+        except InvalidInputError as exc:
+            records._refuse_file(1, exc)  # noqa: SLF001
+            return
         with pathlib.Path(path).open(
-            encoding="utf-8-sig", errors="surrogateescape", newline=""
+            encoding=records.encoding, errors="surrogateescape", newline=""
         ) as text:
-            lines = _csv_rows(text, records)
-            _, header = next(lines, (1, None))
-            if header is None:  # an empty file, or a header already reported unreadable
-                return
-            problems = _header_problems(model, header, known, required)
-            if problems:
-                records._report(1, InvalidInputError.several(problems))  # noqa: SLF001
-                return
-            columns = [known.get(name) for name in header]
-            for number, row in lines:
-                if row is None or not any(row):
-                    continue
-                data, errors = _csv_data(row, columns, tz)
-                if len(row) != len(header):
-                    errors.append(
-                        InvalidInputError(
-                            "record", len(row), f"{len(header)} cells, as in the header"
-                        )
-                    )
-                if not errors:
-                    try:
-                        record = from_dict(cls, data)
-                    except InvalidInputError as exc:
-                        errors.extend(exc.errors)
-                    else:
-                        records.line = number
-                        yield record
-                        continue
-                records._report(number, InvalidInputError.several(errors))  # noqa: SLF001
+            yield from _table(
+                cls, _csv_rows(text, records), records, tz=tz, mapping=mapping, exact_width=True
+            )
 
     return Records(path, rows, on_bad, strict=strict)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import pathlib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from custrel.errors import InvalidInputError
 from custrel.io._cells import _bounded_lines, _line_problem, _localize, _lone_surrogate
+from custrel.io._encoding import _checked_encoding, _detect
 from custrel.io._records import _NO_LONE_SURROGATE, _T, BadRecord, Records, _Path
-from custrel.serialize import from_dict
+from custrel.io._salvage import _record
 from custrel.serialize._json import _parse_json
 
 if TYPE_CHECKING:
@@ -17,6 +18,26 @@ if TYPE_CHECKING:
     from datetime import tzinfo
 
 __all__ = ["read_jsonl"]
+
+
+def _object(cls: type, line: str) -> dict[str, Any] | InvalidInputError:
+    """The JSON object of a line, or what is wrong with it."""
+    try:
+        data = _parse_json(line)
+    except json.JSONDecodeError as exc:
+        return InvalidInputError(
+            "record",
+            line.rstrip("\n"),
+            f"a JSON object ({exc.msg} at column {exc.pos + 1})",
+            personal=True,
+        )
+    if not isinstance(data, dict):
+        return InvalidInputError(
+            "record", data, f"a JSON object with the fields of {cls.__name__}", personal=True
+        )
+    if "\\u" in line and _lone_surrogate(data):
+        return InvalidInputError("record", line.rstrip("\n"), _NO_LONE_SURROGATE, personal=True)
+    return data
 
 
 # Readers -----------------------------------------------------------------------------------
@@ -30,29 +51,34 @@ def read_jsonl(
     tz: tzinfo | None = None,
     strict: bool = False,
     on_bad: Callable[[BadRecord], None] | None = None,
+    encoding: str | None = None,
 ) -> Records[_T]:
     r"""Stream the records of a JSON Lines file, one model a line (blank lines skipped).
 
     Each line is an object in the form of :func:`custrel.to_dict`, read as strictly
     as :func:`custrel.from_dict` reads it (unknown keys refused, no type guessed) but
     with JSON numbers read exactly as decimals and timestamps without an offset given
-    the zone ``tz``. A line holding bytes that are not UTF-8, or longer than
-    10,000,000 characters (read past without keeping it), is a bad record too.
+    the zone ``tz``. A line longer than 10,000,000 characters (read past without
+    keeping it) is a bad record too. The encoding is found as :func:`read_csv` finds
+    it (a file valid in no encoding tried is refused whole), and a wrong optional
+    field is left empty as :func:`read_csv` leaves it.
 
     Args:
         cls: The model of every line, such as :class:`~custrel.models.Purchase`.
-        path: The file (UTF-8, with or without a byte-order mark).
+        path: The file.
         tz: The zone of timestamps written without a UTC offset; ``None`` refuses them.
-        strict: Stop at the first bad record, raising its error.
-        on_bad: Called with each bad record; by default they are kept in
-            :attr:`Records.problems`.
+        strict: Stop at the first refused record, raising its error.
+        on_bad: Called with each refused record and each record read with a field
+            left empty; by default they are kept in :attr:`Records.problems`.
+        encoding: The file's encoding, such as ``"gbk"``; ``None`` finds it.
 
     Returns:
         The records, read as they are iterated.
 
     Raises:
-        InvalidInputError: While iterating, with ``strict=True``, at the first bad
-            record (its field names ``file:line: field``).
+        InvalidInputError: At once, if ``encoding`` is not an encoding; while
+            iterating, with ``strict=True``, at the first refused record (its field
+            names ``file:line: field``).
         OSError: While iterating, if the file cannot be opened or read.
 
     >>> import pathlib, tempfile
@@ -71,9 +97,15 @@ def read_jsonl(
     at: expected an ISO 8601 time with a UTC offset (2026-11-22T09:30:00+08:00), got str '2026-11-02'; or give the zone of naive times (tz=)
     amount: expected a value: the field is required, got nothing
     """  # noqa: E501 - doctest output lines
+    forced = None if encoding is None else _checked_encoding(encoding)
 
     def rows(records: Records[_T]) -> Iterator[_T]:
-        with pathlib.Path(path).open(encoding="utf-8-sig", errors="surrogateescape") as lines:
+        try:
+            records.encoding = _detect(path, forced)
+        except InvalidInputError as exc:
+            records._refuse_file(1, exc)  # noqa: SLF001
+            return
+        with pathlib.Path(path).open(encoding=records.encoding, errors="surrogateescape") as lines:
             for number, (line, too_long) in enumerate(_bounded_lines(lines), start=1):
                 problem = _line_problem(line, too_long=too_long)
                 if problem is not None:
@@ -81,49 +113,15 @@ def read_jsonl(
                     continue
                 if not line.strip():
                     continue
-                try:
-                    data = _parse_json(line)
-                except json.JSONDecodeError as exc:
-                    records._report(  # noqa: SLF001
-                        number,
-                        InvalidInputError(
-                            "record",
-                            line.rstrip("\n"),
-                            f"a JSON object ({exc.msg} at column {exc.pos + 1})",
-                            personal=True,
-                        ),
-                    )
-                    continue
-                if not isinstance(data, dict):
-                    records._report(  # noqa: SLF001
-                        number,
-                        InvalidInputError(
-                            "record",
-                            data,
-                            f"a JSON object with the fields of {cls.__name__}",
-                            personal=True,
-                        ),
-                    )
-                    continue
-                if "\\u" in line and _lone_surrogate(data):
-                    records._report(  # noqa: SLF001
-                        number,
-                        InvalidInputError(
-                            "record", line.rstrip("\n"), _NO_LONE_SURROGATE, personal=True
-                        ),
-                    )
+                data = _object(cls, line)
+                if isinstance(data, InvalidInputError):
+                    records._report(number, data)  # noqa: SLF001
                     continue
                 problems = _localize(cls, data, tz)
-                try:
-                    record = from_dict(cls, data)
-                except InvalidInputError as exc:
-                    problems.extend(
-                        e for e in exc.errors if e.field not in {p.field for p in problems}
-                    )
-                if problems:
-                    records._report(number, InvalidInputError.several(problems))  # noqa: SLF001
-                    continue
-                records.line = number
-                yield record
+                for problem in problems:
+                    del data[problem.field]
+                record = _record(records, number, cls, data, problems)
+                if record is not None:
+                    yield record
 
     return Records(path, rows, on_bad, strict=strict)

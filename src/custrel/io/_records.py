@@ -19,9 +19,6 @@ __all__ = ["BadRecord", "Records"]
 
 _T = TypeVar("_T")
 _Path = str | os.PathLike[str]
-_NAIVE_HINT = "or give the zone of naive times (tz=)"
-_TRUE = frozenset({"true", "yes", "1"})
-_FALSE = frozenset({"false", "no", "0"})
 # Files are read with errors="surrogateescape": each byte that is not UTF-8 becomes one
 # of these lone surrogates, which valid UTF-8 never decodes to.
 _NOT_UTF8 = re.compile("[\udc80-\udcff]")
@@ -35,10 +32,17 @@ _NO_LONE_SURROGATE = "JSON whose \\u escapes are text (a surrogate \\ud800 to \\
 class BadRecord:
     """A record that could not be read, and why.
 
+    A record is either refused (``kept`` false: no model was made of it) or kept
+    with the optional fields named by ``errors`` left empty (``kept`` true: a typo in
+    a birthday does not lose the customer).
+
     Args:
-        path: The file, as given to the reader.
-        line: The line the record starts on (1 is the first line of the file).
+        path: The file, as given to the reader (a workbook's sheet as ``book.xlsx[sheet]``).
+        line: The line the record starts on (1 is the first line of the file; in a
+            workbook, the row).
         errors: One error per wrong field; personal values are masked in their text.
+        kept: Whether the record was read with those fields left empty.
+        customer_id: The record's customer, when its ``customer_id`` could be read.
 
     >>> from custrel.errors import InvalidInputError
     >>> from custrel.io import BadRecord
@@ -46,15 +50,21 @@ class BadRecord:
     ...                 errors=(InvalidInputError("amount", "x", "a decimal number"),))
     >>> print(bad)
     purchases.csv:7: amount: expected a decimal number, got str 'x'
+    >>> print(BadRecord(path="profiles.csv", line=5, kept=True,
+    ...                 errors=(InvalidInputError("person.age", "x", "an integer"),)))
+    profiles.csv:5: left empty: person.age: expected an integer, got str 'x'
     """
 
     path: str
     line: int
     errors: tuple[InvalidInputError, ...]
+    kept: bool = False
+    customer_id: str | None = None
 
     def __str__(self) -> str:
         """One line per wrong field: ``file:line: field: what is wrong``."""
-        return "\n".join(f"{self.path}:{self.line}: {error}" for error in self.errors)
+        kept = "left empty: " if self.kept else ""
+        return "\n".join(f"{self.path}:{self.line}: {kept}{error}" for error in self.errors)
 
 
 class Records(Generic[_T]):
@@ -66,10 +76,18 @@ class Records(Generic[_T]):
 
     Attributes:
         path: The file.
-        good: How many records were read so far.
+        good: How many records were read so far (including those with a field left
+            empty).
         line: The line the last record read starts on.
-        bad: How many records were bad so far.
-        problems: The bad records, when no ``on_bad`` callback takes them.
+        bad: How many records were refused so far (a file refused whole counts one).
+        emptied: How many records were read with some optional field left empty.
+        problems: The refused records and those read with a field left empty
+            (:attr:`BadRecord.kept`), when no ``on_bad`` callback takes them.
+        notices: What was read past without loss of a record: each header column
+            that is not a field (``备注: not a field of Purchase; ignored``).
+        encoding: The encoding the file was read in (``utf-8``, ``gb18030``,
+            ``utf-16``), once reading has started; ``None`` for a workbook.
+        refused: Why the whole file was refused (its header, its encoding), if it was.
 
     >>> import pathlib, tempfile
     >>> from custrel.io import read_jsonl
@@ -93,7 +111,11 @@ class Records(Generic[_T]):
         self.good = 0
         self.line = 0
         self.bad = 0
+        self.emptied = 0
         self.problems: list[BadRecord] = []
+        self.notices: list[str] = []
+        self.encoding: str | None = None
+        self.refused: str | None = None
         self._on_bad = on_bad
         self._strict = strict
         self._rows = rows(self)
@@ -108,8 +130,26 @@ class Records(Generic[_T]):
         self.good += 1
         return record
 
-    def _report(self, line: int, error: InvalidInputError) -> None:
-        bad = BadRecord(path=self.path, line=line, errors=error.errors)
+    def _refuse_file(self, line: int, error: InvalidInputError) -> None:
+        """Report the whole file refused, at ``line``, for ``error``."""
+        self.refused = str(error)
+        self._report(line, error)
+
+    def _report(
+        self,
+        line: int,
+        error: InvalidInputError,
+        *,
+        kept: bool = False,
+        customer_id: str | None = None,
+    ) -> None:
+        bad = BadRecord(
+            path=self.path, line=line, errors=error.errors, kept=kept, customer_id=customer_id
+        )
+        if kept:
+            self.emptied += 1
+            self._pass_on(bad)
+            return
         if self._strict:
             raise InvalidInputError.several(
                 [
@@ -124,6 +164,9 @@ class Records(Generic[_T]):
                 ]
             )
         self.bad += 1
+        self._pass_on(bad)
+
+    def _pass_on(self, bad: BadRecord) -> None:
         if self._on_bad is None:
             self.problems.append(bad)
         else:
