@@ -241,6 +241,7 @@ class _Progress:
     def __init__(self, stream: TextIO, *, show: bool) -> None:
         self._stream = stream
         self._show = show
+        self.shown_on_terminal = show  # a terminal, not --quiet: clean files are summed up too
         self._start = time.monotonic()
         self._shown = False
 
@@ -318,10 +319,10 @@ def _run(
         return 1
     progress.clear()
     reading = portfolio.reading
+    demo = args.command == "demo"
     stderr.write("".join(f"{line}\n" for line in [*notices, *reading.skip_lines()]))
     for tally in reading.tallies:
-        shown = not (args.quiet or args.command == "demo")
-        if tally.lost or tally.notices or tally.future or shown:
+        if tally.lost or tally.notices or tally.future or (progress.shown_on_terminal and not demo):
             stderr.write(f"{tally.summary(as_of)}\n")
     failed = failed or bool(reading.lost())
     _write(args, portfolio, stdout, lang)

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from custrel.__main__ import main
-from custrel._cli import _portfolio, _sample
+from custrel._cli import _portfolio, _reading, _sample
 
 AS_OF = date(2026, 11, 20)
 GOOD_PURCHASE = (
@@ -64,7 +64,8 @@ def copy(folder: pathlib.Path, tmp_path: pathlib.Path) -> pathlib.Path:
 
 
 def rows(text: str) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in text.splitlines()]
+    found = [json.loads(line) for line in text.splitlines()]
+    return [row for row in found if "partial_data" not in row]
 
 
 class Terminal(stdio.StringIO):
@@ -172,10 +173,6 @@ def test_html_report_is_one_self_contained_page(
             GOOD_PURCHASE.replace('"9"', "NaN"),
             "purchases.jsonl:2: amount: expected a finite Decimal",
         ),
-        (
-            GOOD_PURCHASE.replace("c-00001", "c-99999"),
-            "purchases.jsonl:2: customer_id: expected a customer of profiles.jsonl",
-        ),
     ],
 )
 def test_a_bad_record_is_reported_and_the_rest_processed(
@@ -190,15 +187,37 @@ def test_a_bad_record_is_reported_and_the_rest_processed(
     assert "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
     assert f"{folder}/{message}" in result.stderr
-    assert {line.split(": ", 1)[0] for line in lines} == {f"{folder}/purchases.jsonl:2"}
+    assert {line.split(": ", 1)[0] for line in lines[:-1]} == {f"{folder}/purchases.jsonl:2"}
+    assert lines[-1] == (
+        f"{folder}/purchases.jsonl (UTF-8): {len(good) + 2} records: {len(good) + 1} kept,"
+        " 1 refused, 0 skipped"
+    )
     assert sum(row["purchases"] for row in rows(result.stdout)) == len(good) + 1
 
 
+def test_the_records_of_a_customer_without_a_profile_are_skipped_in_one_line(
+    portfolios: dict[str, pathlib.Path], tmp_path: pathlib.Path
+) -> None:
+    folder = copy(portfolios["jsonl"], tmp_path)
+    purchases = folder / "purchases.jsonl"
+    good = purchases.read_text(encoding="utf-8").splitlines()
+    stray = GOOD_PURCHASE.replace("c-00001", "c-99999")
+    purchases.write_text("\n".join([GOOD_PURCHASE, stray, stray, *good]) + "\n")
+    status, out, err = call("report", str(folder), "--format", "jsonl")
+    assert status == 1
+    assert err.splitlines() == [
+        f"2 records of c-99999 skipped: no profile in {folder}/profiles.jsonl"
+        f" (the first at {purchases}:2)",
+        f"{purchases} (UTF-8): {len(good) + 3} records: {len(good) + 1} kept, 0 refused, 2 skipped",
+    ]
+    assert json.loads(out.splitlines()[0]) == {"partial_data": {"skipped": 2}}
+
+
 @pytest.mark.parametrize("form", ["jsonl", "csv"])
-def test_a_line_that_is_not_utf8_is_reported_and_the_rest_processed(
+def test_a_file_in_no_encoding_is_refused_whole_and_the_rest_processed(
     portfolios: dict[str, pathlib.Path], tmp_path: pathlib.Path, form: str
 ) -> None:
-    """A byte that is not UTF-8 was a traceback (UnicodeDecodeError) ending the run."""
+    """One message for the file, never one a line (a GBK file gave 28,136 lines)."""
     folder = copy(portfolios[form], tmp_path)
     purchases = folder / f"purchases.{form}"
     lines = purchases.read_bytes().splitlines(keepends=True)
@@ -208,12 +227,15 @@ def test_a_line_that_is_not_utf8_is_reported_and_the_rest_processed(
     result = run("report", str(folder), "--format", "jsonl")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    field = "record" if form == "jsonl" else "customer_id"
-    assert result.stderr.startswith(
-        f"{purchases}:{at + 2}: {field}: expected text in UTF-8 (byte 0xff at "
-    )
-    assert len(result.stderr.splitlines()) == 1
-    assert sum(row["purchases"] for row in rows(result.stdout)) == len(lines) - at - 1
+    assert result.stderr.splitlines() == [
+        f"{purchases}:1: file: expected text in UTF-8 (byte 0xff on line {at + 2} is not) or"
+        f" GB18030 (byte 0xff on line {at + 2} is not), got other bytes; the file is not read;"
+        " save it as UTF-8, or give its encoding with --encoding at the command line,"
+        " encoding= in Python",
+        f"{purchases}: not read (see above); none of its records is counted",
+    ]
+    assert json.loads(result.stdout.splitlines()[0]) == {"partial_data": {"files": 1}}
+    assert sum(row["purchases"] for row in rows(result.stdout)) == 0
 
 
 def test_a_json_escape_of_a_lone_surrogate_is_reported_and_the_rest_processed(
@@ -254,9 +276,11 @@ def test_a_bad_csv_cell_names_file_line_and_field(
     complaints.write_text("\n".join(lines) + "\n", encoding="utf-8")
     status, out, err = call("report", str(folder), "--format", "jsonl")
     assert status == 1
-    assert (
-        err == f"{complaints}:2: severity: expected one of 'serious', 'ordinary', got str 'awful'\n"
-    )
+    assert err.splitlines() == [
+        f"{complaints}:2: severity: expected one of 'serious', 'ordinary', got str 'awful'",
+        f"{complaints} (UTF-8): {len(lines) - 1} records: {len(lines) - 2} kept, 1 refused,"
+        " 0 skipped",
+    ]
     assert sum(row["complaints"] for row in rows(out)) == len(lines) - 2
 
 
@@ -278,9 +302,8 @@ def test_strict_stops_at_an_unknown_customer(
     status, _, err = call("report", str(folder), "--strict")
     assert status == 1
     assert (
-        err
-        == f"{folder / 'purchases.jsonl'}:1: customer_id: expected a customer of profiles.jsonl,"
-        " got str 'c-x'\n"
+        err == f"{folder / 'purchases.jsonl'}:1: customer_id: expected a customer of"
+        f" {folder / 'profiles.jsonl'}, got str 'c-x'\n"
     )
 
 
@@ -331,7 +354,10 @@ def test_an_unreadable_file_is_reported_and_the_rest_processed(
     (folder / "complaints.jsonl").mkdir()  # opening it fails for root too
     status, out, err = call("report", str(folder), "--format", "jsonl")
     assert status == 1
-    assert err == f"{folder / 'complaints.jsonl'}: cannot read: Is a directory\n"
+    assert err.splitlines() == [
+        f"{folder / 'complaints.jsonl'}: cannot read: Is a directory",
+        f"{folder / 'complaints.jsonl'}: not read (see above); none of its records is counted",
+    ]
     assert len(rows(out)) == 40
 
 
@@ -375,11 +401,13 @@ def test_usage_errors_of_the_portfolio(
     empty.mkdir()
     assert call("report", str(empty))[2].endswith(
         "no portfolio files (expected profiles.jsonl, opportunities.jsonl, contacts.jsonl,"
-        " purchases.jsonl, complaints.jsonl, or .csv)\n"
+        " purchases.jsonl, complaints.jsonl, or .csv, or .xlsx)\n"
     )
     a_file = tmp_path / "file.txt"
     a_file.write_text("")
-    assert call("report", str(a_file))[2].endswith(f"{a_file}: not a folder\n")
+    assert call("report", str(a_file))[2].endswith(
+        f"{a_file}: not a folder (nor an .xlsx workbook)\n"
+    )
     both = copy(portfolios["jsonl"], tmp_path)
     shutil.copy(portfolios["csv"] / "purchases.csv", both)
     assert call("report", str(both))[2].endswith(
@@ -389,7 +417,10 @@ def test_usage_errors_of_the_portfolio(
     (both / "portfolio.json").write_text('{"as_of": "soon"}')
     status, _, err = call("report", str(both))
     assert status == 2
-    assert err.endswith(f'{both / "portfolio.json"}: expected {{"as_of": "YYYY-MM-DD"}}\n')
+    assert err.endswith(
+        f'{both / "portfolio.json"}: expected {{"as_of": "YYYY-MM-DD", "columns": {{...}}}}'
+        " (both optional)\n"
+    )
 
 
 def test_policy_files(tmp_path: pathlib.Path) -> None:
@@ -457,7 +488,7 @@ def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
 def test_progress_shows_on_a_terminal_only(
     portfolios: dict[str, pathlib.Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(_portfolio, "_PROGRESS_EVERY", 10)
+    monkeypatch.setattr(_reading, "PROGRESS_EVERY", 10)
     err = Terminal()
     assert (
         main(
@@ -469,7 +500,10 @@ def test_progress_shows_on_a_terminal_only(
     )
     assert "records (" in err.getvalue()
     assert "judged 40 customers" in err.getvalue()
-    assert err.getvalue().endswith("\r\033[K")
+    assert "\r\033[K" + str(portfolios["jsonl"] / "profiles.jsonl") in err.getvalue()
+    assert err.getvalue().endswith(
+        f"{portfolios['jsonl'] / 'complaints.jsonl'} (UTF-8): 10 records, all read\n"
+    )
     quiet = Terminal()
     main(["report", str(portfolios["jsonl"]), "--quiet"], stdout=stdio.StringIO(), stderr=quiet)
     assert quiet.getvalue() == ""
@@ -478,7 +512,7 @@ def test_progress_shows_on_a_terminal_only(
 def test_progress_is_cleared_before_a_message(
     portfolios: dict[str, pathlib.Path], tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(_portfolio, "_PROGRESS_EVERY", 1)
+    monkeypatch.setattr(_reading, "PROGRESS_EVERY", 1)
     folder = copy(portfolios["jsonl"], tmp_path)
     with (folder / "purchases.jsonl").open("a") as out:
         out.write("{}\n")
@@ -561,7 +595,9 @@ def test_the_html_page_lists_bad_and_unreadable_files(
     status, _, _ = call("agenda", str(folder), "--html", str(page), "--limit", "1")
     assert status == 1
     html = page.read_text()
-    assert "cannot read: Is a directory" in html
+    assert (
+        '<p class="partial" role="alert">Partial data: 1 file not read; see the messages' in html
+    )
     assert "more (--limit)" in html
 
 
@@ -591,7 +627,8 @@ def test_records_in_are_rows_out_plus_records_reported_bad(
             with (folder / f"{table}.jsonl").open("a") as file:
                 file.write(line + "\n")
         status, out, err = call("report", str(folder), "--format", "jsonl")
-    reported = {line.split(": ", 1)[0] for line in err.splitlines()}  # file:line, once a record
+    # file:line, once a record (the summary of each file ends the messages)
+    reported = {line.split(": ", 1)[0] for line in err.splitlines() if " records: " not in line}
     assert status == (1 if bad else 0)
     out_rows = rows(out)
     assert len(out_rows) == written["profiles"]

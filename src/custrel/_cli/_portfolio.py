@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from custrel._cli import _reading
 from custrel._cli._reading import TABLES, Reading, Source, read_tables
 
 __all__ = ["TABLES", "Customer", "Portfolio", "judge_portfolio"]
@@ -50,7 +51,6 @@ if TYPE_CHECKING:
 
 _BUCKET_BYTES = 32 * 1024 * 1024  # input bytes per bucket: about 150,000 records
 _BATCH = 4096  # records pickled at once into a bucket file
-_PROGRESS_EVERY = 5000
 
 
 @attrs.define(slots=True)
@@ -244,7 +244,7 @@ def judge_portfolio(
                 results[cid] = _judge(
                     cid, records, as_of=as_of, policies=policies, lang=lang, within=within
                 )
-                if progress is not None and len(results) % _PROGRESS_EVERY == 0:
+                if progress is not None and len(results) % _reading.PROGRESS_EVERY == 0:
                     progress(read, len(results))
                 yield from records[3]
 

@@ -44,6 +44,7 @@ SHEETS: dict[str, tuple[str, ...]] = {
     "complaints": ("投诉", "投诉记录"),
 }
 _FORMS = ("jsonl", "csv", "xlsx")
+PROGRESS_EVERY = 5000  # records read, or customers judged, between progress reports
 _EXPECTED_MANIFEST = '{"as_of": "YYYY-MM-DD", "columns": {...}} (both optional)'
 
 
@@ -394,7 +395,7 @@ def read_tables(  # noqa: C901 - one pass over the tables, read top to bottom
                 tally.future += dated_after(record, as_of)
                 reading.known.add(cid)
                 keep(cid, index, record)
-                if progress is not None and tally.records % 5000 == 0:
+                if progress is not None and tally.records % PROGRESS_EVERY == 0:
                     progress(reading.records, None)
         except OSError as exc:
             tally.unreadable = True

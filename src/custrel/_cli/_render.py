@@ -84,10 +84,10 @@ TEXT: dict[str, dict[str, str]] = {
         "reasons": "Reasons",
         "due": "due",
         "partial": "Partial data: {what}; see the messages on standard error",
-        "refused": "{n:,} records refused",
+        "refused": "{n:,} record{s} refused",
         "emptied": "{n:,} read with a field left empty",
         "skipped": "{n:,} skipped with their customer",
-        "files": "{n:,} files not read",
+        "files": "{n:,} file{s} not read",
         "recency": "recency score R",
         "frequency": "frequency score F",
         "share": "of customers",
@@ -190,7 +190,8 @@ def partial(portfolio: Portfolio, lang: str) -> str | None:
         return None
     t = TEXT[lang]
     sep = "，" if lang == "zh" else ", "
-    return t["partial"].format(what=sep.join(t[kind].format(n=n) for kind, n in lost.items()))
+    what = sep.join(t[kind].format(n=n, s="" if n == 1 else "s") for kind, n in lost.items())
+    return t["partial"].format(what=what)
 
 
 def write_jsonl(customers: Iterable[Customer], out: TextIO, portfolio: Portfolio) -> None:
