@@ -172,6 +172,34 @@ def test_a_workbook_with_a_broken_sheet_is_one_error_naming_it(tmp_path: pathlib
     assert caught.value.field == str(path)
 
 
+def test_a_date_past_the_year_9999_reads_as_its_number(tmp_path: pathlib.Path) -> None:
+    """python-calamine before 0.5 panicked here: the floor of the excel extra."""
+    book = openpyxl.Workbook()
+    sheet = book.worksheets[0]
+    sheet["A1"] = 3_000_000  # days since 1900: the year 10113
+    sheet["A1"].number_format = "yyyy-mm-dd"
+    book.save(path := tmp_path / "p.xlsx")
+    assert list(_sheet_rows(path)) == [(1, ["3000000"])]
+
+
+def test_a_duration_python_cannot_hold_is_one_error_naming_file_and_row(
+    tmp_path: pathlib.Path,
+) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.worksheets[0]
+    sheet["A1"] = "c-1"
+    sheet["A2"] = 1e12  # days: far past timedelta's 999,999,999
+    sheet["A2"].number_format = "[h]:mm:ss"
+    book.save(path := tmp_path / "p.xlsx")
+    rows = _sheet_rows(path)
+    assert next(rows) == (1, ["c-1"])
+    with pytest.raises(
+        InvalidInputError, match="a cell in row 2 that Python cannot hold"
+    ) as caught:
+        next(rows)
+    assert caught.value.field == str(path)
+
+
 def test_a_missing_file_is_an_os_error(tmp_path: pathlib.Path) -> None:
     with pytest.raises(OSError, match="No such file"):
         _sheet_names(tmp_path / "missing.xlsx")

@@ -120,7 +120,8 @@ def _sheet_rows(path: pathlib.Path, sheet: str | None = None) -> Iterator[tuple[
 
     Raises:
         CustrelError: If python-calamine is not installed.
-        InvalidInputError: If the file is not a workbook or has no sheet ``sheet``.
+        InvalidInputError: If the file is not a workbook, has no sheet ``sheet`` or
+            holds a duration too long for :class:`~datetime.timedelta`.
         OSError: If the file cannot be opened.
     """
     cells = _sheet(path, sheet)
@@ -129,6 +130,19 @@ def _sheet_rows(path: pathlib.Path, sheet: str | None = None) -> Iterator[tuple[
         return
     indent = [""] * start[1]  # calamine's rows begin at the first column holding data
     text = _TEXT
-    for number, row in enumerate(cells.iter_rows(), start=1):  # leading empty rows included
+    rows = cells.iter_rows()  # from row 1: leading empty rows included
+    number = 0
+    while True:
+        number += 1
+        try:
+            row = next(rows, None)
+        except (OverflowError, ValueError) as exc:  # a duration past timedelta
+            raise InvalidInputError(
+                str(path),
+                _Described(f"a cell in row {number} that Python cannot hold ({exc})"),
+                "dates up to the year 9999 and durations up to 999,999,999 days",
+            ) from None
+        if row is None:
+            return
         if row.count("") != len(row):
             yield number, [*indent, *(text[type(cell)](cell) for cell in row)]
