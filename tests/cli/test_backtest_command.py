@@ -200,7 +200,7 @@ def test_a_portfolio_without_purchases_is_a_usage_error(tmp_path: pathlib.Path) 
     (tmp_path / "profiles.jsonl").write_text("", encoding="utf-8")
     status, _, err = call("backtest", str(tmp_path), *DAYS)
     assert status == 2
-    assert f"{tmp_path}: no purchases file (expected purchases.jsonl or .csv)" in err
+    assert f"{tmp_path}: no purchases (expected purchases.jsonl, .csv or .xlsx," in err
 
 
 def test_a_missing_folder_is_a_usage_error(tmp_path: pathlib.Path) -> None:

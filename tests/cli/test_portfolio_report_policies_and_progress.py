@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from custrel import io
-from custrel._cli import _portfolio, _sample
+from custrel._cli import _portfolio, _reading, _sample
 from custrel.cadence import (
     AgendaItem,
     CadencePolicy,
@@ -77,7 +77,7 @@ def _contact(customer_id: str, at: str, channel: str) -> dict[str, object]:
     return {"customer_id": customer_id, "at": at, "channel": channel, "direction": "outbound"}
 
 
-def _write(folder: pathlib.Path, *, bad_contact: bool = False) -> dict[str, pathlib.Path]:
+def _write(folder: pathlib.Path, *, bad_contact: bool = False) -> dict[str, _reading.Source]:
     """c-1: grade A, phoned on 18 Nov; c-2: grade B, visited on 10 Nov and phoned on 12
     Nov; c-3: two orders, no opportunity. Contact times are naive (Shanghai time)."""
     opportunities = _rows(
@@ -115,11 +115,11 @@ def _write(folder: pathlib.Path, *, bad_contact: bool = False) -> dict[str, path
         ("purchases", purchases),
     ):
         (folder / f"{table}.jsonl").write_text(text, encoding="utf-8")
-    return _portfolio.find_tables(folder)
+    return _reading.find_tables(folder)[0]
 
 
 def _judge(
-    tables: dict[str, pathlib.Path],
+    tables: dict[str, _reading.Source],
     *,
     policies: io.Policies,
     problems: list[object],
@@ -212,7 +212,7 @@ def test_a_grading_policy_of_the_wrong_type_is_refused_without_opportunities(
 def test_progress_counts_records_read_and_bad_then_customers_judged(
     tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(_portfolio, "_PROGRESS_EVERY", 2)
+    monkeypatch.setattr(_reading, "PROGRESS_EVERY", 2)
     calls: list[tuple[int, int | None]] = []
 
     def progress(records: int, customers: int | None) -> None:
@@ -222,15 +222,15 @@ def test_progress_counts_records_read_and_bad_then_customers_judged(
     tables = _write(tmp_path, bad_contact=True)
     portfolio = _judge(tables, policies=io.Policies(), problems=problems, progress=progress)
     assert len(problems) == 1
-    assert (portfolio.records, portfolio.bad) == (10, 1)
-    # Every second record read (the bad one counted in), then every second customer.
+    assert (portfolio.records, portfolio.reading.lost()) == (10, {"refused": 1})
+    # Every second record of a file read (the bad one counted in), then every second customer.
     assert calls == [(2, None), (5, None), (7, None), (9, None), (10, 2)]
 
 
 def test_without_a_progress_callback_nothing_is_reported(
     tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(_portfolio, "_PROGRESS_EVERY", 1)
+    monkeypatch.setattr(_reading, "PROGRESS_EVERY", 1)
     portfolio = _judge(_write(tmp_path), policies=io.Policies(), problems=[])
     assert [c.customer_id for c in portfolio.customers] == ["c-1", "c-2", "c-3"]
 
@@ -245,7 +245,7 @@ def test_reading_goes_on_after_a_record_of_an_unprofiled_customer(
     path.write_text("\n".join([stray, *lines]) + "\n", encoding="utf-8")
     bad: list[Any] = []
     portfolio = _portfolio.judge_portfolio(
-        _portfolio.find_tables(tmp_path),
+        _reading.find_tables(tmp_path)[0],
         as_of=AS_OF,
         policies=io.Policies(),
         lang="en",
@@ -255,11 +255,11 @@ def test_reading_goes_on_after_a_record_of_an_unprofiled_customer(
         on_bad=bad.append,
         on_unreadable=bad.append,
     )
-    assert [(b.line, [str(e) for e in b.errors]) for b in bad] == [
-        (1, ["customer_id: expected a customer of profiles.jsonl, got str 'c-00009'"])
+    assert bad == []
+    assert portfolio.reading.skip_lines() == [
+        (f"1 record of c-00009 skipped: no profile in {tmp_path / 'profiles.jsonl'}"
+        f" (the first at {path}:1)")
     ]
-    assert (portfolio.records, portfolio.bad) == (
-        10,
-        1,
-    )  # 3 profiles, 3 opportunities, 3 purchases and the stray one
+    # 3 profiles, 3 opportunities, 3 purchases and the stray one
+    assert (portfolio.records, portfolio.reading.lost()) == (10, {"skipped": 1})
     assert [c.counts[2] for c in portfolio.customers] == [1, 1, 1]

@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 from custrel import io
-from custrel._cli import _portfolio
+from custrel._cli import _portfolio, _reading
 from custrel.grading import Grade, GradingPolicy
 from custrel.lifecycle import LifecyclePolicy, Stage
 
@@ -41,7 +41,7 @@ def _purchase(customer_id: str, at: str, order_id: str) -> dict[str, object]:
 
 
 @pytest.fixture
-def three_customers(tmp_path: pathlib.Path) -> dict[str, pathlib.Path]:
+def three_customers(tmp_path: pathlib.Path) -> dict[str, _reading.Source]:
     """c-1: a closed deal listed before a potential one; c-2: an explicit need closing in
     51 days and one purchase 100 days ago; c-3: two purchases and no opportunity."""
     opportunities = [
@@ -75,11 +75,11 @@ def three_customers(tmp_path: pathlib.Path) -> dict[str, pathlib.Path]:
     for table, rows in (("opportunities", opportunities), ("purchases", purchases)):
         lines = "".join(json.dumps(row) + "\n" for row in rows)
         (tmp_path / f"{table}.jsonl").write_text(lines, encoding="utf-8")
-    return _portfolio.find_tables(tmp_path)
+    return _reading.find_tables(tmp_path)[0]
 
 
 def _judged(
-    tables: dict[str, pathlib.Path], *, lang: str, policies: io.Policies
+    tables: dict[str, _reading.Source], *, lang: str, policies: io.Policies
 ) -> list[tuple[object, ...]]:
     problems: list[object] = []
     portfolio = _portfolio.judge_portfolio(
@@ -109,7 +109,7 @@ def _judged(
 
 
 def test_the_report_gives_english_reasons_and_grades_by_the_open_deal(
-    three_customers: dict[str, pathlib.Path],
+    three_customers: dict[str, _reading.Source],
 ) -> None:
     assert _judged(three_customers, lang="en", policies=io.Policies()) == [
         (
@@ -143,7 +143,7 @@ def test_the_report_gives_english_reasons_and_grades_by_the_open_deal(
 
 
 def test_the_report_gives_chinese_reasons_with_lang_zh(
-    three_customers: dict[str, pathlib.Path],
+    three_customers: dict[str, _reading.Source],
 ) -> None:
     assert _judged(three_customers, lang="zh", policies=io.Policies()) == [
         (
@@ -177,7 +177,7 @@ def test_the_report_gives_chinese_reasons_with_lang_zh(
 
 
 def test_the_report_grades_and_stages_by_the_portfolios_own_policies(
-    three_customers: dict[str, pathlib.Path],
+    three_customers: dict[str, _reading.Source],
 ) -> None:
     policies = io.Policies(
         grading=GradingPolicy.from_dict(
@@ -206,7 +206,7 @@ def test_y1_the_report_does_not_call_a_lapsed_customer_loyalty_100(
     ]
     lines = "".join(json.dumps(row) + "\n" for row in rows)
     (tmp_path / "purchases.jsonl").write_text(lines, encoding="utf-8")
-    tables = _portfolio.find_tables(tmp_path)
+    tables = _reading.find_tables(tmp_path)[0]
     [(_, _, _, stage, _, loyalty, reason)] = _judged(tables, lang="en", policies=io.Policies())
     assert (stage, loyalty) == (Stage.LAPSED, Decimal("0.00"))
     assert reason == (

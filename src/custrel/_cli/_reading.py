@@ -19,6 +19,7 @@ import attrs
 from custrel import io
 from custrel.errors import CustrelError, InvalidInputError
 from custrel.io._cells import _columns
+from custrel.io._excel import _calamine, _sheet_names
 from custrel.models import Complaint, ContactEvent, CustomerProfile, Opportunity, Purchase
 
 if TYPE_CHECKING:
@@ -75,11 +76,9 @@ def _sheet_table(sheet: str) -> str | None:
 
 def _workbook_tables(path: pathlib.Path) -> tuple[dict[str, Source], list[str]]:
     """The tables of a workbook's sheets, and a notice for each sheet that is none."""
-    from custrel.io._excel import _sheet_names  # noqa: PLC0415 - only when a workbook is read
-
     try:
         names = _sheet_names(path)
-    except InvalidInputError as exc:
+    except CustrelError as exc:  # not a workbook, or the excel extra is missing
         raise PortfolioError(str(exc)) from None
     found: dict[str, Source] = {}
     notices = []
@@ -107,6 +106,11 @@ def find_tables(where: pathlib.Path) -> tuple[dict[str, Source], list[str]]:
     """
     if where.suffix.lower() == ".xlsx" and where.is_file():
         return _workbook_tables(where)
+    return _folder_tables(where), []
+
+
+def _folder_tables(where: pathlib.Path) -> dict[str, Source]:
+    """The tables of a portfolio folder: a file per table."""
     try:
         names = {entry.name for entry in os.scandir(where)}
     except FileNotFoundError:
@@ -122,12 +126,17 @@ def find_tables(where: pathlib.Path) -> tuple[dict[str, Source], list[str]]:
             raise PortfolioError(f"{where}: both {' and '.join(given)}; keep one")
         if given:
             found[table] = Source(where / given[0])
+    if any(s.path.suffix == ".xlsx" for s in found.values()):
+        try:
+            _calamine()
+        except CustrelError as exc:
+            raise PortfolioError(f"{where}: {exc}") from None
     if not found:
         expected = ", ".join(f"{t}.jsonl" for t in TABLES)
         raise PortfolioError(
             f"{where}: no portfolio files (expected {expected}, or .csv, or .xlsx)"
         )
-    return found, []
+    return found
 
 
 @attrs.frozen
@@ -221,12 +230,22 @@ def reader(
     suffix = source.path.suffix.lower()
     if suffix == ".xlsx":
         return io.read_excel(
-            cls, source.path, sheet=source.sheet, tz=tz, strict=strict, on_bad=on_bad,
+            cls,
+            source.path,
+            sheet=source.sheet,
+            tz=tz,
+            strict=strict,
+            on_bad=on_bad,
             columns=columns,
         )
     if suffix == ".csv":
         return io.read_csv(
-            cls, source.path, tz=tz, strict=strict, on_bad=on_bad, encoding=encoding,
+            cls,
+            source.path,
+            tz=tz,
+            strict=strict,
+            on_bad=on_bad,
+            encoding=encoding,
             columns=columns,
         )
     return io.read_jsonl(cls, source.path, tz=tz, strict=strict, on_bad=on_bad, encoding=encoding)
@@ -349,6 +368,7 @@ def read_tables(  # noqa: C901 - one pass over the tables, read top to bottom
     order = list(TABLES)
     profiled: set[str] = set()
     refused_profiles: dict[str, str] = {}
+    kept = 0
     for table, source in sources.items():
         tally = Tally(source.name)
         reading.tallies.append(tally)
@@ -395,7 +415,8 @@ def read_tables(  # noqa: C901 - one pass over the tables, read top to bottom
                 tally.future += dated_after(record, as_of)
                 reading.known.add(cid)
                 keep(cid, index, record)
-                if progress is not None and tally.records % PROGRESS_EVERY == 0:
+                kept += 1
+                if progress is not None and kept % PROGRESS_EVERY == 0:
                     progress(reading.records, None)
         except OSError as exc:
             tally.unreadable = True

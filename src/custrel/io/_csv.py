@@ -74,9 +74,7 @@ def _table(
             continue
         data, errors = _row_data(row, read.columns, tz)
         if len(row) > width or (exact_width and len(row) < width):
-            errors.append(
-                InvalidInputError("record", len(row), f"{width} cells, as in the header")
-            )
+            errors.append(InvalidInputError("record", len(row), f"{width} cells, as in the header"))
         record = _record(records, number, cls, data, errors)
         if record is not None:
             yield record

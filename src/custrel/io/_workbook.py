@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pathlib
 from typing import TYPE_CHECKING
 
 from custrel.errors import InvalidInputError
 from custrel.io._csv import _table
+from custrel.io._excel import _calamine, _sheet_rows
 from custrel.io._header import _checked_mapping
 from custrel.io._records import _T, BadRecord, Records, _Path
 
@@ -55,6 +57,7 @@ def read_excel(
         ``book.xlsx[sheet]`` when a sheet is named).
 
     Raises:
+        CustrelError: At once, if the ``excel`` extra is not installed.
         InvalidInputError: At once, if ``columns`` maps to a name that is not a field
             of ``cls``; while iterating, with ``strict=True``, at the first refused
             record.
@@ -80,12 +83,11 @@ def read_excel(
     model: type = cls
     mapping = _checked_mapping(model, columns)
     shown = path if sheet is None else f"{path}[{sheet}]"
+    _calamine()  # the extra is installed, or the call says how to install it
 
     def rows(records: Records[_T]) -> Iterator[_T]:
-        from custrel.io._excel import _sheet_rows  # noqa: PLC0415 - the extra may be missing
-
         try:
-            source = _sheet_rows(path, sheet)
+            source = _sheet_rows(pathlib.Path(path), sheet)
             first = next(source, None)
         except InvalidInputError as exc:
             records._refuse_file(1, exc)  # noqa: SLF001
