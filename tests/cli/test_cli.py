@@ -206,8 +206,10 @@ def test_the_records_of_a_customer_without_a_profile_are_skipped_in_one_line(
     status, out, err = call("report", str(folder), "--format", "jsonl")
     assert status == 1
     assert err.splitlines() == [
-        (f"2 records of c-99999 skipped: no profile in {folder}/profiles.jsonl"
-        f" (the first at {purchases}:2)"),
+        (
+            f"2 records of c-99999 skipped: no profile in {folder}/profiles.jsonl"
+            f" (the first at {purchases}:2)"
+        ),
         f"{purchases} (UTF-8): {len(good) + 3} records: {len(good) + 1} kept, 0 refused, 2 skipped",
     ]
     assert json.loads(out.splitlines()[0]) == {"partial_data": {"skipped": 2}}
@@ -228,10 +230,12 @@ def test_a_file_in_no_encoding_is_refused_whole_and_the_rest_processed(
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.splitlines() == [
-        (f"{purchases}:1: file: expected text in UTF-8 (byte 0xff on line {at + 2} is not) or"
-        f" GB18030 (byte 0xff on line {at + 2} is not), got other bytes; the file is not read;"
-        " save it as UTF-8, or give its encoding with --encoding at the command line,"
-        " encoding= in Python"),
+        (
+            f"{purchases}:1: file: expected text in UTF-8 (byte 0xff on line {at + 2} is not) or"
+            f" GB18030 (byte 0xff on line {at + 2} is not), got other bytes; the file is not read;"
+            " save it as UTF-8, or give its encoding with --encoding at the command line,"
+            " encoding= in Python"
+        ),
         f"{purchases}: not read (see above); none of its records is counted",
     ]
     assert json.loads(result.stdout.splitlines()[0]) == {"partial_data": {"files": 1}}
@@ -278,8 +282,10 @@ def test_a_bad_csv_cell_names_file_line_and_field(
     assert status == 1
     assert err.splitlines() == [
         f"{complaints}:2: severity: expected one of 'serious', 'ordinary', got str 'awful'",
-        (f"{complaints} (UTF-8): {len(lines) - 1} records: {len(lines) - 2} kept, 1 refused,"
-        " 0 skipped"),
+        (
+            f"{complaints} (UTF-8): {len(lines) - 1} records: {len(lines) - 2} kept, 1 refused,"
+            " 0 skipped"
+        ),
     ]
     assert sum(row["complaints"] for row in rows(out)) == len(lines) - 2
 

@@ -113,8 +113,10 @@ def test_a_manifest_gives_the_reference_day_and_the_column_names(tmp_path: pathl
         ),
         (
             '{"sales": {"单号": "order_id"}}',
-            "columns: sales: expected a table (profiles, opportunities, contacts, purchases,"
-            " complaints) for a section",
+            (
+                "columns: sales: expected a table (profiles, opportunities, contacts, purchases,"
+                " complaints) for a section"
+            ),
         ),
     ],
 )
@@ -216,8 +218,10 @@ def test_records_of_unprofiled_customers_and_second_profiles_are_bad(
         ),
     ]
     assert portfolio.reading.skip_lines() == [
-        (f"1 record of c-00009 skipped: no profile in {stray_records['profiles'].name}"
-        f" (the first at {stray_records['purchases'].name}:4)")
+        (
+            f"1 record of c-00009 skipped: no profile in {stray_records['profiles'].name}"
+            f" (the first at {stray_records['purchases'].name}:4)"
+        )
     ]
     assert (portfolio.records, portfolio.reading.lost()) == (11, {"refused": 1, "skipped": 1})
     assert [(c.customer_id, c.counts, c.tier) for c in portfolio.customers] == [

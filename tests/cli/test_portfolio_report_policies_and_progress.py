@@ -257,8 +257,10 @@ def test_reading_goes_on_after_a_record_of_an_unprofiled_customer(
     )
     assert bad == []
     assert portfolio.reading.skip_lines() == [
-        (f"1 record of c-00009 skipped: no profile in {tmp_path / 'profiles.jsonl'}"
-        f" (the first at {path}:1)")
+        (
+            f"1 record of c-00009 skipped: no profile in {tmp_path / 'profiles.jsonl'}"
+            f" (the first at {path}:1)"
+        )
     ]
     # 3 profiles, 3 opportunities, 3 purchases and the stray one
     assert (portfolio.records, portfolio.reading.lost()) == (10, {"skipped": 1})

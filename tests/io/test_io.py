@@ -154,8 +154,10 @@ def test_bad_optional_cells_are_left_empty_and_reported_with_their_line(
     assert found[0].startswith("2 person.occasions: expected a JSON list of Occasion")
     assert sorted(found[1:]) == [
         "2 person.age: expected an int in 0..150 or None, got int -3",
-        ("2 person.contact.mobile: expected a phone number of 5 to 20 digits (spaces, '+', '-', "
-        "'()' allowed) or None, got str '1******************2'"),
+        (
+            "2 person.contact.mobile: expected a phone number of 5 to 20 digits (spaces, '+', '-', "
+            "'()' allowed) or None, got str '1******************2'"
+        ),
     ]
 
 
@@ -436,10 +438,12 @@ def test_a_file_valid_in_no_encoding_is_refused_whole_in_one_message(
     assert list(records) == []
     assert records.refused is not None
     assert [str(p) for p in records.problems] == [
-        (f"{path}:1: file: expected text in UTF-8 (byte 0x80 on line {3 if suffix == '.csv' else 2}"
-        f" is not) or GB18030 (byte 0x80 on line {3 if suffix == '.csv' else 2} is not), got other"
-        " bytes; the file is not read; save it as UTF-8, or give its encoding with --encoding at"
-        " the command line, encoding= in Python")
+        (
+            f"{path}:1: file: expected text in UTF-8 (byte 0x80 on line {3 if suffix == '.csv' else 2}"
+            f" is not) or GB18030 (byte 0x80 on line {3 if suffix == '.csv' else 2} is not), got other"
+            " bytes; the file is not read; save it as UTF-8, or give its encoding with --encoding at"
+            " the command line, encoding= in Python"
+        )
     ]
 
 
@@ -487,8 +491,10 @@ def test_a_header_cell_that_changed_after_the_encoding_was_found_is_named_by_its
     back, problems = read(Purchase, path)
     assert back == []
     assert messages(problems) == [
-        ("1 column 5: expected text in UTF-8 (byte 0xff at character 1 is not), "
-        "got str '\ufffd**t'; save the file as UTF-8")
+        (
+            "1 column 5: expected text in UTF-8 (byte 0xff at character 1 is not), "
+            "got str '\ufffd**t'; save the file as UTF-8"
+        )
     ]
 
 
