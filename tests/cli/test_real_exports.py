@@ -52,7 +52,7 @@ def _when(text: str, draw: int) -> str:
     return f"{day}{'T' if draw % 3 == 0 else ' '}{clock}"
 
 
-def _messy_cell(text: str, kind: Any, draw: int) -> str:
+def _messy_cell(text: str, kind: Any, draw: int) -> str:  # noqa: PLR0911 - one return a kind of field
     if text == "":
         return text
     if kind is datetime:

@@ -437,12 +437,13 @@ def test_a_file_valid_in_no_encoding_is_refused_whole_in_one_message(
     records = (io.read_csv if suffix == ".csv" else io.read_jsonl)(Purchase, path)
     assert list(records) == []
     assert records.refused is not None
+    line = 3 if suffix == ".csv" else 2
     assert [str(p) for p in records.problems] == [
         (
-            f"{path}:1: file: expected text in UTF-8 (byte 0x80 on line {3 if suffix == '.csv' else 2}"
-            f" is not) or GB18030 (byte 0x80 on line {3 if suffix == '.csv' else 2} is not), got other"
-            " bytes; the file is not read; save it as UTF-8, or give its encoding with --encoding at"
-            " the command line, encoding= in Python"
+            f"{path}:1: file: expected text in UTF-8 (byte 0x80 on line {line} is not) or GB18030"
+            f" (byte 0x80 on line {line} is not), got other bytes; the file is not read; save it"
+            " as UTF-8, or give its encoding with --encoding at the command line, encoding= in"
+            " Python"
         )
     ]
 
