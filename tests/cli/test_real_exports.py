@@ -223,3 +223,189 @@ def test_every_random_portfolio_reads_the_same_from_its_messy_twin(
     expected = _report(clean)[1]
     found = _report(tmp / "messy", "--tz", "Asia/Shanghai")[1]
     assert found[1:] == expected
+
+
+# Each message of reading a real export -------------------------------------------------------
+
+
+def _call(*args: str) -> tuple[int, str, str]:
+    out, err = stdio.StringIO(), stdio.StringIO()
+    status = main([*args, "--as-of", AS_OF.isoformat()], stdout=out, stderr=err)
+    return status, out.getvalue(), err.getvalue()
+
+
+def _book(path: pathlib.Path, sheets: dict[str, list[list[object]]]) -> None:
+    book = openpyxl.Workbook(write_only=True)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+
+
+PURCHASE_SHEET: list[list[object]] = [
+    ["客户编号", "时间", "产品", "金额"],
+    ["c-1", datetime(2026, 11, 2, 9, 30), "茶", 12.5],  # noqa: DTZ001 - Excel has no zones  # noqa: DTZ001 - Excel keeps no zone
+]
+
+
+def test_a_sheet_that_is_no_table_is_a_notice(tmp_path: pathlib.Path) -> None:
+    book = tmp_path / "book.xlsx"
+    _book(book, {"购买记录": PURCHASE_SHEET, "说明": [["readme"]]})
+    status, out, err = _call("report", str(book), "--tz", "Asia/Shanghai", "--format", "csv")
+    assert status == 0
+    assert err.splitlines()[0] == f"{book}[说明]: not a table of a portfolio; ignored"
+    assert out.splitlines()[1].startswith("c-1,")
+
+
+@pytest.mark.parametrize(
+    ("sheets", "message"),
+    [
+        (
+            {"购买记录": PURCHASE_SHEET, "purchases": PURCHASE_SHEET},
+            "{book}: sheets 购买记录 and purchases are both purchases; keep one",
+        ),
+        (
+            {"Sheet1": PURCHASE_SHEET},
+            (
+                "{book}: no sheet is a table of a portfolio (expected profiles (客户),"
+                " opportunities (商机), contacts (联系记录), purchases (购买记录), complaints (投诉))"
+            ),
+        ),
+    ],
+)
+def test_a_workbook_that_is_no_portfolio_is_a_usage_error(
+    tmp_path: pathlib.Path, sheets: dict[str, list[list[object]]], message: str
+) -> None:
+    book = tmp_path / "book.xlsx"
+    _book(book, sheets)
+    status, _, err = _call("report", str(book))
+    assert status == 2
+    assert err.endswith(f"error: {message.format(book=book)}\n")
+
+
+def test_a_file_named_xlsx_that_is_no_workbook_is_a_usage_error(tmp_path: pathlib.Path) -> None:
+    book = tmp_path / "book.xlsx"
+    book.write_text("customer_id,at\n")
+    status, _, err = _call("report", str(book))
+    assert status == 2
+    assert "Traceback" not in err
+    assert f"error: {book}" in err
+
+
+def test_a_workbook_without_the_excel_extra_is_a_usage_error_saying_how_to_install_it(
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    book = tmp_path / "purchases.xlsx"
+    _book(book, {"Sheet1": PURCHASE_SHEET})
+    monkeypatch.setitem(__import__("sys").modules, "python_calamine", None)
+    for where in (book, tmp_path):
+        status, _, err = _call("report", str(where))
+        assert status == 2
+        assert err.endswith(
+            "reading Excel workbooks needs python-calamine, the excel extra: pip install"
+            ' "custrel[excel]"\n'
+        )
+
+
+def test_a_folder_may_hold_a_workbook_per_table(tmp_path: pathlib.Path) -> None:
+    _book(tmp_path / "purchases.xlsx", {"Sheet1": PURCHASE_SHEET})
+    status, out, err = _call("report", str(tmp_path), "--tz", "Asia/Shanghai", "--format", "jsonl")
+    assert (status, err) == (0, "")
+    assert json.loads(out)["value"] == "12.5"
+
+
+def test_encoding_forces_one_encoding_and_a_bad_name_is_a_usage_error(
+    tmp_path: pathlib.Path,
+) -> None:
+    (tmp_path / "purchases.csv").write_bytes(
+        "customer_id,at,product,amount\nc-1,2026-11-02T09:30Z,烏龍茶,9\n".encode("big5")
+    )
+    status, out, err = _call("report", str(tmp_path), "--encoding", "big5", "--format", "jsonl")
+    assert (status, err) == (0, "")
+    assert json.loads(out)["value"] == "9"
+    status, _, err = _call("report", str(tmp_path), "--encoding", "klingon")
+    assert status == 2
+    assert "--encoding: expected an encoding such as utf-8, gb18030 or utf-16, got 'klingon'" in err
+
+
+def test_columns_maps_headers_in_the_command_line_and_the_backtest(tmp_path: pathlib.Path) -> None:
+    folder = tmp_path / "export"
+    folder.mkdir()
+    (folder / "purchases.csv").write_text(
+        "会员,交易日期,品名,实收\nc-1,2026/11/2 9:30,茶,¥12.50\nc-1,2025/11/2 9:30,茶,¥12.50\n"
+    )
+    columns = tmp_path / "columns.json"
+    columns.write_text(
+        json.dumps({"会员": "customer_id", "purchases": {"交易日期": "at", "实收": "amount"}})
+    )
+    status, out, err = _call(
+        "report",
+        str(folder),
+        "--columns",
+        str(columns),
+        "--tz",
+        "Asia/Shanghai",
+        "--format",
+        "jsonl",
+    )
+    assert (status, err) == (0, "")
+    assert json.loads(out)["value"] == "25.00"
+    (folder / "portfolio.json").write_text(json.dumps({"columns": json.loads(columns.read_text())}))
+    backtest = main(
+        [
+            "backtest",
+            str(folder),
+            "--at",
+            "2026-06-30",
+            "--until",
+            "2026-11-20",
+            "--tz",
+            "Asia/Shanghai",
+        ],
+        stdout=stdio.StringIO(),
+        stderr=stdio.StringIO(),
+    )
+    assert backtest == 0
+    columns.write_text('{"实收": "paid"}')
+    status, _, err = _call("report", str(folder), "--columns", str(columns))
+    assert status == 2
+    assert f"{columns}: 实收: expected a field name or a table's section, got 'paid'" in err
+
+
+def test_the_records_of_a_refused_profile_are_skipped_once_per_customer(
+    tmp_path: pathlib.Path,
+) -> None:
+    (tmp_path / "profiles.csv").write_text("客户编号,建档日期\nc-1,2025-01-01\nc-2,someday\n")
+    (tmp_path / "purchases.csv").write_text(
+        "客户编号,时间,产品,金额\n"
+        + "c-2,2026-11-02T09:30Z,茶,9\n" * 12
+        + "c-1,2026-11-02T09:30Z,茶,9\nc-1,2026-12-02T09:30Z,茶,9\n"
+    )
+    status, out, err = _call("report", str(tmp_path), "--format", "csv")
+    assert status == 1
+    profiles, purchases = tmp_path / "profiles.csv", tmp_path / "purchases.csv"
+    assert err.splitlines() == [
+        (
+            f"{profiles}:3: created_on: expected a date with the year first, such as 2026-11-02,"
+            " 2026/11/2 or 2026年11月2日, got str 'someday'"
+        ),
+        (
+            f"12 records of c-2 skipped: its profile at {profiles}:3 was refused (the first at"
+            f" {purchases}:2)"
+        ),
+        f"{profiles} (UTF-8): 2 records: 1 kept, 1 refused, 0 skipped",
+        (
+            f"{purchases} (UTF-8): 14 records: 2 kept, 0 refused, 12 skipped; 1 dated after the"
+            " reference day 2026-11-22 is kept but not counted by any rule (check --as-of and the"
+            " time zone)"
+        ),
+    ]
+    assert out.splitlines()[0] == (
+        "# Partial data: 1 record refused, 12 skipped with their customer; see the messages on"
+        " standard error"
+    )
+    status, out, _ = _call("report", str(tmp_path), "--lang", "zh")
+    assert (
+        out.splitlines()[1] == "数据不完整：1 条记录被拒，12 条记录随其客户跳过；详见标准错误输出"
+    )

@@ -1,6 +1,7 @@
 """custrel.io._vocabulary: Chinese headers and Chinese values of real exports."""
 
 import enum
+import pathlib
 import unicodedata
 
 import pytest
@@ -367,3 +368,13 @@ def test_the_docs_show_every_word_in_its_values_row() -> None:
 def test_the_docs_show_the_yes_no_words() -> None:
     text = v._vocabulary_docs()
     assert all(f" {w}," in text or f" {w} |" in text for w in v._TRUE_WORDS | v._FALSE_WORDS)
+
+
+def test_the_command_line_docs_list_every_header_value_and_sheet_name() -> None:
+    """docs/cli.md holds the tables generated from the code, and each table's sheet names."""
+    from custrel._cli._reading import SHEETS  # noqa: PLC0415 - only this test needs it
+
+    docs = (pathlib.Path(__file__).parent.parent.parent / "docs" / "cli.md").read_text()
+    assert v._vocabulary_docs() in docs
+    for table, names in SHEETS.items():
+        assert f"| `{table}` | {', '.join(f'`{n}`' for n in names)} |" in docs

@@ -292,9 +292,10 @@ class Tally:
             parts += [f"{self.refused:,} refused", f"{self.skipped:,} skipped"]
             head = f"{self.name}{encoding}: {self.records:,} records: {', '.join(parts)}"
             if self.future:
+                verb = "is" if self.future == 1 else "are"
                 head += (
-                    f"; {self.future:,} dated after the reference day {as_of.isoformat()}"
-                    " are kept but not counted by any rule (check --as-of and the time zone)"
+                    f"; {self.future:,} dated after the reference day {as_of.isoformat()} {verb}"
+                    " kept but not counted by any rule (check --as-of and the time zone)"
                 )
         return "\n".join([head, *(f"  {notice}" for notice in self.notices)])
 
