@@ -269,7 +269,8 @@ def test_a_sheet_that_is_no_table_is_a_notice(tmp_path: pathlib.Path) -> None:
             {"Sheet1": PURCHASE_SHEET},
             (
                 "{book}: no sheet is a table of a portfolio (expected profiles (客户),"
-                " opportunities (商机), contacts (联系记录), purchases (购买记录), complaints (投诉))"
+                " opportunities (商机), contacts (联系记录), purchases (购买记录),"
+                " complaints (投诉))"
             ),
         ),
     ],
