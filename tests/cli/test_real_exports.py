@@ -403,8 +403,8 @@ def test_the_records_of_a_refused_profile_are_skipped_once_per_customer(
         ),
     ]
     assert out.splitlines()[0] == (
-        "# Partial data: 1 record refused, 12 records skipped with their customer; see the messages on"
-        " standard error"
+        "# Partial data: 1 record refused, 12 records skipped with their customer; see the"
+        " messages on standard error"
     )
     status, out, _ = _call("report", str(tmp_path), "--lang", "zh")
     assert (
