@@ -608,7 +608,7 @@ def test_the_html_page_lists_bad_and_unreadable_files(
 # Records in = rows out + records reported bad ------------------------------------------------
 
 
-EVENT_TABLES = list(_portfolio.TABLES)[1:]
+EVENT_TABLES = list(_reading.TABLES)[1:]
 BAD_LINES = ["{", "[]", '{"customer_id": ""}', '{"customer_id": "c-00001", "at": "2026-11-02"}']
 
 
@@ -617,7 +617,7 @@ BAD_LINES = ["{", "[]", '{"customer_id": ""}', '{"customer_id": "c-00001", "at":
     customers=st.integers(1, 6),
     seed=st.integers(0, 1000),
     bad=st.lists(
-        st.tuples(st.sampled_from(list(_portfolio.TABLES)[1:]), st.sampled_from(BAD_LINES)),
+        st.tuples(st.sampled_from(list(_reading.TABLES)[1:]), st.sampled_from(BAD_LINES)),
         max_size=5,
     ),
 )

@@ -151,7 +151,7 @@ def test_every_column_has_a_chinese_header_but_the_ones_left_out(cls: type) -> N
 
 
 def test_the_models_of_the_header_table_are_the_portfolio_tables() -> None:
-    from custrel._cli._portfolio import TABLES  # noqa: PLC0415 - only this test needs it
+    from custrel._cli._reading import TABLES  # noqa: PLC0415 - only this test needs it
 
     assert set(v._HEADERS) == set(TABLES.values())
 

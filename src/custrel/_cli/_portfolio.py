@@ -17,9 +17,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from custrel._cli import _reading
-from custrel._cli._reading import TABLES, Reading, Source, read_tables
-
-__all__ = ["TABLES", "Customer", "Portfolio", "judge_portfolio"]
+from custrel._cli._reading import Reading, Source, read_tables
 from custrel.cadence import AgendaItem, UpcomingOccasion, agenda, last_follow_up, upcoming_occasions
 from custrel.errors import InvalidInputError
 from custrel.grading import Grade, customer_grade, explain_grade, grade

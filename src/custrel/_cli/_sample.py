@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from custrel._cli._portfolio import TABLES
+from custrel._cli._reading import TABLES
 from custrel.io._write import open_writer
 from custrel.models import (
     Channel,
