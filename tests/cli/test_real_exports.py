@@ -410,3 +410,18 @@ def test_the_records_of_a_refused_profile_are_skipped_once_per_customer(
     assert (
         out.splitlines()[1] == "数据不完整：1 条记录被拒，12 条记录随其客户跳过；详见标准错误输出"
     )
+
+
+def test_records_after_the_reference_day_are_counted_in_a_file_read_whole(
+    tmp_path: pathlib.Path,
+) -> None:
+    """Kept (the rules leave them out), counted and said; the exit status stays 0."""
+    purchases = tmp_path / "purchases.csv"
+    purchases.write_text("客户编号,时间,产品,金额\nc-1,2026-12-02T09:30Z,茶,9\n")
+    status, out, err = _call("report", str(tmp_path), "--format", "jsonl")
+    assert status == 0
+    assert err == (
+        f"{purchases} (UTF-8): 1 record, all read; 1 dated after the reference day 2026-11-22"
+        " is kept but not counted by any rule (check --as-of and the time zone)\n"
+    )
+    assert json.loads(out)["value"] == "0"

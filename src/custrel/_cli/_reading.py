@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import unicodedata
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -19,13 +20,14 @@ import attrs
 from custrel import io
 from custrel.errors import CustrelError, InvalidInputError
 from custrel.io._cells import _columns
+from custrel.io._encoding import _name
 from custrel.io._excel import _calamine, _sheet_names
 from custrel.models import Complaint, ContactEvent, CustomerProfile, Opportunity, Purchase
 
 if TYPE_CHECKING:
     import pathlib
     from collections.abc import Callable, Mapping
-    from datetime import date, tzinfo
+    from datetime import tzinfo
 
 MANIFEST = "portfolio.json"
 # The tables of a portfolio, in reading order, with the model of each.
@@ -198,8 +200,6 @@ def read_manifest(where: pathlib.Path) -> Manifest:
 
 
 def _day(text: object) -> date:
-    from datetime import date  # noqa: PLC0415 - typing-only import above
-
     if not isinstance(text, str):
         raise TypeError
     return date.fromisoformat(text)
@@ -280,27 +280,28 @@ class Tally:
 
     def summary(self, as_of: date) -> str:
         """The file's block on standard error: one line, then its notices indented."""
-        encoding = f" ({_ENCODINGS.get(self.encoding, self.encoding)})" if self.encoding else ""
+        encoding = f" ({_name(self.encoding)})" if self.encoding else ""
         if self.unreadable or self.refused_file:
             head = f"{self.name}{encoding}: not read (see above); none of its records is counted"
         elif not self.lost:
-            head = f"{self.name}{encoding}: {self.records:,} records, all read"
+            head = f"{self.name}{encoding}: {_count(self.records)}, all read"
         else:
             parts = [f"{self.kept:,} kept"]
             if self.emptied:
                 parts.append(f"{self.emptied:,} of them with a field left empty")
             parts += [f"{self.refused:,} refused", f"{self.skipped:,} skipped"]
-            head = f"{self.name}{encoding}: {self.records:,} records: {', '.join(parts)}"
-            if self.future:
-                verb = "is" if self.future == 1 else "are"
-                head += (
-                    f"; {self.future:,} dated after the reference day {as_of.isoformat()} {verb}"
-                    " kept but not counted by any rule (check --as-of and the time zone)"
-                )
+            head = f"{self.name}{encoding}: {_count(self.records)}: {', '.join(parts)}"
+        if self.future:
+            verb = "is" if self.future == 1 else "are"
+            head += (
+                f"; {self.future:,} dated after the reference day {as_of.isoformat()} {verb}"
+                " kept but not counted by any rule (check --as-of and the time zone)"
+            )
         return "\n".join([head, *(f"  {notice}" for notice in self.notices)])
 
 
-_ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "UTF-16", "gb18030": "GB18030"}
+def _count(n: int) -> str:
+    return f"{n:,} record" if n == 1 else f"{n:,} records"
 
 
 def dated_after(record: object, as_of: date) -> bool:
@@ -341,8 +342,7 @@ class Reading:
         """One line per customer whose records were skipped."""
         lines = []
         for cid, (n, why, first) in self.skips.items():
-            records = "record" if n == 1 else "records"
-            lines.append(f"{n:,} {records} of {cid} skipped: {why} (the first at {first})")
+            lines.append(f"{_count(n)} of {cid} skipped: {why} (the first at {first})")
         return lines
 
 
