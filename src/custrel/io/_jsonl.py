@@ -94,7 +94,7 @@ def read_jsonl(
     >>> bad = records.problems[0]
     >>> print(bad.line, *bad.errors, sep="\n")
     2
-    at: expected an ISO 8601 time with a UTC offset (2026-11-22T09:30:00+08:00), got str '2026-11-02'; or give the zone of naive times (tz=)
+    at: expected an ISO 8601 time with a UTC offset (2026-11-22T09:30:00+08:00), got str '2026-11-02'; or give the zone of naive times: --tz ZONE at the command line, tz= in Python
     amount: expected a value: the field is required, got nothing
     """  # noqa: E501 - doctest output lines
     forced = None if encoding is None else _checked_encoding(encoding)

@@ -68,18 +68,25 @@ def _salvage(
         wrong; the errors of the fields left empty; the errors that refuse the record
         (all of its errors, when it is refused).
     """
-    emptied = [e for e in errors if _optional(cls, e) is not None]
-    if len(emptied) < len(errors):
-        return None, [], errors
+    every = list(errors)  # every problem, in the order found
+    reported = {e.field for e in errors}
     while True:
+        record: object | None = None
         try:
-            return from_dict(cls, data), emptied, []
+            record = from_dict(cls, data)
         except InvalidInputError as exc:
-            found = list(exc.errors)
-        wrong = {_optional(cls, e) for e in found}
-        if None in wrong or not all(_remove(data, c.path) for c in wrong if c is not None):
-            return None, [], [*emptied, *found]
-        emptied.extend(found)
+            found = [e for e in exc.errors if e.field not in reported]
+        else:
+            found = []
+        if not found:  # every problem is known: a record unless a required field is wrong
+            if record is None or any(_optional(cls, e) is None for e in every):
+                return None, [], every
+            return record, every, []
+        every.extend(found)
+        reported.update(e.field for e in found)
+        for column in {_optional(cls, e) for e in found}:
+            if column is None or not _remove(data, column.path):
+                return None, [], every
 
 
 def _record(
