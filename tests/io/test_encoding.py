@@ -1,0 +1,73 @@
+"""Which encoding a file is in: properties of finding it."""
+
+import codecs
+import pathlib
+import tempfile
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from custrel.errors import InvalidInputError
+from custrel.io._encoding import _detect
+
+
+def _write(data: bytes) -> pathlib.Path:
+    path = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
+    path.write_bytes(data)
+    return path
+
+
+def _read(path: pathlib.Path) -> str:
+    with path.open(encoding=_detect(path), newline="") as file:
+        return file.read()
+
+
+@given(text=st.text(st.characters(codec="utf-8", exclude_categories=["Cs"])))
+def test_text_with_a_byte_order_mark_or_in_utf8_reads_back_exactly(text: str) -> None:
+    plain = () if text.startswith("\ufeff") else (text.encode("utf-8"),)  # that is a mark
+    for data in (
+        *plain,
+        codecs.BOM_UTF8 + text.encode("utf-8"),
+        codecs.BOM_UTF16_LE + text.encode("utf-16-le"),
+        codecs.BOM_UTF16_BE + text.encode("utf-16-be"),
+    ):
+        path = _write(data)
+        assert _read(path) == text
+
+
+@given(text=st.text(st.characters(codec="gb18030", exclude_categories=["Cs"])))
+def test_text_in_gb18030_reads_back_unless_its_bytes_are_also_utf8(text: str) -> None:
+    """A file whose GB18030 bytes are all valid UTF-8 cannot be told apart (docs/cli.md)."""
+    data = text.encode("gb18030")
+    path = _write(data)
+    found = _read(path)
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        assert found == text
+    else:
+        assert found == data.decode("utf-8-sig")
+
+
+@given(data=st.binary())
+def test_any_bytes_are_read_whole_in_one_encoding_or_refused_whole(data: bytes) -> None:
+    path = _write(data)
+    try:
+        encoding = _detect(path)
+    except InvalidInputError as exc:
+        refused = str(exc)
+    else:
+        data.decode(encoding)  # the whole file, without an error
+        refused = ""
+    if not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        assert (refused == "") == (_decodes(data, "utf-8") or _decodes(data, "gb18030"))
+        if _decodes(data, "utf-8"):
+            assert encoding == "utf-8"
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
