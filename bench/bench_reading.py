@@ -20,9 +20,10 @@ records; cached under /tmp keyed by its arguments) and reads every table with
 Both versions cannot share one process, so each read runs in a fresh interpreter,
 the variants alternating within each round (round r starts with a different one);
 the table gives the median and the worst of R rounds, the ratio of medians and the
-ratio of the worst rounds, and the largest peak RSS (the child's ru_maxrss: the
-interpreter and custrel's imports are in it, see the "import only" row). Record
-counts are checked equal before anything is reported.
+ratio of the worst rounds, and the largest peak RSS of the child (VmHWM on Linux, as
+its ru_maxrss would include this parent's peak, inherited across fork and exec;
+ru_maxrss elsewhere; the interpreter and custrel's imports are in it, see the
+"import only" row). Record counts are checked equal before anything is reported.
 
 Then a 100,000-row purchases workbook (bench/bench_excel.py's, written with openpyxl
 write-only: string ids, a datetime, money with cents as a number, an int quantity, a
@@ -90,7 +91,13 @@ else:
     count = 0
 seconds = time.perf_counter() - start
 bad = 0 if records is None else len(records.problems)
-print(seconds, count, bad, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+try:  # Linux: this process's own peak (ru_maxrss keeps the parent's across fork and exec)
+    with open("/proc/self/status") as status:
+        peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+except (OSError, StopIteration):
+    pass
+print(seconds, count, bad, peak)
 """
 
 PROFILE = """
