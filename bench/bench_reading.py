@@ -1,6 +1,7 @@
 """Time custrel.io's readers against the readers before they read Chinese exports (0b8d15a).
 
 Run: python bench/bench_reading.py [--customers N] [--rounds R] [--quick] [--profile]
+                                   [--old-src DIR] [--new-src DIR]
 
 The issue asks: "a 1.2 M-record CSV portfolio reads no slower than today, and a
 100,000-row workbook reads in seconds". This script writes a generated portfolio
@@ -240,11 +241,11 @@ def _mb(reads: Iterable[Read]) -> float:
     return max(r.peak_kib for r in reads) / 1024
 
 
-def bench_csv(folder: pathlib.Path, old_src: pathlib.Path, n: int) -> None:
+def bench_csv(folder: pathlib.Path, old_src: pathlib.Path, new_src: pathlib.Path, n: int) -> None:
     """Time old and new readers (and the new one on the two variants) on every table."""
     gb, zh = variants(folder)
     base = rounds(
-        {"old": (old_src, "import", "Purchase", ""), "new": (NEW_SRC, "import", "Purchase", "")},
+        {"old": (old_src, "import", "Purchase", ""), "new": (new_src, "import", "Purchase", "")},
         n,
     )
     print(f"import only: peak RSS old {_mb(base['old']):.0f} MB, new {_mb(base['new']):.0f} MB")
@@ -264,9 +265,9 @@ def bench_csv(folder: pathlib.Path, old_src: pathlib.Path, n: int) -> None:
         got = rounds(
             {
                 "old": (old_src, "csv", name, folder / file),
-                "new": (NEW_SRC, "csv", name, folder / file),
-                "gb": (NEW_SRC, "csv", name, gb / file),
-                "zh": (NEW_SRC, "csv", name, zh / file),
+                "new": (new_src, "csv", name, folder / file),
+                "gb": (new_src, "csv", name, gb / file),
+                "zh": (new_src, "csv", name, zh / file),
             },
             n,
         )
@@ -303,13 +304,13 @@ def bench_csv(folder: pathlib.Path, old_src: pathlib.Path, n: int) -> None:
     print("\n".join(lines2))
 
 
-def bench_excel(rows: int, n: int) -> None:
+def bench_excel(new_src: pathlib.Path, rows: int, n: int) -> None:
     """Time read_excel and python-calamine's raw read on a purchases workbook."""
     path = workbook(rows)
     got = rounds(
         {
-            "read_excel": (NEW_SRC, "excel", "Purchase", path),
-            "calamine": (NEW_SRC, "calamine", "Purchase", path),
+            "read_excel": (new_src, "excel", "Purchase", path),
+            "calamine": (new_src, "calamine", "Purchase", path),
         },
         n,
     )
@@ -337,6 +338,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="small data, one round")
     parser.add_argument("--profile", action="store_true", help="cProfile the new purchases read")
     parser.add_argument("--old-src", type=pathlib.Path, default=OLD_SRC)
+    parser.add_argument("--new-src", type=pathlib.Path, default=NEW_SRC, help="another new")
     args = parser.parse_args()
     if args.quick:
         args.customers, args.rows, args.rounds = 2_000, 2_000, 1
@@ -348,10 +350,11 @@ def main() -> None:
         raise SystemExit(msg)
     folder = portfolio(args.customers)
     print(f"{folder}: {args.customers:,} customers, --events {EVENTS}")
-    bench_csv(folder, args.old_src, args.rounds)
-    bench_excel(args.rows, args.rounds)
+    print(f"old: {args.old_src}, new: {args.new_src}")
+    bench_csv(folder, args.old_src, args.new_src, args.rounds)
+    bench_excel(args.new_src, args.rows, args.rounds)
     if args.profile:
-        env = {**os.environ, "PYTHONPATH": str(NEW_SRC)}
+        env = {**os.environ, "PYTHONPATH": str(args.new_src)}
         subprocess.run(  # noqa: S603 - this interpreter and code written above
             [sys.executable, "-c", PROFILE, str(folder / "purchases.csv")], check=True, env=env
         )
