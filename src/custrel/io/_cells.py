@@ -102,6 +102,8 @@ def csv_columns(cls: type, /) -> tuple[str, ...]:
 def _cell(text: str, column: _Column, tz: tzinfo | None) -> object:  # noqa: C901, PLR0911 - one case per kind of field
     """The value of one non-empty CSV cell, as :func:`~custrel.serialize.from_dict` reads it."""
     kind, personal = column.kind, column.personal
+    if kind is str:  # the most common column, checked first: from_dict reads the text
+        return text
     if kind is datetime:
         return _instant(text, tz, personal=personal)
     if kind is date:

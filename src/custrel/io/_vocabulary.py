@@ -246,7 +246,9 @@ def _flag_value(word: str, /) -> bool | None:
     >>> _flag_value(" 是 "), _flag_value("NO"), _flag_value("maybe")
     (True, False, None)
     """
-    key = _normal(word)
+    # Most cells are already in normal form ("false", "是"): looked up without normalising,
+    # which would cost more than the rest of reading the cell (the words are all normal).
+    key = word if word in _TRUE_WORDS or word in _FALSE_WORDS else _normal(word)
     if key in _TRUE_WORDS:
         return True
     return False if key in _FALSE_WORDS else None
