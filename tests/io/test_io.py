@@ -461,42 +461,28 @@ def test_a_forced_encoding_is_the_only_one_tried(tmp_path: pathlib.Path) -> None
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
-def test_a_file_that_changes_after_its_encoding_was_found_is_still_never_mojibake(
+def test_a_file_that_changes_after_its_encoding_was_found_is_refused_from_there(
     tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch, suffix: str
 ) -> None:
-    """The last guard: a byte the encoding cannot read is a bad record, never echoed."""
+    """A file being written while it is read: never mojibake, never a UnicodeDecodeError."""
     monkeypatch.setattr("custrel.io._csv._detect", lambda *_: "utf-8")
     monkeypatch.setattr("custrel.io._jsonl._detect", lambda *_: "utf-8")
     path = tmp_path / f"purchases{suffix}"
     if suffix == ".csv":
         path.write_bytes(CSV_HEADER + GOOD_ROW + b"c-2,2026-11-02T09:30Z,t\xe9a,9\n" + GOOD_ROW)
-        expected = (
-            "3 product: expected text in UTF-8 (byte 0xe9 at character 2 is not), got str 't*a'"
-        )
     else:
         good = (HEAD + '"amount": 12.5}\n').encode()
         path.write_bytes(good + b'{"customer_id": "W\xe1ng"}\n' + good)
-        expected = "2 record: expected text in UTF-8 (byte 0xe1 at column 19 is not), got str '{"
-    back, problems = read(Purchase, path)
-    assert len(back) == 2
-    [message] = messages(problems)
-    assert message.startswith(expected)
-
-
-def test_a_header_cell_that_changed_after_the_encoding_was_found_is_named_by_its_place(
-    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr("custrel.io._csv._detect", lambda *_: "utf-8")
-    path = tmp_path / "purchases.csv"
-    path.write_bytes(b"customer_id,at,product,amount,\xff\xfeat\n" + GOOD_ROW)
-    back, problems = read(Purchase, path)
-    assert back == []
-    assert messages(problems) == [
+    records = (io.read_csv if suffix == ".csv" else io.read_jsonl)(Purchase, path)
+    assert list(records) == []  # text is decoded ahead of the records
+    byte = "e9" if suffix == ".csv" else "e1"
+    assert [str(p) for p in records.problems] == [
         (
-            "1 column 5: expected text in UTF-8 (byte 0xff at character 1 is not), "
-            "got str '\ufffd**t'; save the file as UTF-8"
+            f"{path}:1: file: expected text in UTF-8, as the file was when reading began,"
+            f" got byte 0x{byte}; the file changed while it was read; the rest of it is not read"
         )
     ]
+    assert records.refused is not None
 
 
 def test_a_csv_cell_past_the_field_size_limit_is_bad_and_reading_goes_on(
@@ -605,3 +591,8 @@ def test_a_jsonl_line_past_the_limit_is_bad_and_reading_goes_on(
     assert [p.line for p in problems] == [2, 4]
     assert messages(problems)[0].startswith(expected)
     assert messages(problems)[1].startswith("4 record: expected a line of at most 100 characters")
+
+
+def test_a_cell_of_a_kind_no_model_has_yet_is_passed_on_as_text() -> None:
+    column = _cells._Column("n", ("n",), float, personal=False)
+    assert _cells._cell("1.5", column, None) == "1.5"

@@ -18,8 +18,6 @@ from custrel.io._forms import _amount, _day, _instant, _integer
 from custrel.io._records import (
     _MAX_LINE,
     _NO_LONE_SURROGATE,
-    _NOT_UTF8,
-    _SAVE_AS_UTF8,
 )
 from custrel.io._vocabulary import _enum_value, _flag_value
 from custrel.serialize._json import _parse_json
@@ -107,7 +105,7 @@ def _cell(text: str, column: _Column, tz: tzinfo | None) -> object:  # noqa: C90
     if kind is datetime:
         return _instant(text, tz, personal=personal)
     if kind is date:
-        return _day(text, personal=personal).isoformat()
+        return _day(text, personal=personal)
     if kind is Decimal:
         return _amount(text, personal=personal)
     if kind is bool:
@@ -155,15 +153,13 @@ def _bounded_lines(text: TextIO, /) -> Iterator[tuple[str, bool]]:
         yield "", True
 
 
-def _line_problem(line: str, /, *, too_long: bool) -> InvalidInputError | None:
-    """What makes a JSON Lines line unreadable before it is parsed, if anything."""
-    if too_long:
-        return InvalidInputError(
-            "record",
-            _Described(f"a line of more than {_MAX_LINE:,} characters"),
-            f"a line of at most {_MAX_LINE:,} characters",
-        )
-    return _undecodable("record", line.rstrip("\n"), at="column")
+def _too_long() -> InvalidInputError:
+    """The problem of a JSON Lines line longer than ``_MAX_LINE``."""
+    return InvalidInputError(
+        "record",
+        _Described(f"a line of more than {_MAX_LINE:,} characters"),
+        f"a line of at most {_MAX_LINE:,} characters",
+    )
 
 
 def _lone_surrogate(data: object, /) -> bool:
@@ -185,24 +181,6 @@ def _lone_surrogate(data: object, /) -> bool:
 def _located(error: InvalidInputError, field: str) -> InvalidInputError:
     return InvalidInputError(
         field, error.value, error.expected, hint=error.hint, personal=error.personal
-    )
-
-
-def _undecodable(field: str, text: str, /, *, at: str) -> InvalidInputError | None:
-    """The error for text read with ``surrogateescape`` that holds bytes not UTF-8, or None.
-
-    The value is masked as personal, with U+FFFD for each such byte: never echoed.
-    """
-    found = _NOT_UTF8.search(text)
-    if found is None:
-        return None
-    byte = ord(found.group()) - 0xDC00
-    return InvalidInputError(
-        field,
-        _NOT_UTF8.sub("\ufffd", text),
-        f"text in UTF-8 (byte 0x{byte:02x} at {at} {found.start() + 1} is not)",
-        hint=_SAVE_AS_UTF8,
-        personal=True,
     )
 
 

@@ -8,8 +8,8 @@ import pathlib
 from typing import TYPE_CHECKING, Any
 
 from custrel.errors import InvalidInputError, _Described
-from custrel.io._cells import _cell, _Column, _located, _undecodable
-from custrel.io._encoding import _checked_encoding, _detect
+from custrel.io._cells import _cell, _Column, _located
+from custrel.io._encoding import _changed, _checked_encoding, _detect
 from custrel.io._header import _checked_mapping, _header
 from custrel.io._records import _T, BadRecord, Records, _Path
 from custrel.io._salvage import _record
@@ -28,10 +28,6 @@ def _row_data(
     errors: list[InvalidInputError] = []
     for text, column in zip(row, columns, strict=False):
         if column is None or text == "":
-            continue
-        undecodable = _undecodable(column.name, text, at="character")
-        if undecodable is not None:  # the file changed since its encoding was checked
-            errors.append(undecodable)
             continue
         try:
             value = _cell(text, column, tz)
@@ -185,11 +181,12 @@ def read_csv(
         except InvalidInputError as exc:
             records._refuse_file(1, exc)  # noqa: SLF001
             return
-        with pathlib.Path(path).open(
-            encoding=records.encoding, errors="surrogateescape", newline=""
-        ) as text:
-            yield from _table(
-                cls, _csv_rows(text, records), records, tz=tz, mapping=mapping, exact_width=True
-            )
+        try:
+            with pathlib.Path(path).open(encoding=records.encoding, newline="") as text:
+                yield from _table(
+                    cls, _csv_rows(text, records), records, tz=tz, mapping=mapping, exact_width=True
+                )
+        except UnicodeDecodeError as exc:
+            records._refuse_file(records.line + 1, _changed(records.encoding, exc))  # noqa: SLF001
 
     return Records(path, rows, on_bad, strict=strict)

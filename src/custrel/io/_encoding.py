@@ -107,3 +107,17 @@ def _detect(path: str | os.PathLike[str], forced: str | None = None) -> str:
         f"text in {' or '.join(where)}",
         hint=f"the file is not read; save it as UTF-8, or {_FORCE_HINT}",
     )
+
+
+def _changed(encoding: str, error: UnicodeDecodeError) -> InvalidInputError:
+    """The problem of a file found valid in ``encoding`` that no longer is.
+
+    The file changed while it was read (it is being written): the rest is not read.
+    Text is decoded ahead of the records, so the byte may lie some lines further on.
+    """
+    return InvalidInputError(
+        "file",
+        _Described(f"byte 0x{error.object[error.start]:02x}"),
+        f"text in {_name(encoding)}, as the file was when reading began",
+        hint="the file changed while it was read; the rest of it is not read",
+    )

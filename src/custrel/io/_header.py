@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from custrel.errors import InvalidInputError, _Described
-from custrel.io._cells import _Column, _columns, _undecodable
+from custrel.io._cells import _Column, _columns
 from custrel.io._vocabulary import _did_you_mean, _header_field
 
 if TYPE_CHECKING:
@@ -72,11 +72,6 @@ def _header(
     unknown = 0
     where: dict[str, list[str]] = {}
     for index, text in enumerate(header, start=1):
-        undecodable = _undecodable(f"column {index}", text, at="character")
-        if undecodable is not None:  # the file changed since its encoding was checked
-            problems.append(undecodable)
-            columns.append(None)
-            continue
         name = _header_field(cls, text, mapping)
         column = by_name.get(name) if name is not None else None
         columns.append(column)

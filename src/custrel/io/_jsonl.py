@@ -7,8 +7,8 @@ import pathlib
 from typing import TYPE_CHECKING, Any
 
 from custrel.errors import InvalidInputError
-from custrel.io._cells import _bounded_lines, _line_problem, _localize, _lone_surrogate
-from custrel.io._encoding import _checked_encoding, _detect
+from custrel.io._cells import _bounded_lines, _localize, _lone_surrogate, _too_long
+from custrel.io._encoding import _changed, _checked_encoding, _detect
 from custrel.io._records import _NO_LONE_SURROGATE, _T, BadRecord, Records, _Path
 from custrel.io._salvage import _record
 from custrel.serialize._json import _parse_json
@@ -16,6 +16,7 @@ from custrel.serialize._json import _parse_json
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
     from datetime import tzinfo
+    from typing import TextIO
 
 __all__ = ["read_jsonl"]
 
@@ -38,6 +39,28 @@ def _object(cls: type, line: str) -> dict[str, Any] | InvalidInputError:
     if "\\u" in line and _lone_surrogate(data):
         return InvalidInputError("record", line.rstrip("\n"), _NO_LONE_SURROGATE, personal=True)
     return data
+
+
+def _read_lines(
+    cls: type[_T], lines: TextIO, records: Records[_T], tz: tzinfo | None
+) -> Iterator[_T]:
+    """The records of a JSON Lines file's lines, each bad line reported to ``records``."""
+    for number, (line, too_long) in enumerate(_bounded_lines(lines), start=1):
+        if too_long:
+            records._report(number, _too_long())  # noqa: SLF001
+            continue
+        if not line.strip():
+            continue
+        data = _object(cls, line)
+        if isinstance(data, InvalidInputError):
+            records._report(number, data)  # noqa: SLF001
+            continue
+        problems = _localize(cls, data, tz)
+        for problem in problems:
+            del data[problem.field]
+        record = _record(records, number, cls, data, problems)
+        if record is not None:
+            yield record
 
 
 # Readers -----------------------------------------------------------------------------------
@@ -105,23 +128,10 @@ def read_jsonl(
         except InvalidInputError as exc:
             records._refuse_file(1, exc)  # noqa: SLF001
             return
-        with pathlib.Path(path).open(encoding=records.encoding, errors="surrogateescape") as lines:
-            for number, (line, too_long) in enumerate(_bounded_lines(lines), start=1):
-                problem = _line_problem(line, too_long=too_long)
-                if problem is not None:
-                    records._report(number, problem)  # noqa: SLF001
-                    continue
-                if not line.strip():
-                    continue
-                data = _object(cls, line)
-                if isinstance(data, InvalidInputError):
-                    records._report(number, data)  # noqa: SLF001
-                    continue
-                problems = _localize(cls, data, tz)
-                for problem in problems:
-                    del data[problem.field]
-                record = _record(records, number, cls, data, problems)
-                if record is not None:
-                    yield record
+        try:
+            with pathlib.Path(path).open(encoding=records.encoding) as lines:
+                yield from _read_lines(cls, lines, records, tz)
+        except UnicodeDecodeError as exc:
+            records._refuse_file(records.line + 1, _changed(records.encoding, exc))  # noqa: SLF001
 
     return Records(path, rows, on_bad, strict=strict)

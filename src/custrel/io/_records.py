@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 import attrs
@@ -19,9 +18,6 @@ __all__ = ["BadRecord", "Records"]
 
 _T = TypeVar("_T")
 _Path = str | os.PathLike[str]
-# Files are read with errors="surrogateescape": each byte that is not UTF-8 becomes one
-# of these lone surrogates, which valid UTF-8 never decodes to.
-_NOT_UTF8 = re.compile("[\udc80-\udcff]")
 _SAVE_AS_UTF8 = "save the file as UTF-8"
 _MAX_LINE = MAX_TEXT  # characters in a JSON Lines record, as custrel.loads takes in a document
 # JSON can escape half of a UTF-16 pair alone ("\\udcff"): not text (LONE_SURROGATE).

@@ -97,6 +97,14 @@ def _record(
     errors: list[InvalidInputError],
 ) -> Any:  # noqa: ANN401 - a model of cls
     """The record of line ``number``, or None; its problems reported to ``records``."""
+    if not errors:  # the common case, a record as it is
+        try:
+            record: Any = from_dict(cls, data)
+        except InvalidInputError:
+            pass
+        else:
+            records.line = number
+            return record
     record, emptied, refusing = _salvage(cls, data, errors)
     customer = data.get("customer_id")
     customer_id = customer if isinstance(customer, str) else None
@@ -105,9 +113,8 @@ def _record(
             number, InvalidInputError.several(refusing), customer_id=customer_id
         )
         return None
-    if emptied:
-        records._report(  # noqa: SLF001
-            number, InvalidInputError.several(emptied), kept=True, customer_id=customer_id
-        )
+    records._report(  # noqa: SLF001 - a record salvaged had a field left empty
+        number, InvalidInputError.several(emptied), kept=True, customer_id=customer_id
+    )
     records.line = number
     return record
