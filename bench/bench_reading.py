@@ -3,14 +3,16 @@
 Run: python bench/bench_reading.py [--customers N] [--rounds R] [--quick] [--profile]
                                    [--old-src DIR] [--new-src DIR]
 
-The issue asks: "a 1.2 M-record CSV portfolio reads no slower than today, and a
-100,000-row workbook reads in seconds". This script writes a generated portfolio
-(bench/make_portfolio.py, 100,000 customers, ``--events 10 --csv``: about 1.2 M
-records; cached under /tmp keyed by its arguments) and reads every table with
+The target: a 1.2 M-record CSV portfolio reads no slower than with the readers before
+they read Chinese exports, and a 100,000-row workbook reads in seconds. This script
+writes a generated portfolio (bench/make_portfolio.py, 100,000 customers, ``--events
+10 --csv``: about 1.2 M records; cached under /tmp keyed by its arguments) and reads
+every table with
 ``read_csv(cls, path, tz=ZoneInfo("Asia/Shanghai"))``, consuming every record:
 
-- old: the readers of commit 0b8d15a, from a detached worktree (``--old-src``, made
-  once with ``git -C /work/main worktree add /work/wt-oldio 0b8d15a``);
+- old: the readers of commit 0b8d15a, from a second checkout's ``src`` (``--old-src``,
+  by default ``../custrel-0b8d15a/src`` beside this checkout, made once with
+  ``git worktree add ../custrel-0b8d15a 0b8d15a``);
 - new: the readers of this checkout;
 - gb18030: the same files re-encoded as GB18030 (new reader only: the old one refused
   them), as a ratio to the new reader on the UTF-8 files;
@@ -62,8 +64,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
 NEW_SRC = pathlib.Path(__file__).resolve().parent.parent / "src"
-OLD_SRC = pathlib.Path("/work/wt-oldio/src")
 OLD_COMMIT = "0b8d15a"
+OLD_SRC = NEW_SRC.parent.parent / f"custrel-{OLD_COMMIT}" / "src"
 CACHE = pathlib.Path(tempfile.gettempdir()) / "custrel-readbench"
 EVENTS = 10
 
@@ -344,8 +346,7 @@ def main() -> None:
         args.customers, args.rows, args.rounds = 2_000, 2_000, 1
     if not (args.old_src / "custrel" / "io").is_dir():
         msg = (
-            f"no old custrel at {args.old_src}: "
-            f"git -C /work/main worktree add /work/wt-oldio {OLD_COMMIT}"
+            f"no old custrel at {args.old_src}: git worktree add {args.old_src.parent} {OLD_COMMIT}"
         )
         raise SystemExit(msg)
     folder = portfolio(args.customers)
