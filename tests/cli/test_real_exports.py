@@ -425,3 +425,120 @@ def test_records_after_the_reference_day_are_counted_in_a_file_read_whole(
         " is kept but not counted by any rule (check --as-of and the time zone)\n"
     )
     assert json.loads(out)["value"] == "0"
+
+
+# What an attack on the readers found -----------------------------------------------------------
+
+
+def test_a_broken_link_as_a_table_is_reported_and_the_rest_processed(
+    tmp_path: pathlib.Path,
+) -> None:
+    """stat() of the link raised FileNotFoundError from the spill's sizing: a traceback."""
+    (tmp_path / "purchases.csv").symlink_to(tmp_path / "nowhere.csv")
+    (tmp_path / "contacts.csv").symlink_to(tmp_path / "contacts.csv")  # a loop
+    status, out, err = _call("report", str(tmp_path), "--format", "csv")
+    assert status == 1
+    assert "Traceback" not in err
+    assert f"{tmp_path / 'purchases.csv'}: cannot read: No such file or directory" in err
+    assert f"{tmp_path / 'contacts.csv'}: cannot read: Too many levels of symbolic links" in err
+    assert out.startswith("# Partial data: 2 files not read")
+
+
+def test_table_files_are_found_whatever_the_case_of_their_names(tmp_path: pathlib.Path) -> None:
+    (tmp_path / "Purchases.CSV").write_text("客户编号,时间,产品,金额\nc-1,2026-11-02T09:30Z,茶,9\n")
+    status, out, err = _call("report", str(tmp_path), "--format", "jsonl")
+    assert (status, err) == (0, "")
+    assert json.loads(out)["purchases"] == 1
+    (tmp_path / "purchases.jsonl").write_text("")
+    status, _, err = _call("report", str(tmp_path))
+    assert status == 2
+    assert err.endswith(f"{tmp_path}: both purchases.jsonl and Purchases.CSV; keep one\n")
+
+
+def test_a_folder_holding_only_a_workbook_says_to_give_the_workbook(tmp_path: pathlib.Path) -> None:
+    _book(tmp_path / "导出.xlsx", {"购买记录": PURCHASE_SHEET})
+    status, _, err = _call("report", str(tmp_path))
+    assert status == 2
+    assert err.endswith("; to read the workbook 导出.xlsx, give it as PORTFOLIO\n")
+
+
+def test_a_company_part_without_its_name_is_left_empty_and_the_customer_kept(
+    tmp_path: pathlib.Path,
+) -> None:
+    profiles = tmp_path / "profiles.csv"
+    profiles.write_text("客户编号,姓名,公司名称,员工人数,建档日期\nc-1,王芳,,5,2025-01-01\n")
+    status, out, err = _call("report", str(tmp_path), "--format", "jsonl")
+    assert status == 1
+    assert err.splitlines()[0] == (
+        f"{profiles}:2: left empty: organization.name: expected a value: the field is required,"
+        " got nothing; so organization is left empty as a whole"
+    )
+    assert json.loads(out.splitlines()[1])["name"] == "王芳"
+
+
+def test_records_are_checked_against_a_profiles_file_read_even_when_it_lists_nobody(
+    tmp_path: pathlib.Path,
+) -> None:
+    purchases = tmp_path / "purchases.csv"
+    purchases.write_text("客户编号,时间,产品,金额\nc-1,2026-11-02T09:30Z,茶,9\n")
+    (tmp_path / "profiles.csv").write_text("客户编号,建档日期\n")
+    status, _out, err = _call("report", str(tmp_path), "--format", "csv")
+    assert status == 1
+    assert err.splitlines()[0] == (
+        f"1 record of c-1 skipped: no profile in {tmp_path / 'profiles.csv'} (the first at"
+        f" {purchases}:2)"
+    )
+
+
+def test_a_profiles_file_not_read_lists_nobody_and_every_record_is_judged(
+    tmp_path: pathlib.Path,
+) -> None:
+    """Its refusal is said once; skipping every record of every customer would say it again."""
+    (tmp_path / "purchases.csv").write_text("客户编号,时间,产品,金额\nc-1,2026-11-02T09:30Z,茶,9\n")
+    (tmp_path / "profiles.csv").write_bytes(b"customer_id,created_on\nc-1,\xff\xfe\x80\n")
+    status, out, err = _call("report", str(tmp_path), "--format", "jsonl")
+    assert status == 1
+    assert f"{tmp_path / 'profiles.csv'}: not read (see above)" in err
+    assert json.loads(out.splitlines()[0]) == {"partial_data": {"files": 1}}
+    assert json.loads(out.splitlines()[1])["purchases"] == 1
+
+
+def test_enum_words_and_dates_inside_json_cells_are_read_as_cells_are(
+    tmp_path: pathlib.Path,
+) -> None:
+    (tmp_path / "profiles.csv").write_text(
+        "客户编号,建档日期,姓名,纪念日,家庭成员\n"
+        'c-1,2026-01-01,王芳,"[{""kind"": ""生日"", ""on"": ""1988/11/25""}]",'
+        '"[{""name"": ""李伟"", ""relation"": ""Spouse"", ""birthday"": ""1987年3月2日""}]"\n'
+    )
+    status, out, err = _call("report", str(tmp_path), "--format", "jsonl", "--within", "10")
+    assert (status, err) == (0, "")
+    assert json.loads(out)["occasions"] == ["birthday 2026-11-25"]
+
+
+def test_a_manifest_with_a_byte_order_mark_is_read(tmp_path: pathlib.Path) -> None:
+    (tmp_path / "purchases.csv").write_text("customer_id,at,product,amount\n")
+    (tmp_path / "portfolio.json").write_text('\ufeff{"as_of": "2026-11-20"}', encoding="utf-8")
+    out, err = stdio.StringIO(), stdio.StringIO()
+    assert main(["report", str(tmp_path)], stdout=out, stderr=err) == 0
+    assert "as of 2026-11-20" in out.getvalue()
+
+
+def test_a_semicolon_separated_file_is_read(tmp_path: pathlib.Path) -> None:
+    """As Excel writes CSV where the decimal mark is a comma."""
+    (tmp_path / "purchases.csv").write_text("客户编号;时间;产品;金额\nc-1;2026/11/2 9:30;茶;9\n")
+    status, out, err = _call("report", str(tmp_path), "--format", "jsonl", "--tz", "Asia/Shanghai")
+    assert (status, err) == (0, "")
+    assert json.loads(out)["value"] == "9"
+
+
+def test_a_refused_header_still_names_the_columns_it_did_not_know(tmp_path: pathlib.Path) -> None:
+    purchases = tmp_path / "purchases.csv"
+    purchases.write_text("客户编号,时间,产品,金额(万元)\nc-1,2026-11-02T09:30Z,茶,9\n")
+    status, _, err = _call("report", str(tmp_path), "--format", "csv")
+    assert status == 1
+    assert err.splitlines() == [
+        f"{purchases}:1: amount: expected a column: the field is required, got no column",
+        f"{purchases} (UTF-8): not read (see above); none of its records is counted",
+        "  金额(万元): not a field of Purchase; ignored",
+    ]

@@ -4,6 +4,7 @@ import codecs
 import pathlib
 import tempfile
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -60,9 +61,11 @@ def test_any_bytes_are_read_whole_in_one_encoding_or_refused_whole(data: bytes) 
         data.decode(encoding)  # the whole file, without an error
         refused = ""
     if not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        assert (refused == "") == (_decodes(data, "utf-8") or _decodes(data, "gb18030"))
         if _decodes(data, "utf-8"):
+            assert refused == ""
             assert encoding == "utf-8"
+        elif not _decodes(data, "gb18030"):
+            assert refused.startswith("file: expected text in UTF-8")
 
 
 def _decodes(data: bytes, encoding: str) -> bool:
@@ -71,3 +74,18 @@ def _decodes(data: bytes, encoding: str) -> bool:
     except UnicodeDecodeError:
         return False
     return True
+
+
+def test_a_utf8_file_with_a_character_cut_short_is_refused_not_read_as_gb18030() -> None:
+    """Its GB18030 reading would be valid, and every name in it mojibake."""
+    names = "customer_id,person.name\nc-1,王芳\nc-2,李伟\n".encode()
+    cut = names + b"c-3," + "王芳".encode()[:-2] + b"\n"
+    cut.decode("gb18030")  # valid there
+    with pytest.raises(InvalidInputError) as caught:
+        _detect(_write(cut))
+    assert str(caught.value) == (
+        "file: expected text in UTF-8 (byte 0xe8 on line 4 is not), got UTF-8 with bytes cut or"
+        " lost; the file is not read; repair or export it again, or give its encoding with"
+        " --encoding at the command line, encoding= in Python"
+    )
+    assert _detect(_write(cut), "gb18030") == "gb18030"  # forced, it is read as told

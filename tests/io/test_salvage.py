@@ -9,7 +9,8 @@ import pytest
 
 from custrel import io
 from custrel.errors import CustrelError
-from custrel.io._salvage import _remove, _salvage
+from custrel.io import _cells
+from custrel.io._salvage import _emptiable, _remove, _remove_all, _salvage
 from custrel.models import CustomerProfile, Purchase
 
 
@@ -30,12 +31,25 @@ def test_remove_drops_a_value_and_the_objects_it_leaves_empty(
     assert data == left
 
 
-def test_a_cross_field_error_on_a_required_field_refuses_with_every_problem() -> None:
+def test_a_required_field_of_an_optional_part_leaves_the_part_empty() -> None:
+    """A blank name with an age: the person goes, the customer stays (both said)."""
     data: dict[str, Any] = {"customer_id": "c-1", "created_on": "2026-01-01"}
     data["person"] = {"name": "", "age": 500}
     record, emptied, refusing = _salvage(CustomerProfile, data, [])
+    assert isinstance(record, CustomerProfile)
+    assert record.person is None
+    assert refusing == []
+    said = {e.field: str(e) for e in emptied}
+    assert said["person.age"] == "person.age: expected an int in 0..150 or None, got int 500"
+    assert said["person.name"].endswith("; so person is left empty as a whole")
+
+
+def test_a_required_field_of_the_record_itself_refuses_it_with_every_problem() -> None:
+    data: dict[str, Any] = {"customer_id": "", "created_on": "2026-01-01"}
+    data["person"] = {"name": "Wang", "age": 500}
+    record, emptied, refusing = _salvage(CustomerProfile, data, [])
     assert (record, emptied) == (None, [])
-    assert sorted(e.field for e in refusing) == ["person.age", "person.name"]
+    assert sorted(e.field for e in refusing) == ["customer_id", "person.age"]
 
 
 def test_an_optional_field_left_empty_makes_the_record() -> None:
@@ -84,3 +98,26 @@ def test_read_excel_without_the_extra_says_how_to_install_it(
     monkeypatch.setitem(__import__("sys").modules, "python_calamine", None)
     with pytest.raises(CustrelError, match=r'pip install "custrel\[excel\]"'):
         io.read_excel(Purchase, tmp_path / "book.xlsx")
+
+
+def test_what_is_left_empty_for_a_field_that_is_no_column() -> None:
+    assert _emptiable(CustomerProfile, "organization.name") == ("organization",)
+    assert _emptiable(CustomerProfile, "person.occasions[0].on") == ("person", "occasions")
+    assert _emptiable(CustomerProfile, "customer_id.part") is None  # under a required field
+    assert _emptiable(CustomerProfile, "nosuch.field") is None
+
+
+def test_remove_all_takes_a_part_before_its_fields_and_fails_on_what_is_absent() -> None:
+    data: dict[str, Any] = {"a": {"b": 1}, "c": 2}
+    assert _remove_all(data, [("a", "b"), ("a",)]) is True
+    assert data == {"c": 2}
+    assert _remove_all(data, [("x",)]) is False
+    assert _remove_all(data, [None]) is False
+
+
+@pytest.mark.parametrize(("cell", "value"), [("{}", {}), ("[1]", [1])])
+def test_a_json_cell_of_records_that_is_no_list_of_objects_is_left_to_the_model(
+    cell: str, value: object
+) -> None:
+    [column] = [c for c in _cells._columns(CustomerProfile) if c.name == "person.occasions"]
+    assert _cells._cell(cell, column, None) == value

@@ -41,6 +41,7 @@ from custrel.tiering import (
 )
 
 if TYPE_CHECKING:
+    import pathlib
     from collections.abc import Callable, Iterable, Iterator, Mapping
     from datetime import date, timedelta, tzinfo
     from decimal import Decimal
@@ -94,6 +95,14 @@ class Portfolio:
         """Why the customer is in their tier (computed on demand: it ranks everyone)."""
         why = explain_tier(customer.customer_id, values=self.values, policy=self.policies.tiers)
         return why.reason_zh if lang == "zh" else why.reason_en
+
+
+def _size(path: pathlib.Path) -> int:
+    """The size of a file, 0 when it cannot be read (reading it then says why)."""
+    try:
+        return path.stat().st_size
+    except OSError:  # a broken or looping link, a file removed since
+        return 0
 
 
 class _Spill:
@@ -213,7 +222,7 @@ def judge_portfolio(
     columns: Mapping[str, Mapping[str, str]] | None = None,
 ) -> Portfolio:
     """Read a portfolio's tables and judge every customer (see the module docstring)."""
-    size = sum(s.path.stat().st_size for s in {t.path: t for t in tables.values()}.values())
+    size = sum(_size(path) for path in {source.path for source in tables.values()})
     spill = _Spill(1 + size // _BUCKET_BYTES)
     reading = read_tables(
         tables,

@@ -111,33 +111,43 @@ def find_tables(where: pathlib.Path) -> tuple[dict[str, Source], list[str]]:
     return _folder_tables(where), []
 
 
-def _folder_tables(where: pathlib.Path) -> dict[str, Source]:
-    """The tables of a portfolio folder: a file per table."""
+def _names(where: pathlib.Path) -> list[str]:
+    """The names in a portfolio folder, sorted."""
     try:
-        names = {entry.name for entry in os.scandir(where)}
+        return sorted(entry.name for entry in os.scandir(where))
     except FileNotFoundError:
         raise PortfolioError(f"{where}: no such folder") from None
     except NotADirectoryError:
         raise PortfolioError(f"{where}: not a folder (nor an .xlsx workbook)") from None
     except PermissionError:
         raise PortfolioError(f"{where}: cannot read the folder: permission denied") from None
+
+
+def _folder_tables(where: pathlib.Path) -> dict[str, Source]:
+    """The tables of a portfolio folder: a file per table, its name in any case."""
+    names = _names(where)
+    by_key: dict[str, list[str]] = {}  # Purchases.CSV is purchases.csv, as Windows has it
+    for name in names:
+        by_key.setdefault(name.casefold(), []).append(name)
     found: dict[str, Source] = {}
     for table in TABLES:
-        given = [f"{table}.{form}" for form in _FORMS if f"{table}.{form}" in names]
+        given = [n for form in _FORMS for n in by_key.get(f"{table}.{form}", [])]
         if len(given) > 1:
             raise PortfolioError(f"{where}: both {' and '.join(given)}; keep one")
         if given:
             found[table] = Source(where / given[0])
-    if any(s.path.suffix == ".xlsx" for s in found.values()):
+    if not found:
+        expected = ", ".join(f"{t}.jsonl" for t in TABLES)
+        books = [n for n in names if n.casefold().endswith(".xlsx")]
+        also = f"; to read the workbook {books[0]}, give it as PORTFOLIO" if books else ""
+        raise PortfolioError(
+            f"{where}: no portfolio files (expected {expected}, or .csv, or .xlsx){also}"
+        )
+    if any(s.path.suffix.lower() == ".xlsx" for s in found.values()):
         try:
             _calamine()
         except CustrelError as exc:
             raise PortfolioError(f"{where}: {exc}") from None
-    if not found:
-        expected = ", ".join(f"{t}.jsonl" for t in TABLES)
-        raise PortfolioError(
-            f"{where}: no portfolio files (expected {expected}, or .csv, or .xlsx)"
-        )
     return found
 
 
@@ -190,7 +200,7 @@ def read_manifest(where: pathlib.Path) -> Manifest:
     if not path.is_file():
         return Manifest()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8-sig"))  # Notepad writes a BOM
         if not isinstance(data, dict) or not set(data) <= {"as_of", "columns"}:
             raise TypeError  # noqa: TRY301 - one message for every malformed manifest
         as_of = None if "as_of" not in data else _day(data["as_of"])
@@ -208,7 +218,7 @@ def _day(text: object) -> date:
 def read_columns(path: pathlib.Path) -> dict[str, dict[str, str]]:
     """A ``--columns`` file: a JSON object as the ``columns`` of ``portfolio.json``."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8-sig"))  # Notepad writes a BOM
     except (OSError, ValueError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) else "not JSON"
         raise PortfolioError(f"{path}: cannot read: {reason}") from None
@@ -369,6 +379,7 @@ def read_tables(  # noqa: C901 - one pass over the tables, read top to bottom
     order = list(TABLES)
     profiled: set[str] = set()
     refused_profiles: dict[str, str] = {}
+    listed = False  # a profiles file was read: it lists the customers
     kept = 0
     for table, source in sources.items():
         tally = Tally(source.name)
@@ -401,7 +412,7 @@ def read_tables(  # noqa: C901 - one pass over the tables, read top to bottom
                         on_bad(_second_profile(records, cid, strict=strict))
                         continue
                     profiled.add(cid)
-                elif profiled and cid not in profiled:
+                elif listed and cid not in profiled:
                     profiles = sources["profiles"].name
                     _skip(
                         reading,
@@ -427,6 +438,7 @@ def read_tables(  # noqa: C901 - one pass over the tables, read top to bottom
         tally.encoding = records.encoding
         tally.refused_file = records.refused is not None
         tally.notices = records.notices
+        listed = listed or (table == "profiles" and not (tally.refused_file or tally.unreadable))
     return reading
 
 

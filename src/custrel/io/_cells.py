@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import functools
 import json
@@ -133,9 +134,33 @@ def _cell(text: str, column: _Column, tz: tzinfo | None) -> object:  # noqa: C90
                 ) from None
             if _lone_surrogate(words):
                 raise InvalidInputError("", text, _NO_LONE_SURROGATE, personal=personal)
-            return words
+            return _in_forms(words, item) if isinstance(item, type) and attrs.has(item) else words
         return [word.strip() for word in text.split(";") if word.strip()]
     return text  # str: from_dict reads the text
+
+
+def _in_forms(words: object, item: type) -> object:
+    """A JSON list of records with their enum words and dates read as cells are.
+
+    ``[{"kind": "生日", "on": "1988/11/25"}]`` is ``[{"kind": "birthday", "on": ...}]``:
+    a value that is no such word or date is left as it is, for the model to refuse.
+    """
+    if not isinstance(words, list):
+        return words
+    kinds = {f.name: _strip_optional(f.type)[0] for f in attrs.fields(attrs.resolve_types(item))}
+    for entry in words:
+        if not isinstance(entry, dict):
+            continue
+        for key, value in entry.items():
+            kind = kinds.get(key)
+            if not isinstance(value, str):
+                continue
+            if isinstance(kind, type) and issubclass(kind, enum.Enum):
+                entry[key] = _enum_value(kind, value) or value
+            elif kind is date:
+                with contextlib.suppress(InvalidInputError):
+                    entry[key] = _day(value).isoformat()
+    return words
 
 
 def _bounded_lines(text: TextIO, /) -> Iterator[tuple[str, bool]]:

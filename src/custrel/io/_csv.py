@@ -60,10 +60,10 @@ def _table(
     if header is None:  # an empty file, or a header already reported unreadable
         return
     read, error = _header(cls, header, mapping)
-    if read is None:
-        records._refuse_file(1, error)  # type: ignore[arg-type]  # noqa: SLF001
-        return
     records.notices.extend(read.notices)
+    if error is not None:
+        records._refuse_file(1, error)  # noqa: SLF001
+        return
     width = len(header)
     for number, row in rows:
         if row is None or not any(row):
@@ -81,13 +81,14 @@ def _csv_rows(text: Iterable[str], records: Records[Any]) -> Iterator[tuple[int,
 
     The refused row (a cell longer than :func:`csv.field_size_limit`) is reported bad
     here; the csv module goes on at the next line. Cells are separated by commas, or
-    by tabs when the first line has more tabs than commas (Excel's "Unicode text").
+    by tabs or semicolons when the first line has more of them than commas (Excel's
+    "Unicode text" has tabs; Excel in a country writing decimal commas, semicolons).
     """
     lines = iter(text)
     first = next(lines, "")
     if not first:
         return
-    delimiter = "\t" if first.count("\t") > first.count(",") else ","
+    delimiter = max(",\t;", key=first.count)  # the first of the most frequent
     reader = csv.reader(itertools.chain((first,), lines), delimiter=delimiter)
     start = 1
     while True:

@@ -55,6 +55,25 @@ def _first_error(path: pathlib.Path, encoding: str) -> tuple[int, int] | None:
             line += text.count("\n")
 
 
+def _damaged_utf8(path: pathlib.Path) -> bool:
+    """Whether a file that is not valid UTF-8 is still mostly UTF-8 (a few bytes cut or lost).
+
+    Its characters beyond ASCII then decode as UTF-8 more often than not, which GBK
+    text almost never does (about one Chinese character in fifty happens to). Reading
+    such a file as GB18030 would turn every name in it into mojibake.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8")("replace")
+    good = bad = 0
+    with path.open("rb") as file:
+        while chunk := file.read(_CHUNK):
+            text = decoder.decode(chunk)
+            lost = text.count("\ufffd")
+            bad += lost
+            good += len(text) - len(text.encode("ascii", "ignore")) - lost
+    bad += decoder.decode(b"", final=True).count("\ufffd")
+    return good > bad
+
+
 def _checked_encoding(name: str) -> str:
     """The codec name of an encoding a caller forces, or an error naming it."""
     try:
@@ -101,6 +120,13 @@ def _detect(path: str | os.PathLike[str], forced: str | None = None) -> str:
             return encoding
         line, byte = error
         where.append(f"{_name(encoding)} (byte 0x{byte:02x} on line {line} is not)")
+        if encoding == "utf-8" and forced is None and _damaged_utf8(file):
+            raise InvalidInputError(
+                "file",
+                _Described("UTF-8 with bytes cut or lost"),
+                f"text in {where[0]}",
+                hint=f"the file is not read; repair or export it again, or {_FORCE_HINT}",
+            )
     raise InvalidInputError(
         "file",
         _Described("other bytes"),

@@ -57,8 +57,8 @@ def _no_header(cls: type, header: list[str]) -> InvalidInputError:
 
 def _header(
     cls: type, header: list[str], mapping: Mapping[str, str]
-) -> tuple[_Header | None, InvalidInputError | None]:
-    """Read a header row for ``cls``: the columns, or the error that refuses the file.
+) -> tuple[_Header, InvalidInputError | None]:
+    """Read a header row for ``cls``: the columns and notices, and the error refusing the file.
 
     A column that is not a field is ignored with a notice (with a suggestion when it is
     close to a field name). The file is refused when a field has two columns, when a
@@ -91,15 +91,16 @@ def _header(
         and not any(n == name or n.startswith(f"{name}.") for n in where)
     ]
     if not where or (required and unknown * 2 > len(header)):
-        return None, _no_header(cls, header)
+        return _Header([], []), _no_header(cls, header)  # no notices: cells are not shown
     problems.extend(
         InvalidInputError(name, " and ".join(texts), "one column only")
         for name, texts in where.items()
         if len(texts) > 1
     )
     problems.extend(
-        InvalidInputError(name, None, "a column: the field is required") for name in required
+        InvalidInputError(name, _Described("no column"), "a column: the field is required")
+        for name in required
     )
     if problems:
-        return None, InvalidInputError.several(problems)
+        return _Header([], notices), InvalidInputError.several(problems)
     return _Header(columns, notices), None
