@@ -134,7 +134,7 @@ def _parser() -> argparse.ArgumentParser:
             "portfolio",
             type=pathlib.Path,
             metavar="PORTFOLIO",
-            help="a folder of JSON Lines or CSV files (docs/cli.md)",
+            help="a folder of JSON Lines, CSV or .xlsx files, or one .xlsx workbook (docs/cli.md)",
         )
     _backtest_parser(commands)
     return parser
@@ -174,7 +174,7 @@ def _backtest_parser(commands: argparse._SubParsersAction[argparse.ArgumentParse
         "portfolio",
         type=pathlib.Path,
         metavar="PORTFOLIO",
-        help="a folder with purchases.jsonl or purchases.csv (docs/cli.md)",
+        help="a folder with purchases.jsonl, .csv or .xlsx, or a workbook (docs/cli.md)",
     )
     sub.add_argument(
         "--at", type=_day, metavar="DATE", required=True, help="the day to stage customers on"
