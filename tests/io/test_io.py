@@ -465,8 +465,7 @@ def test_a_file_that_changes_after_its_encoding_was_found_is_refused_from_there(
     tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch, suffix: str
 ) -> None:
     """A file being written while it is read: never mojibake, never a UnicodeDecodeError."""
-    monkeypatch.setattr("custrel.io._csv._detect", lambda *_: "utf-8")
-    monkeypatch.setattr("custrel.io._jsonl._detect", lambda *_: "utf-8")
+    monkeypatch.setattr("custrel.io._records._detect", lambda *_: "utf-8")
     path = tmp_path / f"purchases{suffix}"
     if suffix == ".csv":
         path.write_bytes(CSV_HEADER + GOOD_ROW + b"c-2,2026-11-02T09:30Z,t\xe9a,9\n" + GOOD_ROW)

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import csv
 import itertools
-import pathlib
 from typing import TYPE_CHECKING, Any
 
 from custrel.errors import InvalidInputError, _Described
 from custrel.io._cells import _cell, _Column, _located
-from custrel.io._encoding import _changed, _checked_encoding, _detect
+from custrel.io._encoding import _checked_encoding
 from custrel.io._header import _checked_mapping, _header
-from custrel.io._records import _T, BadRecord, Records, _Path
+from custrel.io._records import _T, BadRecord, Records, _decoded, _Path
 from custrel.io._salvage import _record
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Mapping
     from datetime import tzinfo
+    from typing import TextIO
 
 __all__ = ["read_csv"]
 
@@ -177,17 +177,10 @@ def read_csv(
     forced = None if encoding is None else _checked_encoding(encoding)
 
     def rows(records: Records[_T]) -> Iterator[_T]:
-        try:
-            records.encoding = _detect(path, forced)
-        except InvalidInputError as exc:
-            records._refuse_file(1, exc)  # noqa: SLF001
-            return
-        try:
-            with pathlib.Path(path).open(encoding=records.encoding, newline="") as text:
-                yield from _table(
-                    cls, _csv_rows(text, records), records, tz=tz, mapping=mapping, exact_width=True
-                )
-        except UnicodeDecodeError as exc:
-            records._refuse_file(records.line + 1, _changed(records.encoding, exc))  # noqa: SLF001
+        def read(text: TextIO) -> Iterator[_T]:
+            lines = _csv_rows(text, records)
+            return _table(cls, lines, records, tz=tz, mapping=mapping, exact_width=True)
+
+        return _decoded(path, forced, records, read, newline="")
 
     return Records(path, rows, on_bad, strict=strict)

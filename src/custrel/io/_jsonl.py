@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import pathlib
 from typing import TYPE_CHECKING, Any
 
 from custrel.errors import InvalidInputError
 from custrel.io._cells import _bounded_lines, _localize, _lone_surrogate, _too_long
-from custrel.io._encoding import _changed, _checked_encoding, _detect
-from custrel.io._records import _NO_LONE_SURROGATE, _T, BadRecord, Records, _Path
+from custrel.io._encoding import _checked_encoding
+from custrel.io._records import _NO_LONE_SURROGATE, _T, BadRecord, Records, _decoded, _Path
 from custrel.io._salvage import _record
 from custrel.serialize._json import _parse_json
 
@@ -123,15 +122,6 @@ def read_jsonl(
     forced = None if encoding is None else _checked_encoding(encoding)
 
     def rows(records: Records[_T]) -> Iterator[_T]:
-        try:
-            records.encoding = _detect(path, forced)
-        except InvalidInputError as exc:
-            records._refuse_file(1, exc)  # noqa: SLF001
-            return
-        try:
-            with pathlib.Path(path).open(encoding=records.encoding) as lines:
-                yield from _read_lines(cls, lines, records, tz)
-        except UnicodeDecodeError as exc:
-            records._refuse_file(records.line + 1, _changed(records.encoding, exc))  # noqa: SLF001
+        return _decoded(path, forced, records, lambda lines: _read_lines(cls, lines, records, tz))
 
     return Records(path, rows, on_bad, strict=strict)

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import os
+import pathlib
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 import attrs
 
 from custrel.errors import InvalidInputError
+from custrel.io._encoding import _changed, _detect
 from custrel.serialize._json import MAX_TEXT
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
+    from typing import TextIO
 
 __all__ = ["BadRecord", "Records"]
 
@@ -167,3 +170,28 @@ class Records(Generic[_T]):
             self.problems.append(bad)
         else:
             self._on_bad(bad)
+
+
+def _decoded(
+    path: _Path,
+    forced: str | None,
+    records: Records[_T],
+    read: Callable[[TextIO], Iterator[_T]],
+    *,
+    newline: str | None = None,
+) -> Iterator[_T]:
+    """The records ``read`` finds in a text file, opened in the encoding found for it.
+
+    A file valid in no encoding tried is refused whole; one that stops being valid
+    while it is read (it is being written) is refused from there on.
+    """
+    try:
+        records.encoding = _detect(path, forced)
+    except InvalidInputError as exc:
+        records._refuse_file(1, exc)  # noqa: SLF001
+        return
+    try:
+        with pathlib.Path(path).open(encoding=records.encoding, newline=newline) as text:
+            yield from read(text)
+    except UnicodeDecodeError as exc:
+        records._refuse_file(records.line + 1, _changed(records.encoding, exc))  # noqa: SLF001
