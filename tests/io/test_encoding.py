@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from custrel.errors import InvalidInputError
-from custrel.io._encoding import _detect
+from custrel.io._encoding import _checked_encoding, _damaged_utf8, _detect, _first_error
 
 
 def _write(data: bytes) -> pathlib.Path:
@@ -89,3 +89,36 @@ def test_a_utf8_file_with_a_character_cut_short_is_refused_not_read_as_gb18030()
         " --encoding at the command line, encoding= in Python"
     )
     assert _detect(_write(cut), "gb18030") == "gb18030"  # forced, it is read as told
+
+
+@pytest.mark.parametrize("name", ["klingon", "base64", "zlib", "rot13", ""])
+def test_only_an_encoding_of_text_may_be_forced(name: str) -> None:
+    """base64 passed the check and then open() raised LookupError: a traceback."""
+    with pytest.raises(InvalidInputError) as caught:
+        _checked_encoding(name)
+    assert str(caught.value) == (
+        f"encoding: expected an encoding such as utf-8, gb18030 or utf-16, got str {name!r}"
+    )
+    assert _checked_encoding("GBK") == "gbk"
+
+
+def test_lines_and_counts_hold_across_the_chunks_a_file_is_read_in(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("custrel.io._encoding._CHUNK", 3)
+    text = "a\nbb\n王芳\nccc\n李伟\n".encode()
+    assert _first_error(_write(text + b"\xff\n"), "utf-8") == (6, 0xFF)
+    assert _first_error(_write(text), "utf-8") is None
+    mostly = _write(text + "王".encode()[:-1] + b"\n")  # 4 good, 1 cut
+    assert _damaged_utf8(mostly) is True
+    assert _damaged_utf8(_write("王芳".encode("gbk"))) is False
+    assert _damaged_utf8(_write("王".encode() + b"\xff\xfe")) is False  # 1 good, 2 bad
+
+
+def test_an_encoding_forced_is_named_as_python_names_it_in_the_message(
+    tmp_path: pathlib.Path,
+) -> None:
+    path = tmp_path / "t.csv"
+    path.write_bytes(b"a\n\xff\n")
+    with pytest.raises(InvalidInputError, match=r"expected text in big5 \(byte 0xff on line 2"):
+        _detect(path, "big5")
