@@ -84,7 +84,7 @@ def _checked_encoding(name: str) -> str:
         info: codecs.CodecInfo | None = codecs.lookup(name)
     except (LookupError, TypeError, ValueError):
         info = None
-    if info is None or not getattr(info, "_is_text_encoding", True):
+    if info is None or not info._is_text_encoding:  # noqa: SLF001 - the flag open() reads
         raise InvalidInputError("encoding", name, "an encoding such as utf-8, gb18030 or utf-16")
     return info.name
 
