@@ -240,13 +240,12 @@ class _Progress:
 
     def __init__(self, stream: TextIO, *, show: bool) -> None:
         self._stream = stream
-        self._show = show
-        self.shown_on_terminal = show  # a terminal, not --quiet: clean files are summed up too
+        self.show = show  # a terminal, not --quiet: clean files are summed up there too
         self._start = time.monotonic()
         self._shown = False
 
     def __call__(self, records: int, customers: int | None = None) -> None:
-        if not self._show:
+        if not self.show:
             return
         elapsed = time.monotonic() - self._start
         rate = records / elapsed if elapsed else 0
@@ -275,8 +274,7 @@ def _run(
     folder = _sample_folder() if args.command == "demo" else args.portfolio
     try:
         tables, notices = _reading.find_tables(folder)
-        manifest = _reading.read_manifest(folder) if folder.is_dir() else _reading.Manifest()
-        columns = _reading.read_columns(args.columns) if args.columns else manifest.columns
+        manifest = _reading.read_settings(folder, args.columns)
         as_of = args.as_of or manifest.as_of or date.today()  # noqa: DTZ011 - the command line is the edge that reads the clock
         policies = io.load_policies(args.policy) if args.policy else io.Policies()
     except (_reading.PortfolioError, InvalidInputError) as exc:
@@ -311,7 +309,7 @@ def _run(
             on_unreadable=on_unreadable,
             progress=progress,
             encoding=args.encoding,
-            columns=columns,
+            columns=manifest.columns,
         )
     except InvalidInputError as exc:  # --strict: the first bad record
         progress.clear()
@@ -322,7 +320,7 @@ def _run(
     demo = args.command == "demo"
     stderr.write("".join(f"{line}\n" for line in [*notices, *reading.skip_lines()]))
     for tally in reading.tallies:
-        if tally.lost or tally.notices or tally.future or (progress.shown_on_terminal and not demo):
+        if tally.lost or tally.notices or tally.future or (progress.show and not demo):
             stderr.write(f"{tally.summary(as_of)}\n")
     failed = failed or bool(reading.lost())
     _write(args, portfolio, stdout, lang)
@@ -343,12 +341,7 @@ def _run_backtest(
         parser.error("--calibrate: expected --output FILE for the chosen policy (TOML)")
     try:
         source = _reading.find_tables(args.portfolio)[0].get("purchases")
-        manifest = (
-            _reading.read_manifest(args.portfolio)
-            if args.portfolio.is_dir()
-            else _reading.Manifest()
-        )
-        columns = _reading.read_columns(args.columns) if args.columns else manifest.columns
+        columns = _reading.read_settings(args.portfolio, args.columns).columns
         policies = io.load_policies(args.policy) if args.policy else io.Policies()
     except (_reading.PortfolioError, InvalidInputError) as exc:
         parser.error(str(exc))

@@ -139,6 +139,12 @@ def _cell(text: str, column: _Column, tz: tzinfo | None) -> object:  # noqa: C90
     return text  # str: from_dict reads the text
 
 
+@functools.cache
+def _field_kinds(cls: type) -> dict[str, Any]:
+    """Each field of a model by name, with its type without ``None``."""
+    return {f.name: _strip_optional(f.type)[0] for f in attrs.fields(attrs.resolve_types(cls))}
+
+
 def _in_forms(words: object, item: type) -> object:
     """A JSON list of records with their enum words and dates read as cells are.
 
@@ -147,7 +153,7 @@ def _in_forms(words: object, item: type) -> object:
     """
     if not isinstance(words, list):
         return words
-    kinds = {f.name: _strip_optional(f.type)[0] for f in attrs.fields(attrs.resolve_types(item))}
+    kinds = _field_kinds(item)
     for entry in words:
         if not isinstance(entry, dict):
             continue
