@@ -542,3 +542,18 @@ def test_a_refused_header_still_names_the_columns_it_did_not_know(tmp_path: path
         f"{purchases} (UTF-8): not read (see above); none of its records is counted",
         "  金额(万元): not a field of Purchase; ignored",
     ]
+
+
+def test_columns_replaces_the_manifests_columns_and_keeps_its_reference_day(
+    tmp_path: pathlib.Path,
+) -> None:
+    (tmp_path / "purchases.csv").write_text("会员,时间,产品,金额\nc-1,2026-11-02T09:30Z,茶,9\n")
+    (tmp_path / "portfolio.json").write_text(
+        '{"as_of": "2026-11-20", "columns": {"会员": "product"}}'
+    )
+    columns = tmp_path / "columns.json"
+    columns.write_text('{"会员": "customer_id"}')
+    out = stdio.StringIO()
+    status = main(["report", str(tmp_path), "--columns", str(columns)], stdout=out, stderr=out)
+    assert status == 0
+    assert "as of 2026-11-20 — 1 customers" in out.getvalue()

@@ -227,7 +227,7 @@ def read_columns(path: pathlib.Path) -> dict[str, dict[str, str]]:
 
 def read_settings(where: pathlib.Path, columns: pathlib.Path | None) -> Manifest:
     """A portfolio's manifest (a workbook has none), its columns from ``--columns`` if given."""
-    manifest = read_manifest(where) if where.is_dir() else Manifest()
+    manifest = read_manifest(where)
     if columns is None:
         return manifest
     return Manifest(manifest.as_of, read_columns(columns))
