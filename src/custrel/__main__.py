@@ -22,13 +22,15 @@ from typing import TYPE_CHECKING, TextIO
 
 from custrel import io
 from custrel._cli import _backtest, _html, _portfolio, _reading, _render
-from custrel.errors import InvalidInputError
+from custrel.cadence._named import calendar_named
+from custrel.errors import CustrelError, InvalidInputError
 from custrel.io._encoding import _checked_encoding
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
     from datetime import tzinfo
 
+    from custrel.cadence import WorkCalendar
     from custrel.labels import Language
     from custrel.lifecycle import LifecycleBacktest, LifecycleCalibration
 
@@ -111,6 +113,31 @@ def _parser() -> argparse.ArgumentParser:
         help="list occasions this many days ahead (default: 30)",
     )
     common.add_argument("--limit", type=_positive, metavar="N", help="show at most N agenda rows")
+    common.add_argument(
+        "--sort",
+        choices=("grade", "overdue"),
+        default="grade",
+        help="agenda order: grade (A first), then days overdue, then value;"
+        " or overdue (most days first) (default: grade)",
+    )
+    common.add_argument(
+        "--owner",
+        action="append",
+        metavar="NAME",
+        help="list only this salesperson's customers on the agenda (may be repeated)",
+    )
+    common.add_argument(
+        "--calendar",
+        metavar="NAME",
+        help="working days for daily_on_working_days: china, weekends, none or a"
+        " country code such as DE (default: the policy file's, else weekends)",
+    )
+    common.add_argument(
+        "--no-bom",
+        dest="bom",
+        action="store_false",
+        help="CSV without the byte-order mark Excel needs to read UTF-8",
+    )
     common.add_argument("--strict", action="store_true", help="stop at the first bad record")
     common.add_argument("--quiet", action="store_true", help="no progress line")
     parser = argparse.ArgumentParser(
@@ -261,6 +288,17 @@ class _Progress:
             self._shown = False
 
 
+def _work_calendar(name: str | None, policies: io.Policies) -> WorkCalendar | None:
+    """The working calendar: ``--calendar``, else the policy file's ``calendar``, else none."""
+    if name is not None:
+        try:
+            return calendar_named(name)
+        except InvalidInputError as exc:
+            raise InvalidInputError("--calendar", name, exc.expected, hint=exc.hint) from None
+    chosen: str | None = getattr(policies, "calendar", None)  # TEMP until merge
+    return None if chosen is None else calendar_named(chosen)
+
+
 def _sample_folder() -> pathlib.Path:
     return pathlib.Path(str(importlib.resources.files("custrel").joinpath(_SAMPLE)))
 
@@ -277,7 +315,8 @@ def _run(
         manifest = _reading.read_settings(folder, args.columns)
         as_of = args.as_of or manifest.as_of or date.today()  # noqa: DTZ011 - the command line is the edge that reads the clock
         policies = io.load_policies(args.policy) if args.policy else io.Policies()
-    except (_reading.PortfolioError, InvalidInputError) as exc:
+        calendar = _work_calendar(args.calendar, policies)
+    except (_reading.PortfolioError, CustrelError) as exc:
         parser.error(str(exc))
     except OSError as exc:
         parser.error(f"{exc.filename}: cannot read: {exc.strerror}")
@@ -310,6 +349,10 @@ def _run(
             progress=progress,
             encoding=args.encoding,
             columns=manifest.columns,
+            calendar=calendar,
+            order=args.sort,
+            owners=None if args.owner is None else frozenset(args.owner),
+            policy_file=None if args.policy is None else str(args.policy),
         )
     except InvalidInputError as exc:  # --strict: the first bad record
         progress.clear()
@@ -426,22 +469,22 @@ def _write(
     shown = customers[: args.limit] if args.limit else customers
     with _atomic(args.output, stdout) as out:
         if args.format == "jsonl":
-            _render.write_jsonl(shown, out, portfolio)
+            _render.write_jsonl(shown, out, portfolio, lang)
             return
         if args.format == "csv":
-            _render.write_csv(shown, out, portfolio)
+            _render.write_csv(shown, out, portfolio, lang, bom=args.bom)
             return
         text = _render.TEXT[lang]
         parts = [_render.header(portfolio, _title(args, lang), lang), ""]
         if args.command == "report":
-            parts.append(_render.report_table(shown, lang))
+            parts.append(_render.report_table(shown, portfolio, lang))
         else:
-            parts += [text["agenda"], _render.agenda_table(shown, lang)]
+            parts += [text["agenda"], _render.agenda_table(shown, portfolio, lang)]
         if len(shown) < len(customers):
             parts.append(text["more"].format(n=len(customers) - len(shown)))
         if args.command != "report":
             parts += ["", _render.occasions_table(portfolio.customers, lang, args.within)]
-        parts += ["", _render.summary(portfolio, lang)]
+        parts += ["", _render.summary(portfolio, lang), "", _render.footer(portfolio, lang)]
         out.write("\n".join(parts) + "\n")
 
 

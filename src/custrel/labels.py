@@ -39,6 +39,11 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "chat": ("online chat", "在线聊天"),
         "sms": ("SMS", "短信"),
     },
+    "Touch": {
+        "outbound": ("our contact", "我方联系"),
+        "inbound": ("customer's contact", "客户来电来访"),
+        "purchase": ("purchase", "购买"),
+    },
     "Direction": {
         "inbound": ("inbound", "客户来访"),
         "outbound": ("outbound", "主动联系"),
@@ -101,7 +106,7 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "B": ("B: deal within three months", "B级：三个月内可成交"),
         "C": ("C: deal within six months", "C级：六个月内可成交"),
         "D": ("D: potential need or distant deal", "D级：潜在需求或超过半年才成交"),
-        "E": ("E: dead customer", "E级：死亡客户"),
+        "E": ("E: no open need", "E级：暂无需求"),
     },
     # rule G2 ----------------------------------------------------------------------------
     "Urgency": {

@@ -464,11 +464,12 @@ def test_default_policy_is_the_rule_book() -> None:
         "E": "yearly",
     }
     assert data["inbound"] == ["meeting", "phone", "visit"]
+    assert data["touches"] == ["inbound", "outbound", "purchase"]
     assert CadencePolicy.from_dict(data) == DEFAULT_CADENCE
 
 
 def test_fingerprint_is_pinned_and_stable_across_processes() -> None:
-    assert DEFAULT_CADENCE.fingerprint() == "5479537027d0e9ee"
+    assert DEFAULT_CADENCE.fingerprint() == "07782f203d518a96"
     code = "from custrel.cadence import DEFAULT_CADENCE as p; print(p.fingerprint())"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == DEFAULT_CADENCE.fingerprint()

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from custrel.errors import InvalidInputError
 from custrel.grading import DEFAULT_GRADING, Grade, explain_grade
 from custrel.models import DealStatus, Need, Opportunity
 from tests._grading_cadence_samples import AS_OF, OTHER, explicit
@@ -12,8 +13,8 @@ EXPLANATIONS = [
     pytest.param(
         Opportunity(customer_id="c-1", need=Need.NONE, status=DealStatus.POTENTIAL),
         Grade.E,
-        "no need: a dead customer, grade E",
-        "无需求：死亡客户，E级",
+        "no need and no recent purchase: a dead customer, grade E",
+        "无需求且近期无购买：死亡客户，E级",
         id="no-need",
     ),
     pytest.param(
@@ -103,3 +104,30 @@ def test_g1_explanation_says_the_whole_reason(
     assert (why.grade, why.reason_en, why.reason_zh) == (expected, english, chinese)
     assert why.rules == ("G1", "G2")
     assert why.policy_fingerprint == DEFAULT_GRADING.fingerprint()
+
+
+def test_g1_e_with_a_recent_purchase_reads_no_open_need_not_dead() -> None:
+    done = Opportunity(customer_id="c-1", need=Need.NONE, status=DealStatus.CLOSED)
+    why = explain_grade(done, as_of=AS_OF, recent_purchase=date(2026, 2, 28))
+    assert why.grade is Grade.E
+    assert why.reason_en == (
+        "no open need, but bought on 2026-02-28, within the churn horizon: a customer to keep"
+        " serving, grade E"
+    )
+    assert (
+        why.reason_zh == "暂无新需求，但 2026-02-28 有购买，仍在流失期限内：应继续服务的客户，E级"
+    )
+    assert "dead" not in why.reason_en
+    assert "死亡" not in why.reason_zh
+
+
+def test_a_recent_purchase_changes_no_other_reason_and_no_grade() -> None:
+    for subject in (OTHER, explicit(date(2026, 12, 1), DealStatus.CLOSED)):
+        plain = explain_grade(subject, as_of=AS_OF)
+        assert explain_grade(subject, as_of=AS_OF, recent_purchase=AS_OF) == plain
+
+
+def test_recent_purchase_must_be_a_day() -> None:
+    with pytest.raises(InvalidInputError) as info:
+        explain_grade(OTHER, as_of=AS_OF, recent_purchase="2026-11-01")  # type: ignore[arg-type]
+    assert info.value.field == "recent_purchase"

@@ -18,8 +18,15 @@ import attrs
 
 from custrel._cli import _reading
 from custrel._cli._reading import Reading, Source, read_tables
-from custrel.cadence import AgendaItem, UpcomingOccasion, agenda, last_follow_up, upcoming_occasions
-from custrel.errors import InvalidInputError
+from custrel.cadence import (
+    LastTouch,
+    UpcomingOccasion,
+    WorkCalendar,
+    last_touch,
+    next_due,
+    upcoming_occasions,
+)
+from custrel.errors import InvalidInputError, OutsideCalendarError
 from custrel.grading import Grade, customer_grade, explain_grade, grade
 from custrel.lifecycle import ChurnSignal, Stage, explain_stage
 from custrel.loyalty import LoyaltyMeasures, explain_loyalty
@@ -47,9 +54,12 @@ if TYPE_CHECKING:
     from decimal import Decimal
 
     from custrel import io
+    from custrel.cadence import CadencePolicy
+    from custrel.loyalty import LoyaltyExplanation
 
 _BUCKET_BYTES = 32 * 1024 * 1024  # input bytes per bucket: about 150,000 records
 _BATCH = 4096  # records pickled at once into a bucket file
+_WEEKENDS = WorkCalendar(name="weekends")  # the fallback past a strict calendar's years
 
 
 @attrs.define(slots=True)
@@ -58,21 +68,30 @@ class Customer:
 
     customer_id: str
     name: str | None
+    owner: str | None
     grade: Grade | None
     grade_reason: str | None
-    last_follow_up: date | None
+    last_touch: LastTouch | None
     stage: Stage
     signals: tuple[ChurnSignal, ...]
     stage_reason: str
     loyalty: Decimal | None
+    loyalty_known: tuple[int, int]  # measures known, of all (0, 0 without a score)
     loyalty_reason: str | None
     value: Decimal
     occasions: tuple[UpcomingOccasion, ...]
     counts: tuple[int, int, int, int]  # opportunities, contacts, purchases, complaints
     tier: Tier = Tier.SMALL
-    rfm: RfmScore | None = None
+    rfm: RfmScore | None = None  # buyers only, as rfm_scores scores them
     segment: RfmSegment | None = None
-    due: AgendaItem | None = None
+    next_due: date | None = None  # every graded customer's next follow-up (rule C1)
+    days_overdue: int | None = None  # as_of minus next_due: negative when not due yet
+    provisional: bool = False  # the due day counts days of a calendar year not published
+
+    @property
+    def is_due(self) -> bool:
+        """Whether the customer is on the agenda: a follow-up due on or before as_of."""
+        return self.days_overdue is not None and self.days_overdue >= 0
 
 
 @attrs.frozen(kw_only=True)
@@ -85,6 +104,8 @@ class Portfolio:
     policies: io.Policies
     reading: Reading
     values: dict[str, Decimal]
+    calendar: WorkCalendar | None = None
+    policy_file: str | None = None  # where the policies came from; None: the defaults
 
     @property
     def records(self) -> int:
@@ -159,6 +180,7 @@ def _judge(
     profiles, opportunities, contacts, purchases, complaints = records
     zh = lang == "zh"
     profile: CustomerProfile | None = profiles[0] if profiles else None
+    stage = explain_stage(purchases, as_of=as_of, complaints=complaints, policy=policies.lifecycle)
     chosen: Grade | None = None
     grade_reason = None
     if opportunities:
@@ -168,9 +190,13 @@ def _judge(
             for o in sorted(opportunities, key=lambda o: o.status is DealStatus.CLOSED)
             if grade(o, as_of=as_of, policy=policies.grading) is chosen
         )
-        why = explain_grade(deciding, as_of=as_of, policy=policies.grading)
+        why = explain_grade(
+            deciding,
+            as_of=as_of,
+            policy=policies.grading,
+            recent_purchase=_recent_purchase(purchases, stage.stage, as_of),
+        )
         grade_reason = why.reason_zh if zh else why.reason_en
-    stage = explain_stage(purchases, as_of=as_of, complaints=complaints, policy=policies.lifecycle)
     try:
         loyalty = explain_loyalty(
             LoyaltyMeasures.from_purchases(purchases, as_of=as_of), policy=policies.loyalty
@@ -185,13 +211,15 @@ def _judge(
     return Customer(
         customer_id=customer_id,
         name=person.name if person else organization.name if organization else None,
+        owner=None if profile is None else profile.owner,
         grade=chosen,
         grade_reason=grade_reason,
-        last_follow_up=last_follow_up(contacts, as_of=as_of, policy=policies.cadence),
+        last_touch=last_touch(contacts, purchases, as_of=as_of, policy=policies.cadence),
         stage=stage.stage,
         signals=stage.signals,
         stage_reason=stage.reason_zh if zh else stage.reason_en,
         loyalty=None if loyalty is None else loyalty.score,
+        loyalty_known=(0, 0) if loyalty is None else _known(loyalty),
         loyalty_reason=None if loyalty is None else loyalty.reason_zh if zh else loyalty.reason_en,
         value=customer_value(ValueIndicators.from_purchases(purchases, as_of=as_of)),
         occasions=occasions,
@@ -199,11 +227,53 @@ def _judge(
     )
 
 
-def _graded(customers: Iterable[Customer]) -> Iterator[tuple[str, Grade, date | None]]:
-    """The agenda's entries: customers without an opportunity have no grade and no cadence."""
+_GONE = (Stage.PROSPECT, Stage.LAPSED)  # no sale, or none within the churn horizon (L4)
+
+
+def _recent_purchase(purchases: list[Purchase], stage: Stage, as_of: date) -> date | None:
+    """The last sale, when it falls within the customer's churn horizon (rule L4)."""
+    if stage in _GONE:
+        return None
+    return max(p.at.date() for p in purchases if not p.refund and p.at.date() <= as_of)
+
+
+def _known(loyalty: LoyaltyExplanation) -> tuple[int, int]:
+    """How many loyalty measures were known, of all (rule Y1): ``79 · 2/6``."""
+    known = len(loyalty.contributions)
+    return known, known + len(loyalty.missing)
+
+
+def _schedule(
+    customers: Iterable[Customer],
+    *,
+    as_of: date,
+    policy: CadencePolicy,
+    calendar: WorkCalendar | None,
+) -> None:
+    """Every graded customer's next follow-up (rule C1), never aborted by one customer.
+
+    A due day a strict calendar refuses (a year it does not cover) is counted by the
+    weekend rule and marked provisional, so one customer's date never stops the agenda.
+    """
     for customer in customers:
-        if customer.grade is not None:
-            yield customer.customer_id, customer.grade, customer.last_follow_up
+        if customer.grade is None:
+            continue
+        last = None if customer.last_touch is None else customer.last_touch.on
+        try:
+            due = next_due(customer.grade, last, as_of=as_of, policy=policy, calendar=calendar)
+            customer.provisional = calendar is not None and calendar.is_provisional(due)
+        except OutsideCalendarError:
+            due = next_due(customer.grade, last, as_of=as_of, policy=policy, calendar=_WEEKENDS)
+            customer.provisional = True
+        customer.next_due = due
+        customer.days_overdue = (as_of - due).days
+
+
+def _sort_key(order: str) -> Callable[[Customer], tuple[Any, ...]]:
+    """The agenda's order: by grade, then days overdue, then value; or overdue first."""
+    if order == "overdue":
+        return lambda c: (-(c.days_overdue or 0), c.grade, c.customer_id)
+    return lambda c: (c.grade, -(c.days_overdue or 0), -c.value, c.customer_id)
 
 
 def judge_portfolio(
@@ -220,6 +290,10 @@ def judge_portfolio(
     progress: Callable[[int, int | None], None] | None = None,
     encoding: str | None = None,
     columns: Mapping[str, Mapping[str, str]] | None = None,
+    calendar: WorkCalendar | None = None,
+    order: str = "grade",
+    owners: frozenset[str] | None = None,
+    policy_file: str | None = None,
 ) -> Portfolio:
     """Read a portfolio's tables and judge every customer (see the module docstring)."""
     size = sum(_size(path) for path in {source.path for source in tables.values()})
@@ -256,29 +330,26 @@ def judge_portfolio(
                 yield from records[3]
 
     ids = sorted(known)
-    scores = rfm_scores(purchases(), as_of=as_of, bins=policies.rfm_segments.bins, customers=ids)
+    scores = rfm_scores(purchases(), as_of=as_of, bins=policies.rfm_segments.bins)
     values = {cid: results[cid].value for cid in ids}
     tiers = tier_portfolio(values, policy=policies.tiers)
-    due = agenda(
-        _graded(results[cid] for cid in ids),
-        as_of=as_of,
-        policy=policies.cadence,
-        grading=policies.grading,
-    )
-    customers = []
-    for cid in ids:
-        customer = results[cid]
-        customer.tier = tiers[cid]
-        customer.rfm = scores[cid]
-        customer.segment = rfm_segment(scores[cid], policy=policies.rfm_segments)
-        customers.append(customer)
-    for item in due:
-        results[item.customer_id].due = item
+    customers = [results[cid] for cid in ids]
+    _schedule(customers, as_of=as_of, policy=policies.cadence, calendar=calendar)
+    for customer in customers:
+        customer.tier = tiers[customer.customer_id]
+        score = scores.get(customer.customer_id)
+        if score is not None:
+            customer.rfm = score
+            customer.segment = rfm_segment(score, policy=policies.rfm_segments)
+    due = [c for c in customers if c.is_due and (owners is None or c.owner in owners)]
+    due.sort(key=_sort_key(order))
     return Portfolio(
         as_of=as_of,
         customers=customers,
-        agenda=[results[item.customer_id] for item in due],
+        agenda=due,
         policies=policies,
         reading=reading,
         values=values,
+        calendar=calendar,
+        policy_file=policy_file,
     )

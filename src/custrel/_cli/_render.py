@@ -6,8 +6,10 @@ import csv
 import json
 import unicodedata
 from collections import Counter
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from custrel._cli._words import loyalty_text, policies_text, touch_text, why_due
 from custrel.grading import Grade
 from custrel.labels import label
 from custrel.lifecycle import Stage
@@ -23,19 +25,24 @@ if TYPE_CHECKING:
 FIELDS = (
     "customer_id",
     "name",
+    "owner",
     "grade",
     "tier",
     "stage",
     "signals",
     "loyalty",
+    "loyalty_known",
     "value",
     "r",
     "f",
     "m",
     "segment",
-    "last_follow_up",
-    "due",
+    "last_touch",
+    "last_touch_kind",
+    "next_due",
     "days_overdue",
+    "provisional",
+    "why_due",
     "occasions",
     "opportunities",
     "contacts",
@@ -45,9 +52,6 @@ FIELDS = (
     "stage_reason",
     "loyalty_reason",
 )
-
-# The policies a report applies, whose fingerprints its header shows.
-USED_POLICIES = ("grading", "cadence", "tiers", "rfm_segments", "lifecycle", "loyalty")
 
 TEXT: dict[str, dict[str, str]] = {
     "en": {
@@ -94,6 +98,13 @@ TEXT: dict[str, dict[str, str]] = {
         "value_share": "of value",
         "count": "customers",
         "years": "{n}",
+        "owner": "owner",
+        "last_touch": "last touch",
+        "next_due": "next due",
+        "why_due": "why due",
+        "no_purchase": "no purchase yet",
+        "by_segment": "Customers by RFM segment",
+        "policies_title": "Policies",
     },
     "zh": {
         "agenda": "待跟进客户",
@@ -105,7 +116,7 @@ TEXT: dict[str, dict[str, str]] = {
         "bad": "条有误",
         "policies": "策略",
         "customer": "客户",
-        "name": "名称",
+        "name": "姓名",
         "overdue": "逾期天数",
         "grade": "等级",
         "tier": "层级",
@@ -139,6 +150,13 @@ TEXT: dict[str, dict[str, str]] = {
         "value_share": "的价值",
         "count": "位客户",
         "years": "{n}",
+        "owner": "负责人",
+        "last_touch": "上次接触",
+        "next_due": "下次跟进",
+        "why_due": "跟进依据",
+        "no_purchase": "尚未购买",
+        "by_segment": "按 RFM 分群的客户数",
+        "policies_title": "策略",
     },
 }
 
@@ -150,28 +168,37 @@ def occasion_text(occasion: UpcomingOccasion, lang: str) -> str:
     return f"{label(occasion.kind, lang)}{whose} {occasion.on:%m-%d}{number}"  # type: ignore[arg-type]
 
 
-def machine_row(customer: Customer) -> dict[str, Any]:
-    """One customer as plain data: stable values, not labels (reasons in the chosen language)."""
-    rfm, due = customer.rfm, customer.due
+def machine_row(customer: Customer, portfolio: Portfolio, lang: str) -> dict[str, Any]:
+    """One customer as plain data: stable values, not labels (reasons in the chosen language).
+
+    ``days_overdue`` is ``as_of`` minus ``next_due``: negative while a follow-up is not
+    due yet (as :func:`custrel.frames.follow_up_frame` gives it); both are empty for a
+    customer without a grade. ``loyalty_known`` is ``"2/6"``: measures known, of all.
+    """
+    rfm, touch = customer.rfm, customer.last_touch
     opportunities, contacts, purchases, complaints = customer.counts
+    known, of = customer.loyalty_known
     return {
         "customer_id": customer.customer_id,
         "name": customer.name,
+        "owner": customer.owner,
         "grade": None if customer.grade is None else customer.grade.value,
         "tier": customer.tier.value,
         "stage": customer.stage.value,
         "signals": [signal.value for signal in customer.signals],
         "loyalty": None if customer.loyalty is None else str(customer.loyalty),
+        "loyalty_known": None if customer.loyalty is None else f"{known}/{of}",
         "value": str(customer.value),
         "r": None if rfm is None else rfm.r,
         "f": None if rfm is None else rfm.f,
         "m": None if rfm is None else rfm.m,
         "segment": None if customer.segment is None else customer.segment.name,
-        "last_follow_up": None
-        if customer.last_follow_up is None
-        else customer.last_follow_up.isoformat(),
-        "due": None if due is None else due.due.isoformat(),
-        "days_overdue": None if due is None else due.days_overdue,
+        "last_touch": None if touch is None else touch.on.isoformat(),
+        "last_touch_kind": None if touch is None else touch.kind.value,
+        "next_due": None if customer.next_due is None else customer.next_due.isoformat(),
+        "days_overdue": customer.days_overdue,
+        "provisional": customer.provisional,
+        "why_due": why_due(customer, portfolio, lang) or None,
         "occasions": [f"{o.kind.value} {o.on.isoformat()}" for o in customer.occasions],
         "opportunities": opportunities,
         "contacts": contacts,
@@ -181,6 +208,24 @@ def machine_row(customer: Customer) -> dict[str, Any]:
         "stage_reason": customer.stage_reason,
         "loyalty_reason": customer.loyalty_reason,
     }
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(cell: str) -> str:
+    """A CSV cell a spreadsheet will not run as a formula (OWASP's CSV injection advice).
+
+    A text beginning with ``= + - @``, a tab or a carriage return gets a leading
+    apostrophe; a number (``-12.50``) is left as it is.
+    """
+    if not cell.startswith(_FORMULA_START):
+        return cell
+    try:
+        Decimal(cell)
+    except ArithmeticError:
+        return "'" + cell
+    return cell
 
 
 def partial(portfolio: Portfolio, lang: str) -> str | None:
@@ -194,32 +239,49 @@ def partial(portfolio: Portfolio, lang: str) -> str | None:
     return t["partial"].format(what=what)
 
 
-def write_jsonl(customers: Iterable[Customer], out: TextIO, portfolio: Portfolio) -> None:
+def write_jsonl(
+    customers: Iterable[Customer], out: TextIO, portfolio: Portfolio, lang: str
+) -> None:
     """One JSON object a line; first, when data was lost, ``{"partial_data": {...}}``."""
     lost = portfolio.reading.lost()
     if lost:
         out.write(json.dumps({"partial_data": lost}) + "\n")
     for customer in customers:
-        out.write(json.dumps(machine_row(customer), ensure_ascii=False))
+        out.write(json.dumps(machine_row(customer, portfolio, lang), ensure_ascii=False))
         out.write("\n")
 
 
-def write_csv(customers: Iterable[Customer], out: TextIO, portfolio: Portfolio) -> None:
+def write_csv(
+    customers: Iterable[Customer], out: TextIO, portfolio: Portfolio, lang: str, *, bom: bool
+) -> None:
     """A header and one row a customer; lists joined with ``;``.
 
-    When data was lost, a first comment line says what (``# Partial data: ...``).
+    UTF-8 with a byte-order mark unless ``bom`` is false, so that Excel on Windows
+    opens Chinese text right; text cells that a spreadsheet would run as a formula
+    are :func:`neutralised`. When data was lost, a first comment line says what
+    (``# Partial data: ...``).
     """
+    if bom:
+        out.write("\ufeff")
     note = partial(portfolio, "en")
     if note is not None:
         out.write(f"# {note}\n")
     writer = csv.writer(out)
     writer.writerow(FIELDS)
     for customer in customers:
-        row = machine_row(customer)
-        writer.writerow(
-            ";".join(v) if isinstance(v, list) else "" if v is None else v
-            for v in (row[name] for name in FIELDS)
-        )
+        row = machine_row(customer, portfolio, lang)
+        writer.writerow(_cell(row[name]) for name in FIELDS)
+
+
+def _cell(value: object) -> object:
+    """One CSV cell: a list joined with ``;``, nothing as empty, text neutralised."""
+    if isinstance(value, list):
+        value = ";".join(value)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return neutralised(value) if isinstance(value, str) else value
 
 
 def _width(text: str) -> int:
@@ -243,96 +305,110 @@ def table(headers: list[str], rows: list[list[str]]) -> str:
 
 
 def header(portfolio: Portfolio, title: str | None, lang: str) -> str:
-    """The title line (without a title: what and when) and the policies' fingerprints."""
+    """The title line (without a title: what and when), and what data was lost if any."""
     t = TEXT[lang]
-    every = portfolio.policies.fingerprints()
-    fingerprints = ", ".join(f"{k} {every[k]}" for k in USED_POLICIES)
     what = "" if title is None else f"{title} — "
     note = partial(portfolio, lang)
     return (
         f"{what}{t['as_of']} {portfolio.as_of.isoformat()} — "
         f"{len(portfolio.customers):,} {t['customers']}, {portfolio.records:,} {t['records']}"
         + ("" if note is None else f"\n{note}")
-        + f"\n{t['policies']}: {fingerprints}"
     )
 
 
-def agenda_table(customers: list[Customer], lang: str) -> str:
-    """The agenda for people: who to follow up, most urgent first, and what to know."""
+def footer(portfolio: Portfolio, lang: str) -> str:
+    """The policies applied, in people's words (see :func:`_words.policies_text`)."""
+    sep = "：" if lang == "zh" else ": "
+    lines = policies_text(portfolio, lang)
+    return f"{TEXT[lang]['policies_title']}{sep}" + "\n  ".join(lines)
+
+
+def agenda_table(customers: list[Customer], portfolio: Portfolio, lang: str) -> str:
+    """The agenda for people: who to follow up first, and what to know about them."""
     t = TEXT[lang]
     if not customers:
         return t["none_due"]
-    headers = [
-        t[k]
-        for k in (
-            "customer",
-            "name",
-            "overdue",
-            "grade",
-            "tier",
-            "stage",
-            "signals",
-            "loyalty",
-            "occasions",
-        )
-    ]
+    keys = (
+        "customer",
+        "name",
+        "owner",
+        "grade",
+        "overdue",
+        "last_touch",
+        "next_due",
+        "value",
+        "tier",
+        "stage",
+        "signals",
+        "loyalty",
+        "occasions",
+        "why_due",
+    )
     sep = "、" if lang == "zh" else ", "
     rows = [
         [
             c.customer_id,
             c.name or "",
-            str(c.due.days_overdue) if c.due else "",
+            c.owner or "",
             c.grade.value if c.grade else "",
+            "" if c.days_overdue is None else str(c.days_overdue),
+            touch_text(c, lang),
+            "" if c.next_due is None else c.next_due.isoformat(),
+            str(c.value),
             label(c.tier, lang),  # type: ignore[arg-type]
             label(c.stage, lang),  # type: ignore[arg-type]
             sep.join(label(s, lang) for s in c.signals),  # type: ignore[arg-type]
-            "" if c.loyalty is None else f"{c.loyalty:.0f}",
+            loyalty_text(c),
             sep.join(occasion_text(o, lang) for o in c.occasions),
+            why_due(c, portfolio, lang),
         ]
         for c in customers
     ]
-    return table(headers, rows)
+    return table([t[k] for k in keys], rows)
 
 
-def report_table(customers: list[Customer], lang: str) -> str:
+def report_table(customers: list[Customer], portfolio: Portfolio, lang: str) -> str:
     """Every customer, one row each."""
     t = TEXT[lang]
-    headers = [
-        t[k]
-        for k in (
-            "customer",
-            "name",
-            "grade",
-            "tier",
-            "stage",
-            "signals",
-            "loyalty",
-            "value",
-            "segment",
-            "last",
-            "due",
-        )
-    ]
+    keys = (
+        "customer",
+        "name",
+        "owner",
+        "grade",
+        "tier",
+        "stage",
+        "signals",
+        "loyalty",
+        "value",
+        "segment",
+        "last_touch",
+        "next_due",
+        "overdue",
+        "why_due",
+    )
     sep = "、" if lang == "zh" else ", "
     rows = [
         [
             c.customer_id,
             c.name or "",
+            c.owner or "",
             c.grade.value if c.grade else "",
             label(c.tier, lang),  # type: ignore[arg-type]
             label(c.stage, lang),  # type: ignore[arg-type]
             sep.join(label(s, lang) for s in c.signals),  # type: ignore[arg-type]
-            "" if c.loyalty is None else f"{c.loyalty:.0f}",
+            loyalty_text(c),
             str(c.value),
             ""
             if c.segment is None
             else (c.segment.label_zh if lang == "zh" else c.segment.label_en),
-            "" if c.last_follow_up is None else c.last_follow_up.isoformat(),
-            "" if c.due is None else c.due.due.isoformat(),
+            touch_text(c, lang),
+            "" if c.next_due is None else c.next_due.isoformat(),
+            "" if not c.is_due else str(c.days_overdue),
+            why_due(c, portfolio, lang),
         ]
         for c in customers
     ]
-    return table(headers, rows)
+    return table([t[k] for k in keys], rows)
 
 
 def occasions_table(customers: list[Customer], lang: str, days: int) -> str:
@@ -364,10 +440,18 @@ def counts(portfolio: Portfolio, lang: str) -> dict[str, list[tuple[str, int]]]:
     grades = Counter(c.grade for c in portfolio.customers)
     tiers = Counter(c.tier for c in portfolio.customers)
     stages = Counter(c.stage for c in portfolio.customers)
+    policy = portfolio.policies.rfm_segments
+    segments = Counter(c.segment.name for c in portfolio.customers if c.segment is not None)
+    no_purchase = sum(1 for c in portfolio.customers if c.rfm is None)
     return {
         "by_grade": [(g.value, grades[g]) for g in Grade] + [(t["no_grade"], grades[None])],
         "by_tier": [(label(tier, lang), tiers[tier]) for tier in Tier],  # type: ignore[arg-type]
         "by_stage": [(label(s, lang), stages[s]) for s in Stage],  # type: ignore[arg-type]
+        "by_segment": [
+            (segment.label_zh if lang == "zh" else segment.label_en, segments[segment.name])
+            for segment in policy.segments
+        ]
+        + [(t["no_purchase"], no_purchase)],
     }
 
 

@@ -30,6 +30,7 @@ from custrel.cadence._policy import (
     DEFAULT_CADENCE,
     Cadence,
     CadencePolicy,
+    Touch,
     cadence_for,
 )
 from custrel.cadence._pool import (
@@ -49,6 +50,7 @@ from custrel.cadence._records import (
     minutes_steps,
     record_steps,
 )
+from custrel.cadence._touches import LastTouch, last_touch
 from custrel.cadence._workcalendar import Beyond, Weekday, WorkCalendar
 from custrel.cadence._workdays import (
     RECORD_WORKING_DAYS,
@@ -69,12 +71,14 @@ __all__ = [
     "CadencePolicy",
     "Claim",
     "FollowUp",
+    "LastTouch",
     "PoolPolicy",
     "PoolReason",
     "PoolStatus",
     "RecordStep",
     "RecordWorkflowPolicy",
     "StepDue",
+    "Touch",
     "UpcomingOccasion",
     "Weekday",
     "WorkCalendar",
@@ -87,6 +91,7 @@ __all__ = [
     "follow_up",
     "is_working_day",
     "last_follow_up",
+    "last_touch",
     "minutes_deadline",
     "minutes_steps",
     "needs_reassignment",

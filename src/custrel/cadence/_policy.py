@@ -23,7 +23,7 @@ from custrel.models import Channel, ContactEvent, Direction
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["DEFAULT_CADENCE", "Cadence", "CadencePolicy", "cadence_for"]
+__all__ = ["DEFAULT_CADENCE", "Cadence", "CadencePolicy", "Touch", "cadence_for"]
 
 
 _CHECK_DAY = c.day()
@@ -104,6 +104,24 @@ _FIRST_CONTACT = frozenset(
     }
 )
 
+
+class Touch(enum.StrEnum):
+    """A kind of touch with a customer that may count as a follow-up (rule C1 decision).
+
+    A follow-up is any touch the policy names (:attr:`CadencePolicy.touches`): a
+    contact we started, a contact the customer started, or a purchase. When two
+    touches fall on one day, the agenda names the first in this order.
+
+    >>> from custrel.cadence import Touch
+    >>> [touch.value for touch in Touch]
+    ['outbound', 'inbound', 'purchase']
+    """
+
+    OUTBOUND = "outbound"  # a contact we started (a call, a visit, an e-mail...)
+    INBOUND = "inbound"  # a contact the customer started
+    PURCHASE = "purchase"  # a purchase: the customer was served, the clock restarts
+
+
 _Interval = Cadence | relativedelta
 """A grade's follow-up interval: a named cadence or any calendar period (rule C1)."""
 
@@ -149,6 +167,17 @@ def _to_channels(value: Iterable[Channel]) -> frozenset[Channel]:
     return value  # type: ignore[return-value]  # the validator refuses it
 
 
+def _touches(_: object, __: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, frozenset) or not all(isinstance(v, Touch) for v in value):
+        raise PolicyError("CadencePolicy.touches", value, "a set of Touch")
+
+
+def _to_touches(value: Iterable[Touch]) -> frozenset[Touch]:
+    if isinstance(value, set | list | tuple):
+        return frozenset(value)
+    return value  # type: ignore[return-value]  # the validator refuses it
+
+
 @attrs.frozen(kw_only=True)
 class CadencePolicy(Policy):
     """Follow-up cadence by grade (rule C1), and which contacts count as a follow-up.
@@ -159,10 +188,12 @@ class CadencePolicy(Policy):
     daily cadence falls on the next working day instead of a weekend or holiday.
 
     Most CRMs silently take any activity as a follow-up; here the policy says which
-    do. By default every outbound contact counts except post, fax and website (one-way
-    mailings), and an inbound contact counts only when it is live — a call, a visit or
-    a meeting; an inbound e-mail, message or web form may be unanswered, so it does not
-    reset the clock. The *first* contact with a newly assigned customer (rule C3) has
+    do. ``touches`` names the kinds of touch that restart the clock: contacts we
+    started, contacts the customer started and purchases, all three by default (a
+    customer who bought two weeks ago is not "overdue"). Among contacts, by default
+    every outbound one counts except post, fax and website (one-way mailings), and an
+    inbound one counts only when it is live — a call, a visit or a meeting; an inbound
+    e-mail, message or web form may be unanswered, so it does not reset the clock. The *first* contact with a newly assigned customer (rule C3) has
     its own channels: seed 001 tells the salesperson to open with a fax, an e-mail, a
     mailing or a website introduction and then to phone, so those count as a first
     contact even though they are not regular follow-ups.
@@ -170,6 +201,8 @@ class CadencePolicy(Policy):
     Args:
         cadences: Every grade's cadence (A daily, B weekly, C half-monthly, D monthly,
             E yearly by default), a :class:`Cadence` or a calendar period.
+        touches: The kinds of touch that count as a follow-up: outbound contacts,
+            inbound contacts and purchases by default.
         outbound: Channels on which a contact we started counts.
         inbound: Channels on which a contact the customer started counts.
         first_contact: Channels on which an outbound contact counts as the first
@@ -197,6 +230,9 @@ class CadencePolicy(Policy):
 
     cadences: Mapping[Grade, _Interval] = attrs.field(
         default=_DEFAULT_CADENCES, converter=_freeze, validator=_check_cadences, hash=False
+    )
+    touches: frozenset[Touch] = attrs.field(
+        default=frozenset(Touch), converter=_to_touches, validator=_touches
     )
     outbound: frozenset[Channel] = attrs.field(
         default=_OUTBOUND, converter=_to_channels, validator=_channels
@@ -231,8 +267,9 @@ class CadencePolicy(Policy):
         """
         if not isinstance(event, ContactEvent):
             raise InvalidInputError("event", event, "a ContactEvent")
-        allowed = self.outbound if event.direction is Direction.OUTBOUND else self.inbound
-        return event.channel in allowed
+        if event.direction is Direction.OUTBOUND:
+            return Touch.OUTBOUND in self.touches and event.channel in self.outbound
+        return Touch.INBOUND in self.touches and event.channel in self.inbound
 
     def counts_as_first_contact(self, event: ContactEvent, /) -> bool:
         """Whether a contact event counts as the first contact with a customer (rule C3).

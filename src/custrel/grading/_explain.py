@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 __all__ = ["GradeExplanation", "explain_grade"]
 
+_CHECK_RECENT = c.day(optional=True)
+
 
 @attrs.frozen(kw_only=True)
 class GradeExplanation:
@@ -50,12 +52,27 @@ class GradeExplanation:
 
 
 def _reasons(  # noqa: PLR0911 - one return per case of rule G1 reads best
-    bound: BoundGradingPolicy, opportunity: Opportunity, result: Grade
+    bound: BoundGradingPolicy,
+    opportunity: Opportunity,
+    result: Grade,
+    recent_purchase: date | None,
 ) -> tuple[str, str]:
     need = opportunity.need
     close = opportunity.expected_close
     if need is Need.NONE:
-        return "no need: a dead customer, grade E", "无需求：死亡客户，E级"
+        if recent_purchase is not None:
+            day = recent_purchase.isoformat()
+            return (
+                (
+                    f"no open need, but bought on {day}, within the churn horizon: a customer"
+                    " to keep serving, grade E"
+                ),
+                f"暂无新需求，但 {day} 有购买，仍在流失期限内：应继续服务的客户，E级",
+            )
+        return (
+            "no need and no recent purchase: a dead customer, grade E",
+            "无需求且近期无购买：死亡客户，E级",
+        )
     if need is Need.POTENTIAL:
         return "potential need: grade D", "潜在需求：D级"
     if opportunity.status is DealStatus.CLOSED:
@@ -107,14 +124,27 @@ def _reasons(  # noqa: PLR0911 - one return per case of rule G1 reads best
 
 
 def explain_grade(
-    opportunity: Opportunity, /, *, as_of: date, policy: GradingPolicy = DEFAULT_GRADING
+    opportunity: Opportunity,
+    /,
+    *,
+    as_of: date,
+    policy: GradingPolicy = DEFAULT_GRADING,
+    recent_purchase: date | None = None,
 ) -> GradeExplanation:
     """Grade an opportunity and say why, in English and Chinese (rules G1, G2).
+
+    Grade E is "no need" (rule G1); it reads "dead customer" (死亡客户) only when the
+    customer has not bought recently either. Pass ``recent_purchase`` for a customer
+    whose last purchase falls within their churn horizon (rule L4; their lifecycle
+    stage is neither prospect nor lapsed): an E then reads "no open need", a repeat
+    buyer with nothing new to sell is not dead. The grade itself does not change.
 
     Args:
         opportunity: The opportunity to grade.
         as_of: The reference day.
         policy: The horizons; the rule book's by default.
+        recent_purchase: The customer's last purchase, when it falls within their
+            churn horizon; ``None`` (the default) when there is none.
 
     Returns:
         The grade with the rule IDs, the reasons and the policy's fingerprint.
@@ -131,10 +161,17 @@ def explain_grade(
     explicit need, expected close 2026-12-10 is within 1 month of 2026-11-22: grade A
     >>> print(why.reason_zh)
     明显需求，预计成交日 2026-12-10 在 2026-11-22 起 1个月 内：A级
-    """
+    >>> done = Opportunity(customer_id="c-1", need=Need.NONE, status=DealStatus.CLOSED)
+    >>> print(explain_grade(done, as_of=date(2026, 11, 22)).reason_en)
+    no need and no recent purchase: a dead customer, grade E
+    >>> print(explain_grade(done, as_of=date(2026, 11, 22),
+    ...                     recent_purchase=date(2026, 11, 8)).reason_en)
+    no open need, but bought on 2026-11-08, within the churn horizon: a customer to keep serving, grade E
+    """  # noqa: E501 - a doctest output line
     bound = _bind(policy, as_of)
     result = bound.grade(opportunity)
-    english, chinese = _reasons(bound, opportunity, result)
+    _CHECK_RECENT("recent_purchase", recent_purchase)
+    english, chinese = _reasons(bound, opportunity, result, recent_purchase)
     return GradeExplanation(
         grade=result,
         rules=("G1", "G2"),
