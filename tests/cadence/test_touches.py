@@ -100,7 +100,7 @@ def test_refuses_bad_input(call: object, field: str) -> None:
 
 @pytest.mark.parametrize("touches", ["purchase", {"purchase"}, None])
 def test_a_policy_refuses_touches_that_are_not_touches(touches: object) -> None:
-    with pytest.raises(PolicyError, match="CadencePolicy.touches"):
+    with pytest.raises(PolicyError, match=r"CadencePolicy\.touches"):
         CadencePolicy(touches=touches)  # type: ignore[arg-type]
 
 
@@ -111,7 +111,7 @@ def test_touches_round_trip_as_data() -> None:
     assert tuned.fingerprint() != DEFAULT_CADENCE.fingerprint()
 
 
-_HISTORY = dict(min_value=date(2026, 1, 1), max_value=date(2026, 12, 31))
+_HISTORY = {"min_value": date(2026, 1, 1), "max_value": date(2026, 12, 31)}
 
 
 @given(

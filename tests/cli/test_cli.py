@@ -9,6 +9,7 @@ import subprocess
 import sys
 import tempfile
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -84,8 +85,9 @@ def test_demo_prints_todays_work_and_the_summary() -> None:
     assert lines[0].startswith(
         "custrel demo: the sample portfolio — as of 2026-11-20 — 300 customers"
     )
-    assert lines[1].startswith("policies: grading ")
     assert "Follow-ups due" in lines
+    assert "Policies: the rule book's defaults" in lines
+    assert any(line.startswith("  fingerprints: grading ") for line in lines)
     assert any(line.startswith("Customers by grade: A ") for line in lines)
     assert any(line.startswith("Customers by stage: prospect ") for line in lines)
 
@@ -116,19 +118,38 @@ def test_report_has_one_row_per_customer_with_every_record_counted(
 def test_report_as_csv_and_table(portfolios: dict[str, pathlib.Path]) -> None:
     status, out, _ = call("report", str(portfolios["csv"]), "--format", "csv")
     assert status == 0
-    assert out.splitlines()[0].startswith("customer_id,name,grade,tier,stage,signals,")
+    assert out.splitlines()[0].startswith("\ufeffcustomer_id,name,owner,grade,tier,stage,signals,")
     assert len(out.splitlines()) == 41
     status, out, _ = call("report", str(portfolios["jsonl"]), "--limit", "2")
     assert status == 0
     assert "... and 38 more (--limit)" in out
 
 
-def test_agenda_lists_the_due_most_overdue_first(portfolios: dict[str, pathlib.Path]) -> None:
+def test_agenda_lists_the_best_grade_first_then_the_most_overdue_then_value(
+    portfolios: dict[str, pathlib.Path],
+) -> None:
     result = run("agenda", str(portfolios["jsonl"]), "--format", "jsonl", "--as-of", "2026-11-20")
     assert result.returncode == 0
-    overdue = [row["days_overdue"] for row in rows(result.stdout)]
-    assert overdue
-    assert overdue == sorted(overdue, reverse=True)
+    found = rows(result.stdout)
+    keys = [
+        (row["grade"], -row["days_overdue"], -Decimal(row["value"]), row["customer_id"])
+        for row in found
+    ]
+    assert len({row["grade"] for row in found}) > 1
+    assert keys == sorted(keys)
+    assert all(row["days_overdue"] >= 0 for row in found)
+
+
+def test_agenda_sorted_by_overdue_keeps_the_old_order(portfolios: dict[str, pathlib.Path]) -> None:
+    args = ("agenda", str(portfolios["jsonl"]), "--format", "jsonl", "--as-of", "2026-11-20")
+    result = run(*args, "--sort", "overdue")
+    assert result.returncode == 0
+    found = rows(result.stdout)
+    keys = [(-row["days_overdue"], row["grade"], row["customer_id"]) for row in found]
+    assert keys == sorted(keys)
+    assert {row["customer_id"] for row in found} == {
+        row["customer_id"] for row in rows(run(*args).stdout)
+    }
 
 
 def test_html_report_is_one_self_contained_page(
@@ -452,10 +473,10 @@ def test_output_is_written_atomically(
     status, out, _ = call("demo", "--format", "csv", "--output", str(target))
     assert (status, out) == (0, "")
     first = target.read_text(encoding="utf-8")
-    assert first.startswith("customer_id,")
+    assert first.startswith("\ufeffcustomer_id,")
     assert oct(target.stat().st_mode & 0o777) != oct(0o600)
 
-    def interrupted(*_: object) -> None:
+    def interrupted(*_: object, **__: object) -> None:
         raise KeyboardInterrupt
 
     monkeypatch.setattr("custrel._cli._render.write_jsonl", interrupted)
@@ -468,7 +489,7 @@ def test_output_is_written_atomically(
 def test_an_interrupt_on_a_terminal_clears_the_progress_line(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    def interrupted(*_: object) -> None:
+    def interrupted(*_: object, **__: object) -> None:
         raise KeyboardInterrupt
 
     monkeypatch.setattr("custrel._cli._render.write_csv", interrupted)
@@ -478,7 +499,7 @@ def test_an_interrupt_on_a_terminal_clears_the_progress_line(
 
 
 def test_a_closed_pipe_ends_quietly(monkeypatch: pytest.MonkeyPatch) -> None:
-    def closed(*_: object) -> None:
+    def closed(*_: object, **__: object) -> None:
         raise BrokenPipeError
 
     monkeypatch.setattr("custrel._cli._render.write_jsonl", closed)

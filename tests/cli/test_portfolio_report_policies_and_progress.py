@@ -14,8 +14,9 @@ import pytest
 from custrel import io
 from custrel._cli import _portfolio, _reading, _sample
 from custrel.cadence import (
-    AgendaItem,
     CadencePolicy,
+    LastTouch,
+    Touch,
 )
 from custrel.errors import InvalidInputError
 from custrel.grading import Grade
@@ -146,13 +147,14 @@ def test_rules_c1_t1_t2_a_portfolio_is_judged_by_its_own_policies_and_zone(
     portfolio = _judge(_write(tmp_path), policies=TUNED, problems=problems)
     assert problems == []  # the naive contact times are read in the zone given
     assert [
-        (c.customer_id, c.grade, c.last_follow_up, c.tier, c.rfm, c.segment)
+        (c.customer_id, c.grade, c.last_touch, c.tier, c.rfm, c.segment)
         for c in portfolio.customers
     ] == [
         (
             "c-1",
             Grade.A,
-            None,  # rule C1 tuned: the phone call is no follow-up
+            # rule C1 tuned: the phone call is no follow-up, the purchase is
+            LastTouch(on=date(2026, 11, 1), kind=Touch.PURCHASE),
             Tier.VIP,
             RfmScore(recency_days=19, frequency=1, monetary=Decimal(500), r=2, f=1, m=2),
             EVERYONE,
@@ -160,7 +162,7 @@ def test_rules_c1_t1_t2_a_portfolio_is_judged_by_its_own_policies_and_zone(
         (
             "c-2",
             Grade.B,
-            date(2026, 11, 10),
+            LastTouch(on=date(2026, 11, 10), kind=Touch.OUTBOUND),
             Tier.MAJOR,
             RfmScore(recency_days=100, frequency=1, monetary=Decimal(300), r=1, f=1, m=1),
             EVERYONE,
@@ -168,16 +170,16 @@ def test_rules_c1_t1_t2_a_portfolio_is_judged_by_its_own_policies_and_zone(
         (
             "c-3",
             None,
-            None,
+            LastTouch(on=date(2026, 9, 1), kind=Touch.PURCHASE),
             Tier.ORDINARY,
             RfmScore(recency_days=80, frequency=2, monetary=Decimal(200), r=1, f=2, m=1),
             EVERYONE,
         ),
     ]
     # Rule C1 tuned: B every 10 days, so c-2 (last follow-up 10 Nov) is due today.
-    assert [(c.customer_id, c.due) for c in portfolio.agenda] == [
-        ("c-1", AgendaItem(customer_id="c-1", grade=Grade.A, due=AS_OF, days_overdue=0)),
-        ("c-2", AgendaItem(customer_id="c-2", grade=Grade.B, due=AS_OF, days_overdue=0)),
+    assert [(c.customer_id, c.next_due, c.days_overdue) for c in portfolio.agenda] == [
+        ("c-1", date(2026, 11, 2), 18),
+        ("c-2", AS_OF, 0),
     ]
 
 
@@ -187,15 +189,17 @@ def test_rule_c1_by_default_a_phone_call_is_a_follow_up_in_the_report(
     problems: list[object] = []
     portfolio = _judge(_write(tmp_path), policies=io.Policies(), problems=problems)
     assert problems == []
-    assert [(c.customer_id, c.last_follow_up, c.tier) for c in portfolio.customers] == [
-        ("c-1", date(2026, 11, 18), Tier.VIP),
-        ("c-2", date(2026, 11, 12), Tier.ORDINARY),
-        ("c-3", None, Tier.SMALL),
+    assert [(c.customer_id, c.last_touch, c.tier) for c in portfolio.customers] == [
+        ("c-1", LastTouch(on=date(2026, 11, 18), kind=Touch.OUTBOUND), Tier.VIP),
+        ("c-2", LastTouch(on=date(2026, 11, 12), kind=Touch.OUTBOUND), Tier.ORDINARY),
+        ("c-3", LastTouch(on=date(2026, 9, 1), kind=Touch.PURCHASE), Tier.SMALL),
     ]
-    assert [c.due for c in portfolio.agenda] == [
-        AgendaItem(customer_id="c-1", grade=Grade.A, due=date(2026, 11, 19), days_overdue=1),
-        AgendaItem(customer_id="c-2", grade=Grade.B, due=date(2026, 11, 19), days_overdue=1),
+    assert [(c.customer_id, c.next_due, c.days_overdue) for c in portfolio.agenda] == [
+        ("c-1", date(2026, 11, 19), 1),
+        ("c-2", date(2026, 11, 19), 1),
     ]
+    # c-3 has no opportunity, so no grade and no cadence: never on the agenda
+    assert portfolio.customers[2].next_due is None
 
 
 def test_a_grading_policy_of_the_wrong_type_is_refused_without_opportunities(

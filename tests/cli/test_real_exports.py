@@ -403,7 +403,7 @@ def test_the_records_of_a_refused_profile_are_skipped_once_per_customer(
         ),
     ]
     assert out.splitlines()[0] == (
-        "# Partial data: 1 record refused, 12 records skipped with their customer; see the"
+        "\ufeff# Partial data: 1 record refused, 12 records skipped with their customer; see the"
         " messages on standard error"
     )
     status, out, _ = _call("report", str(tmp_path), "--lang", "zh")
@@ -441,7 +441,7 @@ def test_a_broken_link_as_a_table_is_reported_and_the_rest_processed(
     assert "Traceback" not in err
     assert f"{tmp_path / 'purchases.csv'}: cannot read: No such file or directory" in err
     assert f"{tmp_path / 'contacts.csv'}: cannot read: Too many levels of symbolic links" in err
-    assert out.startswith("# Partial data: 2 files not read")
+    assert out.startswith("\ufeff# Partial data: 2 files not read")
 
 
 def test_table_files_are_found_whatever_the_case_of_their_names(tmp_path: pathlib.Path) -> None:

@@ -106,6 +106,11 @@ def write_jsonl(path: _Path, records: Iterable[object], /) -> int:
 def write_csv(cls: type, path: _Path, records: Iterable[object], /) -> int:
     """Write models as CSV that :func:`read_csv` reads back, with every column.
 
+    Values are written raw, as UTF-8 without a byte-order mark, so that they round-trip:
+    a name such as ``=1+1`` stays ``=1+1``. A file meant for a spreadsheet is the
+    command line's report (``custrel report --format csv``), which starts with a
+    byte-order mark and neutralises cells a spreadsheet would run as a formula.
+
     Args:
         cls: The model class, for the header.
         path: The file to write (replaced if it exists).

@@ -1,0 +1,294 @@
+"""Issue 25: the agenda and report a sales manager works from (rules C1, G1, T1, Y1)."""
+
+import csv
+import io as stdio
+import json
+import pathlib
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from custrel import io
+from custrel.__main__ import main
+from custrel._cli import _portfolio, _reading, _render, _sample
+from custrel.models import Purchase
+from custrel.tiering import rfm_scores
+
+AS_OF = date(2026, 11, 20)
+
+
+def call(*args: str) -> tuple[int, str, str]:
+    out, err = stdio.StringIO(), stdio.StringIO()
+    status = main(list(args), stdout=out, stderr=err)
+    return status, out.getvalue(), err.getvalue()
+
+
+def jsonl(*args: str) -> list[dict[str, Any]]:
+    status, out, err = call(*args, "--format", "jsonl")
+    assert status == 0, err
+    return [json.loads(line) for line in out.splitlines()]
+
+
+def write(folder: pathlib.Path, **tables: str) -> pathlib.Path:
+    folder.mkdir(exist_ok=True)
+    for name, text in tables.items():
+        (folder / f"{name}.csv").write_text(text, encoding="utf-8")
+    (folder / "portfolio.json").write_text('{"as_of": "2026-11-20"}')
+    return folder
+
+
+PROFILES = (
+    "customer_id,person.name,owner,created_on\n"
+    "c-1,Wang Fang,rep-1,2025-03-01\n"
+    "c-2,Li Wei,rep-2,2025-03-01\n"
+    'c-3,=HYPERLINK("http://x"),rep-1,2025-03-01\n'
+    "c-4,Zhao Min,rep-2,2025-03-01\n"
+)
+OPPORTUNITIES = (
+    "customer_id,need,status,expected_close,amount\n"
+    "c-1,explicit,negotiating,2027-01-10,500\n"  # B: weekly
+    "c-2,none,closed,,\n"  # E: yearly
+    "c-3,explicit,negotiating,2026-12-01,500\n"  # A: daily
+    "c-4,none,closed,,\n"  # E: yearly
+)
+
+
+@pytest.fixture
+def shop(tmp_path: pathlib.Path) -> pathlib.Path:
+    """c-1 (B) phoned 973 days ago but bought two weeks ago; c-2 (E) a repeat buyer with no
+    open need; c-3 (A) never touched; c-4 (E) no need and no purchase for years."""
+    long_ago = (AS_OF - timedelta(days=973)).isoformat()
+    return write(
+        tmp_path / "shop",
+        profiles=PROFILES,
+        opportunities=OPPORTUNITIES,
+        contacts=(f"customer_id,at,channel,direction\nc-1,{long_ago}T10:00:00Z,phone,outbound\n"),
+        purchases=(
+            "customer_id,at,product,amount,order_id\n"
+            "c-1,2026-11-06T10:00:00Z,tea,88.00,o-1\n"
+            "c-2,2026-06-01T10:00:00Z,tea table,2600.00,o-2\n"
+            "c-2,2026-08-01T10:00:00Z,tea table,2600.00,o-3\n"
+            "c-2,2026-10-01T10:00:00Z,tea table,2600.00,o-4\n"
+            "c-4,2023-01-01T10:00:00Z,tea,88.00,o-5\n"
+        ),
+    )
+
+
+def by_id(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    return {row["customer_id"]: row for row in rows}
+
+
+def test_c1_a_purchase_two_weeks_ago_is_a_touch_not_973_days_overdue(shop: pathlib.Path) -> None:
+    report = by_id(jsonl("report", str(shop)))
+    c1 = report["c-1"]
+    assert (c1["last_touch"], c1["last_touch_kind"]) == ("2026-11-06", "purchase")
+    assert (c1["next_due"], c1["days_overdue"]) == ("2026-11-13", 7)
+    assert c1["why_due"] == ("grade B · weekly; last touch 2026-11-06 (purchase); due 2026-11-13")
+
+
+def test_every_graded_customer_has_a_next_due_day_due_or_not(shop: pathlib.Path) -> None:
+    report = by_id(jsonl("report", str(shop)))
+    c2 = report["c-2"]
+    assert (c2["next_due"], c2["days_overdue"]) == ("2027-10-01", -315)
+    assert c2["why_due"].endswith("last touch 2026-10-01 (purchase); due 2027-10-01")
+    assert report["c-3"]["why_due"] == ("grade A · daily; no touch yet; due at once (2026-11-20)")
+    agenda = [row["customer_id"] for row in jsonl("agenda", str(shop))]
+    assert agenda == ["c-3", "c-1", "c-4"]  # A, B, then E; c-2 (E) is not due
+    assert all(report[cid]["days_overdue"] >= 0 for cid in agenda)
+
+
+def test_g1_grade_e_is_dead_only_without_a_recent_purchase(shop: pathlib.Path) -> None:
+    report = by_id(jsonl("report", str(shop)))
+    assert "no open need, but bought on 2026-10-01" in report["c-2"]["grade_reason"]
+    assert "dead customer" not in report["c-2"]["grade_reason"]
+    assert "dead customer" in report["c-4"]["grade_reason"]
+    chinese = by_id(jsonl("report", str(shop), "--lang", "zh"))
+    assert "死亡客户" not in chinese["c-2"]["grade_reason"]
+    assert "死亡客户" in chinese["c-4"]["grade_reason"]
+
+
+def test_t1_rfm_scores_buyers_only_as_rfm_scores_does(shop: pathlib.Path) -> None:
+    report = by_id(jsonl("report", str(shop)))
+    assert report["c-3"]["r"] is None
+    assert report["c-3"]["segment"] is None
+    purchases = list(io.read_csv(Purchase, shop / "purchases.csv"))
+    library = rfm_scores(purchases, as_of=AS_OF)
+    assert {cid for cid, row in report.items() if row["r"] is not None} == set(library)
+    for cid, score in library.items():
+        assert (report[cid]["r"], report[cid]["f"], report[cid]["m"]) == (score.r, score.f, score.m)
+
+
+def test_y1_loyalty_says_how_much_of_it_is_known(shop: pathlib.Path) -> None:
+    report = by_id(jsonl("report", str(shop)))
+    assert report["c-2"]["loyalty_known"] == "2/6"
+    status, out, _ = call("report", str(shop))
+    assert status == 0
+    line = next(line for line in out.splitlines() if line.startswith("c-2 "))
+    assert f"{Decimal(report['c-2']['loyalty']):.0f} · 2/6" in line
+
+
+def test_owner_filters_the_agenda_only(shop: pathlib.Path) -> None:
+    assert [row["customer_id"] for row in jsonl("agenda", str(shop), "--owner", "rep-2")] == ["c-4"]
+    assert [row["customer_id"] for row in jsonl("agenda", str(shop), "--owner", "rep-1")] == [
+        "c-3",
+        "c-1",
+    ]
+    both = jsonl("agenda", str(shop), "--owner", "rep-1", "--owner", "rep-2")
+    assert len(both) == 3
+    status, out, _ = call("agenda", str(shop), "--owner", "nobody")
+    assert status == 0
+    assert "No follow-up is due." in out
+    assert "Customers by grade: A 1 · B 1 · C 0 · D 0 · E 2" in out  # the whole portfolio
+
+
+def test_the_csv_opens_in_excel_and_runs_no_formula(shop: pathlib.Path) -> None:
+    status, out, _ = call("report", str(shop), "--format", "csv")
+    assert status == 0
+    assert out.startswith("\ufeffcustomer_id,")
+    rows = by_id(list(csv.DictReader(out.removeprefix("\ufeff").splitlines())))
+    assert rows["c-3"]["name"] == '\'=HYPERLINK("http://x")'
+    assert rows["c-2"]["days_overdue"] == "-315"  # a number stays a number
+    _, plain, _ = call("report", str(shop), "--format", "csv", "--no-bom")
+    assert plain.startswith("customer_id,")
+    assert by_id(jsonl("report", str(shop)))["c-3"]["name"] == '=HYPERLINK("http://x")'
+
+
+@pytest.mark.parametrize(
+    ("cell", "written"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("-12.50", "-12.50"),
+        ("+3", "+3"),
+        ("Wang Fang", "Wang Fang"),
+        ("", ""),
+    ],
+)
+def test_formula_cells_are_neutralised_numbers_are_not(cell: str, written: str) -> None:
+    assert _render.neutralised(cell) == written
+
+
+def test_the_policies_are_said_in_peoples_words(shop: pathlib.Path, tmp_path: pathlib.Path) -> None:
+    policy = tmp_path / "ours.toml"
+    policy.write_text(
+        '[cadence]\ncadences = { A = "daily", B = { days = 10 }, C = "semimonthly",'
+        ' D = "monthly", E = "yearly" }\n',
+        encoding="utf-8",
+    )
+    status, out, _ = call("agenda", str(shop), "--policy", str(policy))
+    assert status == 0
+    lines = out.splitlines()
+    start = lines.index(f"Policies: from {policy}")
+    assert lines[start + 1] == "  follow-up cadence: cadences.B.days = 10"
+    assert lines[start + 2] == "  every other policy as the rule book"
+    assert lines[start + 3].startswith("  fingerprints: grading ")
+    assert "grade B · every 10 days; last touch 2026-11-06 (purchase); due 2026-11-16" in out
+    status, out, _ = call("agenda", str(shop), "--policy", str(policy), "--lang", "zh")
+    assert f"策略：来自 {policy}" in out
+    assert "  跟进频率：cadences.B" in out
+    assert "  指纹：客户分级 " in out
+    assert "policies:" not in out.replace(str(policy), "")
+
+
+def test_the_chinese_table_says_everything_in_chinese(shop: pathlib.Path) -> None:
+    status, out, _ = call("agenda", str(shop), "--lang", "zh")
+    assert status == 0
+    header = next(line for line in out.splitlines() if line.startswith("客户 "))
+    for word in ("姓名", "负责人", "等级", "逾期天数", "上次接触", "下次跟进", "价值", "跟进依据"):
+        assert word in header
+    assert "B级 · 周志：每周至少一次；上次接触 2026-11-06（购买）；应跟进日 2026-11-13" in out
+    assert "按 RFM 分群的客户数：" in out
+    assert "尚未购买 1" in out
+
+
+def test_sorting_by_grade_breaks_ties_by_overdue_then_value(tmp_path: pathlib.Path) -> None:
+    folder = write(
+        tmp_path / "ties",
+        profiles="customer_id,created_on\nc-1,2025-01-01\nc-2,2025-01-01\nc-3,2025-01-01\n",
+        opportunities=(
+            "customer_id,need,status,expected_close\n"
+            "c-1,explicit,negotiating,2026-12-01\n"
+            "c-2,explicit,negotiating,2026-12-01\n"
+            "c-3,explicit,negotiating,2026-12-01\n"
+        ),
+        purchases=(
+            "customer_id,at,product,amount\n"
+            "c-1,2026-11-10T10:00:00Z,tea,10\n"
+            "c-2,2026-11-10T10:00:00Z,tea,900\n"
+            "c-3,2026-11-01T10:00:00Z,tea,5\n"
+        ),
+    )
+    rows = jsonl("agenda", str(folder))
+    assert [row["customer_id"] for row in rows] == ["c-3", "c-2", "c-1"]
+    assert [row["days_overdue"] for row in rows] == [18, 9, 9]
+
+
+def test_an_empty_and_a_one_customer_portfolio(tmp_path: pathlib.Path) -> None:
+    empty = write(tmp_path / "empty", profiles="customer_id,created_on\n")
+    status, out, _ = call("agenda", str(empty))
+    assert status == 0
+    assert "No follow-up is due." in out
+    assert "no purchase yet 0" in out
+    one = write(
+        tmp_path / "one",
+        profiles="customer_id,created_on\nc-1,2024-02-29\n",
+        opportunities="customer_id,need,status,expected_close\nc-1,explicit,negotiating,2026-12-01\n",
+        purchases="customer_id,at,product,amount\nc-1,2024-02-29T10:00:00Z,tea,10\n",
+    )
+    rows = jsonl("agenda", str(one))
+    assert [(r["last_touch"], r["next_due"], r["days_overdue"]) for r in rows] == [
+        ("2024-02-29", "2024-03-01", 994)
+    ]
+
+
+def _judged(folder: pathlib.Path, **options: Any) -> _portfolio.Portfolio:
+    return _portfolio.judge_portfolio(
+        _reading.find_tables(folder)[0],
+        as_of=AS_OF,
+        policies=io.Policies(),
+        lang="en",
+        within=timedelta(days=30),
+        tz=None,
+        strict=True,
+        on_bad=print,
+        on_unreadable=print,
+        **options,
+    )
+
+
+@settings(max_examples=10, deadline=None)
+@given(seed=st.integers(0, 10_000), customers=st.integers(0, 30))
+def test_the_agenda_counts_and_order_agree_with_every_customer(
+    tmp_path_factory: pytest.TempPathFactory, seed: int, customers: int
+) -> None:
+    folder = tmp_path_factory.mktemp("drawn")
+    _sample.write_portfolio(folder, customers, seed=seed, as_of=AS_OF)
+    portfolio = _judged(folder)
+    graded = [c for c in portfolio.customers if c.grade is not None]
+    assert all(c.next_due is not None for c in graded)
+    assert all(c.next_due is None for c in portfolio.customers if c.grade is None)
+    due = {c.customer_id for c in graded if c.next_due is not None and c.next_due <= AS_OF}
+    assert {c.customer_id for c in portfolio.agenda} == due
+    keys = [(c.grade, -(c.days_overdue or 0), -c.value, c.customer_id) for c in portfolio.agenda]
+    assert keys == sorted(keys)
+    for c in portfolio.customers:  # the last touch is never after the reference day
+        assert c.last_touch is None or c.last_touch.on <= AS_OF
+    counts = _render.counts(portfolio, "en")
+    assert sum(n for _, n in counts["by_segment"]) == len(portfolio.customers)
+    assert sum(n for _, n in counts["by_stage"]) == len(portfolio.customers)
+    owners = frozenset({"rep-1", "rep-3"})
+    mine = _judged(folder, owners=owners, order="overdue")
+    assert [c.customer_id for c in mine.agenda] == sorted(
+        (c.customer_id for c in portfolio.agenda if c.owner in owners),
+        key=lambda cid: next(
+            (-(c.days_overdue or 0), c.grade, cid) for c in mine.agenda if c.customer_id == cid
+        ),
+    )
