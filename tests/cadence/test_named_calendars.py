@@ -8,7 +8,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from custrel.cadence import Beyond, WorkCalendar, add_working_days, is_working_day
-from custrel.cadence._named import CALENDAR_NAMES, calendar_named, checked_calendar_name
+from custrel.cadence._named import (
+    CALENDAR_NAMES,
+    calendar_named,
+    checked_calendar_name,
+    default_years,
+)
 from custrel.errors import CustrelError, InvalidInputError
 
 YEARS = range(2020, 2029)
@@ -110,3 +115,16 @@ def test_c4_weekends_and_none_need_no_package(monkeypatch: pytest.MonkeyPatch) -
 def test_c4_the_weekends_calendar_counts_as_no_calendar(start: date, n: int) -> None:
     weekends = calendar_named("weekends", years=YEARS)
     assert add_working_days(start, n, calendar=weekends) == add_working_days(start, n)
+
+
+@pytest.mark.parametrize(
+    ("today", "years"),
+    [(date(2026, 12, 3), range(2000, 2029)), (date(2027, 1, 1), range(2000, 2030))],
+)
+def test_c4_default_years_run_from_2000_to_two_years_after_today(today: date, years: range) -> None:
+    assert default_years(today) == years
+
+
+def test_c4_default_years_need_a_date() -> None:
+    with pytest.raises(InvalidInputError):
+        default_years("2026-12-03")  # type: ignore[arg-type]

@@ -6,15 +6,48 @@ types after ``--calendar`` or writes as ``calendar = "china"`` in a policy file.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from custrel import _checks as c
 from custrel.cadence._sources import import_extra
 from custrel.cadence._workcalendar import Beyond, WorkCalendar
 from custrel.errors import InvalidInputError
 
-__all__ = ["CALENDAR_NAMES", "calendar_named", "checked_calendar_name"]
+if TYPE_CHECKING:
+    from datetime import date
+
+__all__ = ["CALENDAR_NAMES", "calendar_named", "checked_calendar_name", "default_years"]
 
 CALENDAR_NAMES = "china, weekends, none or a country code such as DE (python-holidays)"
 _CHINA = frozenset({"china", "cn"})
 _COUNTRY_CODE = 2
+_FIRST_YEAR = 2000  # the first year a country's calendar covers by default
+_YEARS_AHEAD = 2  # and the years after today's
+
+
+def default_years(today: date, /) -> range:
+    """The years a country's calendar covers by default: 2000 to two years after today.
+
+    For the caller of :func:`calendar_named` that reads the clock (the command line):
+    python-holidays computes any year by its rules, but a year that far ahead may still
+    change (a new holiday, a moved one), so later years are provisional.
+
+    Args:
+        today: Today's date.
+
+    Returns:
+        ``range(2000, today.year + 3)``.
+
+    Raises:
+        InvalidInputError: If ``today`` is not a date.
+
+    >>> from datetime import date
+    >>> from custrel.cadence._named import default_years
+    >>> default_years(date(2026, 12, 3))
+    range(2000, 2029)
+    """
+    c.day()("today", today)
+    return range(_FIRST_YEAR, today.year + _YEARS_AHEAD + 1)
 
 
 def checked_calendar_name(text: str, /) -> str | None:
@@ -71,8 +104,9 @@ def calendar_named(text: str, /, *, years: range) -> WorkCalendar | None:
       it), and past them the weekend, provisional (``beyond=Beyond.PROVISIONAL``).
 
     Case and surrounding spaces do not matter. ``years`` is the caller's choice, since
-    a rule never reads the clock: the command line passes 2000 to two years after
-    today. China ignores it (chinesecalendar's years are the published schedules).
+    a rule never reads the clock: the command line passes
+    ``default_years(date.today())``, 2000 to two years after today. China ignores it
+    (chinesecalendar's years are the published schedules).
 
     Args:
         text: The name.
