@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from custrel import io
 from custrel._cli import _backtest, _html, _portfolio, _reading, _render
-from custrel.cadence._named import calendar_named
+from custrel.cadence._named import calendar_named, default_years
 from custrel.errors import CustrelError, InvalidInputError
 from custrel.io._encoding import _checked_encoding
 
@@ -290,13 +290,13 @@ class _Progress:
 
 def _work_calendar(name: str | None, policies: io.Policies) -> WorkCalendar | None:
     """The working calendar: ``--calendar``, else the policy file's ``calendar``, else none."""
-    if name is not None:
-        try:
-            return calendar_named(name)
-        except InvalidInputError as exc:
-            raise InvalidInputError("--calendar", name, exc.expected, hint=exc.hint) from None
-    chosen: str | None = getattr(policies, "calendar", None)  # TEMP until merge
-    return None if chosen is None else calendar_named(chosen)
+    years = default_years(date.today())  # noqa: DTZ011 - the command line is the edge that reads the clock
+    if name is None:
+        return None if policies.calendar is None else calendar_named(policies.calendar, years=years)
+    try:
+        return calendar_named(name, years=years)
+    except InvalidInputError as exc:
+        raise InvalidInputError("--calendar", name, exc.expected, hint=exc.hint) from None
 
 
 def _sample_folder() -> pathlib.Path:

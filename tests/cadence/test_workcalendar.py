@@ -42,7 +42,7 @@ NATIONAL_DAY = [date(2026, 10, d) for d in range(1, 8)]
 MAKE_UP = [date(2026, 10, 10)]
 OCTOBER = WorkCalendar(name="October 2026", covers=[2026], holidays=NATIONAL_DAY, workdays=MAKE_UP)
 WEEKENDS = attrs.evolve(OCTOBER, beyond=Beyond.WEEKENDS)
-CHINA = WorkCalendar.china()
+CHINA = WorkCalendar.china(beyond=Beyond.REFUSE)  # strict: these tests are about refusal
 CN_YEARS = range(2004, 2027)
 
 
@@ -306,7 +306,7 @@ def test_china_covers_the_years_chinesecalendar_has() -> None:
 
 
 def test_china_for_some_years() -> None:
-    recent = WorkCalendar.china(years=[2025, 2026])
+    recent = WorkCalendar.china(years=[2025, 2026], beyond=Beyond.REFUSE)
     assert recent.covers == frozenset({2025, 2026})
     assert all(d.year in {2025, 2026} for d in recent.holidays | recent.workdays)
     assert add_working_days(date(2026, 9, 30), 2, calendar=recent) == date(2026, 10, 9)

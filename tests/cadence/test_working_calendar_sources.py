@@ -12,7 +12,7 @@ from typing import Any
 import holidays
 import pytest
 
-from custrel.cadence import Beyond, Weekday, WorkCalendar, _workcalendar
+from custrel.cadence import Beyond, Weekday, WorkCalendar, _sources
 from custrel.errors import CustrelError, InvalidInputError, PolicyError
 from tests.cadence._calendar_samples import MAKE_UP, NATIONAL_DAY
 
@@ -62,7 +62,7 @@ def test_c4_china_needs_the_cn_extra(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_c4_china_is_named_after_its_package_and_covers_the_years_asked() -> None:
-    china = WorkCalendar.china(years=[2025])
+    china = WorkCalendar.china(years=[2025], beyond=Beyond.REFUSE)
     assert china.name == f"China (chinesecalendar {importlib.metadata.version('chinesecalendar')})"
     assert china.covers == frozenset({2025})
     assert {d.year for d in china.holidays | china.workdays} == {2025}
@@ -158,5 +158,5 @@ def test_c4_a_calendar_of_an_unknown_package_version_says_so(
     def not_found(distribution: str) -> str:
         raise importlib.metadata.PackageNotFoundError(distribution)
 
-    monkeypatch.setattr(_workcalendar, "version", not_found)
+    monkeypatch.setattr(_sources, "version", not_found)
     assert WorkCalendar.china(years=[2026]).name == "China (chinesecalendar unknown version)"

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from custrel import io
 from custrel.__main__ import main
 from custrel._cli import _portfolio, _reading, _render, _sample
+from custrel.cadence import Beyond, CadencePolicy, WorkCalendar
 from custrel.models import Purchase
 from custrel.tiering import rfm_scores
 
@@ -249,11 +250,17 @@ def test_an_empty_and_a_one_customer_portfolio(tmp_path: pathlib.Path) -> None:
     ]
 
 
-def _judged(folder: pathlib.Path, **options: Any) -> _portfolio.Portfolio:
+def _judged(
+    folder: pathlib.Path,
+    *,
+    as_of: date = AS_OF,
+    policies: io.Policies | None = None,
+    **options: Any,
+) -> _portfolio.Portfolio:
     return _portfolio.judge_portfolio(
         _reading.find_tables(folder)[0],
-        as_of=AS_OF,
-        policies=io.Policies(),
+        as_of=as_of,
+        policies=policies or io.Policies(),
         lang="en",
         within=timedelta(days=30),
         tz=None,
@@ -292,3 +299,79 @@ def test_the_agenda_counts_and_order_agree_with_every_customer(
             (-(c.days_overdue or 0), c.grade, cid) for c in mine.agenda if c.customer_id == cid
         ),
     )
+
+
+WORKING_DAYS = "[cadence]\ndaily_on_working_days = true\n"
+
+
+@pytest.fixture
+def new_year(tmp_path: pathlib.Path) -> pathlib.Path:
+    """c-1 (A, daily) last bought on 31 December 2026, a Thursday."""
+    return write(
+        tmp_path / "new-year",
+        profiles="customer_id,created_on\nc-1,2025-01-01\n",
+        opportunities="customer_id,need,status,expected_close\nc-1,explicit,negotiating,2027-01-20\n",
+        purchases="customer_id,at,product,amount\nc-1,2026-12-31T10:00:00Z,tea,10\n",
+    )
+
+
+def test_c4_the_china_calendar_at_the_command_line_is_provisional_past_its_data(
+    new_year: pathlib.Path, tmp_path: pathlib.Path
+) -> None:
+    policy = tmp_path / "days.toml"
+    policy.write_text(WORKING_DAYS, encoding="utf-8")
+    args = ("report", str(new_year), "--as-of", "2027-01-04", "--policy", str(policy))
+    plain = by_id(jsonl(*args))["c-1"]
+    assert (plain["next_due"], plain["provisional"]) == ("2027-01-01", False)  # no holidays
+    china = by_id(jsonl(*args, "--calendar", "china"))["c-1"]
+    # 1 January 2027 is New Year's Day by the statutory rule, then a weekend
+    assert (china["next_due"], china["days_overdue"], china["provisional"]) == (
+        "2027-01-04",
+        0,
+        True,
+    )
+    assert china["why_due"].endswith("; 2027 schedule not published yet: provisional")
+    zh = by_id(jsonl(*args, "--calendar", "china", "--lang", "zh"))["c-1"]
+    assert zh["why_due"].endswith("；2027年放假安排尚未公布：暂定")
+    in_file = tmp_path / "china.toml"
+    in_file.write_text('calendar = "china"\n' + WORKING_DAYS, encoding="utf-8")
+    from_file = by_id(
+        jsonl("report", str(new_year), "--as-of", "2027-01-04", "--policy", str(in_file))
+    )
+    assert from_file["c-1"] == china
+    weekends = by_id(jsonl(*args, "--calendar", "weekends"))["c-1"]
+    assert (weekends["next_due"], weekends["provisional"]) == ("2027-01-01", False)
+    overridden = by_id(
+        jsonl(
+            "report",
+            str(new_year),
+            "--as-of",
+            "2027-01-04",
+            "--policy",
+            str(in_file),
+            "--calendar",
+            "none",
+        )
+    )
+    assert overridden["c-1"]["next_due"] == "2027-01-01"
+
+
+def test_c4_a_strict_calendar_never_aborts_the_agenda(new_year: pathlib.Path) -> None:
+    strict = WorkCalendar.china(beyond=Beyond.REFUSE)
+    portfolio = _judged(
+        new_year,
+        calendar=strict,
+        policies=io.Policies(cadence=CadencePolicy(daily_on_working_days=True)),
+        as_of=date(2027, 1, 4),
+    )
+    (customer,) = portfolio.customers
+    # past the strict calendar's years: the weekend rule, marked provisional
+    assert (customer.next_due, customer.provisional) == (date(2027, 1, 1), True)
+
+
+@pytest.mark.parametrize("name", ["mars", "XX", ""])
+def test_a_calendar_that_is_no_calendar_is_a_usage_error(shop: pathlib.Path, name: str) -> None:
+    status, out, err = call("agenda", str(shop), "--calendar", name)
+    assert (status, out) == (2, "")
+    assert "--calendar: expected china, weekends, none or a country code" in err
+    assert "Traceback" not in err

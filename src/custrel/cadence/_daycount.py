@@ -63,12 +63,15 @@ class Days:
         on: Listed working days (make-up days, 调休); disjoint from ``off``.
         covers: The years the calendar knows, or ``None`` for every year.
         refuse: Whether a day outside ``covers`` raises (else the weekend rule counts).
+        provisional: Whether a day outside ``covers`` is answered provisionally, by the
+            weekend rule and the listed days, and flagged so (:meth:`add_flagged`).
     """
 
     __slots__ = (
         "_index",
         "_known",
         "covers",
+        "flags",
         "name",
         "off",
         "on",
@@ -87,6 +90,7 @@ class Days:
         on: frozenset[date],
         covers: frozenset[int] | None,
         refuse: bool,
+        provisional: bool = False,
     ) -> None:
         self.name = name
         self.weekend = tuple(day in weekend for day in range(_WEEK))
@@ -95,6 +99,7 @@ class Days:
         self.covers = covers
         self._known = frozenset() if covers is None else covers
         self.refuse = refuse and covers is not None
+        self.flags = (refuse or provisional) and covers is not None
         self.per_week, self.prefix = _week(self.weekend)
         self._index: tuple[list[int], list[int]] | None = None
 
@@ -112,15 +117,35 @@ class Days:
         """The ``n``-th working day after (``n < 0``: before) ``start``; 0 is ``start``."""
         if n == 0:
             return start
+        day = self._counted(start, n)
+        if self.refuse:
+            uncovered = self._uncovered(start, day, n)
+            if uncovered is not None:
+                reached = (
+                    f"{uncovered.isoformat()} is reached counting {n} working days from {start}"
+                )
+                raise self._outside(uncovered, reached)
+        return day
+
+    def add_flagged(self, start: date, n: int) -> tuple[date, bool]:
+        """As :meth:`add`, never refusing, and whether the count is flagged provisional.
+
+        A count is flagged when it looked at a day of a year outside ``covers`` and the
+        calendar answers such days provisionally or refuses them: a refused day is
+        counted by the weekend rule (and the listed days) instead.
+        """
+        if n == 0:
+            return start, False
+        day = self._counted(start, n)
+        return day, self.flags and self._uncovered(start, day, n) is not None
+
+    def _counted(self, start: date, n: int) -> date:
         try:
-            day = self._walk(start, n) if abs(n) <= _WALK_AT_MOST else self._jump(start, n)
+            return self._walk(start, n) if abs(n) <= _WALK_AT_MOST else self._jump(start, n)
         except OverflowError:
             raise InvalidInputError(
                 "n", n, "a number of working days that stays within the years 1 to 9999"
             ) from None
-        if self.refuse:
-            self._check(start, day, n)
-        return day
 
     # Counting ----------------------------------------------------------------------------
 
@@ -187,21 +212,19 @@ class Days:
 
     # The years covered -------------------------------------------------------------------
 
-    def _check(self, start: date, end: date, n: int) -> None:
-        """Refuse a count that looked at a day of a year the calendar does not cover."""
+    def _uncovered(self, start: date, end: date, n: int) -> date | None:
+        """The first day a count looked at in a year the calendar does not cover, if any."""
         covers = self._known
         first, last = (start + _DAY, end) if n > 0 else (end, start - _DAY)
         if first.year == last.year and first.year in covers:
-            return
+            return None
         years = range(first.year, last.year + 1)
         for year in years if n > 0 else reversed(years):
             if year not in covers:
                 if n > 0:
-                    day = first if year == first.year else date(year, 1, 1)
-                else:
-                    day = last if year == last.year else date(year, 12, 31)
-                reached = f"{day.isoformat()} is reached counting {n} working days from {start}"
-                raise self._outside(day, reached)
+                    return first if year == first.year else date(year, 1, 1)
+                return last if year == last.year else date(year, 12, 31)
+        return None
 
     def _outside(self, day: date, how: str) -> OutsideCalendarError:
         covered = _years(self._known)

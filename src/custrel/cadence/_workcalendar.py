@@ -4,27 +4,29 @@ Public through :mod:`custrel.cadence`. A :class:`WorkCalendar` is an immutable v
 serialisable like the policies, which every working-day function accepts as
 ``calendar=``. It knows which years it covers: asked about a day past them it raises
 :class:`~custrel.errors.OutsideCalendarError`, unless it was built with
-``beyond=Beyond.WEEKENDS``.
+``beyond=Beyond.WEEKENDS`` or ``Beyond.PROVISIONAL``.
 """
 
 from __future__ import annotations
 
 import enum
-import importlib
-import json
-import tomllib
 from datetime import date, timedelta
-from decimal import Decimal
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Self
 
 import attrs
 
 from custrel import _checks as c
 from custrel._policy import Policy
+from custrel.cadence._china import (
+    FIRST_RULE_YEAR,
+    LAST_RULE_YEAR,
+    _refuse_estimated_china,
+    statutory_days,
+)
 from custrel.cadence._daycount import Days, _years
-from custrel.errors import CustrelError, InvalidInputError, PolicyError
+from custrel.cadence._sources import import_extra, package_version, read_document, wanted_years
+from custrel.errors import InvalidInputError, PolicyError
 
 if TYPE_CHECKING:
     import os
@@ -79,6 +81,7 @@ class Beyond(enum.StrEnum):
 
     REFUSE = "refuse"  # raise OutsideCalendarError: no answer past the data is silent
     WEEKENDS = "weekends"  # count the weekend (and any day listed) only: a documented guess
+    PROVISIONAL = "provisional"  # as WEEKENDS, flagged: WorkCalendar.is_provisional(day)
 
 
 def _to_frozenset(value: object) -> object:
@@ -150,8 +153,9 @@ class WorkCalendar(Policy):
     the set of years the calendar knows; a working-day function asked about a day of
     another year raises :class:`~custrel.errors.OutsideCalendarError` naming the
     calendar, the day and how to extend the calendar, unless ``beyond`` is
-    ``Beyond.WEEKENDS``: then past its years the calendar counts the weekend (and any
-    day it lists) only. ``covers=None``, the default, is the plain week of every year,
+    ``Beyond.WEEKENDS`` or ``Beyond.PROVISIONAL``: then past its years the calendar
+    counts the weekend (and any day it lists) only, and under ``PROVISIONAL`` says so
+    (:meth:`is_provisional`, and :func:`agenda` marks the follow-ups). ``covers=None``, the default, is the plain week of every year,
     for a calendar that lists no day.
 
     Build one from the data people use: :meth:`china` (chinesecalendar),
@@ -238,8 +242,38 @@ class WorkCalendar(Policy):
             on=self.workdays,
             covers=self.covers,
             refuse=self.beyond is Beyond.REFUSE,
+            provisional=self.beyond is Beyond.PROVISIONAL,
         )
         object.__setattr__(self, "_days", days)
+
+    def is_provisional(self, day: date, /) -> bool:
+        """Whether this calendar answers for ``day`` provisionally, by rule (rule C4).
+
+        True for a day of a year the calendar does not cover when it was built with
+        ``beyond=Beyond.PROVISIONAL`` (the default of :meth:`china`): its days off are
+        the weekend and the days listed (for China, the statutory holidays), and
+        make-up working days (调休) are not known yet. A count of working days is
+        provisional when any day it passes over is; the covered years are usually one
+        run, so checking the day reached is enough.
+
+        Args:
+            day: The day.
+
+        Returns:
+            Whether the answer for ``day`` is provisional.
+
+        Raises:
+            InvalidInputError: If ``day`` is not a ``date``.
+
+        >>> from datetime import date
+        >>> from custrel.cadence import Beyond, WorkCalendar
+        >>> known = WorkCalendar(name="ACME", covers=[2026], beyond=Beyond.PROVISIONAL)
+        >>> known.is_provisional(date(2026, 12, 31)), known.is_provisional(date(2027, 1, 1))
+        (False, True)
+        """
+        c.day()("day", day)
+        covers = self.covers
+        return self.beyond is Beyond.PROVISIONAL and covers is not None and day.year not in covers
 
     # Your own days -----------------------------------------------------------------------
 
@@ -346,12 +380,23 @@ class WorkCalendar(Policy):
     # Sources -----------------------------------------------------------------------------
 
     @classmethod
-    def china(cls, *, years: Iterable[int] | None = None, beyond: Beyond = Beyond.REFUSE) -> Self:
+    def china(
+        cls, *, years: Iterable[int] | None = None, beyond: Beyond = Beyond.PROVISIONAL
+    ) -> Self:
         """China's holidays and make-up working days (调休), from chinesecalendar (rule C4).
 
         Install the ``cn`` extra (``pip install "custrel[cn]"``). The calendar covers
         the years the installed chinesecalendar has the State Council's schedule for
         (2004 to 2026 in version 1.11), or the ``years`` asked for among them.
+
+        Past them, by default (``beyond=Beyond.PROVISIONAL``), a year counts by rule
+        until its schedule is published: the weekend, and from 2025 to 2099 the
+        statutory holidays of 全国年节及纪念日放假办法 (as revised in 2024: 1 January;
+        除夕 and 正月初一 to 初三; 清明; 1-2 May; 端午; 中秋; 1-3 October), with no
+        make-up working day, since those are only known from the schedule. Such days are
+        provisional (:meth:`is_provisional`); once the schedule is out, add it with
+        :meth:`with_year` or a newer chinesecalendar. ``beyond=Beyond.REFUSE`` refuses
+        them instead.
 
         Args:
             years: The years wanted; all the package has by default.
@@ -361,28 +406,39 @@ class WorkCalendar(Policy):
             The calendar, named after the package and its version.
 
         Raises:
-            CustrelError: If chinesecalendar is not installed.
+            CustrelError: If chinesecalendar (or, for provisional years, lunardate) is
+                not installed.
             InvalidInputError: If a year asked for is not in the package's data.
 
         >>> from datetime import date
-        >>> from custrel.cadence import WorkCalendar, add_working_days
+        >>> from custrel.cadence import Beyond, WorkCalendar, add_working_days
         >>> china = WorkCalendar.china()
         >>> add_working_days(date(2026, 9, 30), 2, calendar=china)   # after National Day
         datetime.date(2026, 10, 9)
-        >>> add_working_days(date(2026, 12, 30), 2, calendar=china)
+        >>> add_working_days(date(2027, 2, 4), 1, calendar=china)    # 除夕 5 February 2027
+        datetime.date(2027, 2, 9)
+        >>> china.is_provisional(date(2027, 2, 9))
+        True
+        >>> add_working_days(date(2026, 12, 30), 2, calendar=WorkCalendar.china(beyond=Beyond.REFUSE))
         Traceback (most recent call last):
         ...
         custrel.errors.OutsideCalendarError: calendar: expected a day in the years the calendar 'China (chinesecalendar ...)' covers (2004-2026), got date datetime.date(2027, 1, 1); ...
-        """  # noqa: E501 - a doctest output line
-        source = _import("chinese_calendar", "cn")
+        """  # noqa: E501 - doctest lines
+        source = import_extra("chinese_calendar", "cn")
         dated: dict[date, str] = source.holidays
         made_up: dict[date, str] = source.workdays
         known = range(min(dated).year, max(dated).year + 1)
-        wanted = frozenset(known) if years is None else _wanted_years(years, known)
+        wanted = frozenset(known) if years is None else wanted_years(years, known)
+        off = frozenset(d for d in dated if d.year in wanted)
+        if beyond is Beyond.PROVISIONAL:
+            lunar = import_extra("lunardate", "cn").LunarDate
+            for year in range(FIRST_RULE_YEAR, LAST_RULE_YEAR + 1):
+                if year not in wanted:
+                    off |= statutory_days(year, lunar=lunar, terms=source.get_solar_terms)
         return cls(
-            name=f"China (chinesecalendar {_version('chinesecalendar')})",
+            name=f"China (chinesecalendar {package_version('chinesecalendar')})",
             covers=wanted,
-            holidays=frozenset(d for d in dated if d.year in wanted),
+            holidays=off,
             workdays=frozenset(d for d in made_up if d.year in wanted),
             beyond=beyond,
         )
@@ -469,7 +525,7 @@ class WorkCalendar(Policy):
                     (on if works else off).add(day)
                 day += _DAY
         return cls(
-            name=name or f"{where} (python-holidays {_version('holidays')})",
+            name=name or f"{where} (python-holidays {package_version('holidays')})",
             weekend=weekend,
             covers=frozenset(years),
             holidays=frozenset(off),
@@ -517,20 +573,7 @@ class WorkCalendar(Policy):
         custrel.errors.PolicyError: bad.json: covers: expected an int in 1..9999, got Decimal Decimal('2027.0')
         """  # noqa: E501 - doctest lines
         file = Path(path)
-        text = file.read_text(encoding="utf-8")
-        data: object
-        if file.suffix.lower() == ".toml":
-            try:
-                data = tomllib.loads(text)
-            except tomllib.TOMLDecodeError as exc:
-                raise InvalidInputError(str(file), text, f"a TOML document ({exc})") from None
-        elif file.suffix.lower() == ".json":
-            try:
-                data = json.loads(text, parse_float=Decimal, parse_constant=_no_constant)
-            except (json.JSONDecodeError, ValueError) as exc:
-                raise InvalidInputError(str(file), text, f"a JSON document ({exc})") from None
-        else:
-            raise InvalidInputError("path", str(file), "a .toml or .json file")
+        data = read_document(file)
         if not isinstance(data, dict):
             raise InvalidInputError(str(file), data, "an object with the calendar's fields")
         try:
@@ -542,55 +585,3 @@ class WorkCalendar(Policy):
                     for e in exc.errors
                 ]
             ) from None
-
-
-def _no_constant(name: str) -> Any:  # noqa: ANN401 - json's parse_constant hook
-    msg = f"{name} is not a number"
-    raise ValueError(msg)
-
-
-def _import(module: str, extra: str) -> Any:  # noqa: ANN401 - an untyped optional package
-    try:
-        return importlib.import_module(module)
-    except ImportError:
-        msg = f'this calendar needs the {extra} extra: pip install "custrel[{extra}]"'
-        raise CustrelError(msg) from None
-
-
-def _version(distribution: str) -> str:
-    try:
-        return version(distribution)
-    except PackageNotFoundError:  # pragma: no cover - imported, so installed
-        return "unknown version"
-
-
-def _wanted_years(years: Iterable[int], known: range) -> frozenset[int]:
-    c.iterable("years", years, "years (ints)")
-    wanted = frozenset(years)
-    check = c.count(known.start, known.stop - 1)
-    for year in sorted(wanted, key=repr):
-        check(f"years[{year!r}]", year)
-    return wanted
-
-
-def _refuse_estimated_china(holidays: Any, years: set[int]) -> None:  # noqa: ANN401
-    """Refuse Chinese years without a make-up working day: python-holidays' estimates."""
-    estimated = []
-    for year in sorted(years):
-        day, end = date(year, 1, 1), date(year, 12, 31)
-        while day <= end and not (holidays.is_weekend(day) and holidays.is_working_day(day)):
-            day += _DAY
-        if day > end:
-            estimated.append(year)
-    if estimated:
-        raise InvalidInputError(
-            "holidays.years",
-            estimated,
-            "years python-holidays has the State Council's schedule for",
-            hint=(
-                "these Chinese years have no make-up working day (调休): python-holidays "
-                "estimates a year it has no schedule for, and a sum of holiday objects "
-                "drops the make-up days; build China's holidays alone for the other years "
-                "and add a year with WorkCalendar.with_year() once its schedule is published"
-            ),
-        )

@@ -163,7 +163,8 @@ def add_working_days(
         start: The day to count from.
         n: How many working days.
         calendar: The working calendar. Every day the count passes over must be in the
-            years it covers, unless it was built with ``beyond=Beyond.WEEKENDS``.
+            years it covers, unless it was built with ``beyond=Beyond.WEEKENDS`` or
+            ``Beyond.PROVISIONAL`` (then see :meth:`WorkCalendar.is_provisional`).
         holidays: Without a calendar: public holidays that fall on weekdays.
         workdays: Without a calendar: make-up working days that fall on weekends (调休).
 

@@ -18,6 +18,7 @@ from custrel.cadence import (
     PoolPolicy,
     RecordWorkflowPolicy,
 )
+from custrel.cadence._named import CALENDAR_NAMES, checked_calendar_name
 from custrel.errors import InvalidInputError, PolicyError, _Described
 from custrel.grading import DEFAULT_GRADING, GradingPolicy
 from custrel.io._records import _SAVE_AS_UTF8, _Path
@@ -34,6 +35,16 @@ __all__ = ["Policies", "load_policies"]
 
 
 # Policies ---------------------------------------------------------------------------------
+
+
+def _calendar_name(value: object) -> str | None:
+    """A working calendar's name, normalised (``"DE"``, ``"china"``), or None for none."""
+    if value is None:
+        return None
+    try:
+        return checked_calendar_name(value)  # type: ignore[arg-type]
+    except InvalidInputError:
+        raise PolicyError("Policies.calendar", value, CALENDAR_NAMES) from None
 
 
 @attrs.frozen(kw_only=True)
@@ -54,6 +65,10 @@ class Policies:
         loyalty: Loyalty score weights (rule Y1).
         satisfaction: Satisfaction index weights (rule Y4).
         service: Complaint handling (rules S1-S3).
+        calendar: The working calendar, by name (rule C4): ``"china"``, ``"weekends"``,
+            a country code such as ``"DE"`` (python-holidays), or ``None`` (the file's
+            ``"none"``, the default) for no calendar. A name, not the calendar: the
+            command line builds it (``custrel.cadence._named.calendar_named``).
 
     >>> from custrel.io import Policies
     >>> Policies().fingerprints()["tiers"] == Policies().tiers.fingerprint()
@@ -70,21 +85,30 @@ class Policies:
     loyalty: LoyaltyPolicy = DEFAULT_LOYALTY
     satisfaction: SatisfactionPolicy = DEFAULT_SATISFACTION
     service: ServicePolicy = DEFAULT_SERVICE
+    calendar: str | None = attrs.field(default=None, converter=_calendar_name)
 
     def fingerprints(self) -> dict[str, str]:
         """Each policy's :meth:`fingerprint`, by section name.
 
+        With a working calendar, its name too, under ``"calendar"`` (the days it holds
+        depend on the installed data packages, named in the calendar's own name).
+
         Returns:
             Section name to fingerprint, in the order of the fields.
+
+        >>> from custrel.io import Policies
+        >>> Policies(calendar="China").fingerprints()["calendar"]
+        'china'
         """
-        return {
-            field.name: getattr(self, field.name).fingerprint()
-            for field in attrs.fields(type(self))
-        }
+        found = {section: getattr(self, section).fingerprint() for section in _SECTIONS}
+        if self.calendar is not None:
+            found[_CALENDAR] = self.calendar
+        return found
 
 
+_CALENDAR = "calendar"
 _SECTIONS: Mapping[str, attrs.Attribute[Any]] = {
-    field.name: field for field in attrs.fields(Policies)
+    field.name: field for field in attrs.fields(Policies) if field.name != _CALENDAR
 }
 
 
@@ -124,12 +148,17 @@ def _policy_data(path: pathlib.Path) -> object:
     raise PolicyError(str(path), path.suffix, "a .toml or .json file")
 
 
+_CALENDAR_HINT = 'a top-level key before the first section, such as calendar = "china"'
+
+
 def load_policies(path: _Path, /) -> Policies:
     r"""Read a TOML or JSON file holding any of the policies; the rest keep the defaults.
 
     Each policy is a section (a TOML table, a JSON object) named as a field of
     :class:`Policies` and read by that policy's ``from_dict``: missing keys keep the
-    rule book's values, unknown keys are refused. Numbers are read exactly as
+    rule book's values, unknown keys are refused. The top-level key ``calendar`` names
+    the working calendar (rule C4): ``calendar = "china"``, ``"weekends"``, ``"none"``
+    or a country code such as ``"DE"``. Numbers are read exactly as
     decimals, so ``shares = [0.01, 0.19, 0.30, 0.50]`` means exactly those shares.
     docs/policies.md shows a complete file.
 
@@ -141,7 +170,9 @@ def load_policies(path: _Path, /) -> Policies:
 
     Raises:
         PolicyError: If the file is not UTF-8, not TOML or JSON, names an unknown
-            section, or a policy is wrong (its fields named ``section.field``).
+            section or calendar, or a policy is wrong (its fields named
+            ``section.field``).
+        CustrelError: If the calendar named needs an optional package not installed.
         OSError: If the file cannot be read.
 
     >>> import pathlib, tempfile
@@ -163,6 +194,14 @@ def load_policies(path: _Path, /) -> Policies:
     problems: list[InvalidInputError] = []
     chosen: dict[str, object] = {}
     for section, body in data.items():
+        if section == _CALENDAR:
+            try:
+                chosen[_CALENDAR] = checked_calendar_name(body)
+            except InvalidInputError:
+                problems.append(
+                    PolicyError(f"{file}: {_CALENDAR}", body, CALENDAR_NAMES, hint=_CALENDAR_HINT)
+                )
+            continue
         field = _SECTIONS.get(section)
         if field is None:
             problems.append(
