@@ -483,7 +483,7 @@ def _write(
         if len(shown) < len(customers):
             parts.append(text["more"].format(n=len(customers) - len(shown)))
         if args.command != "report":
-            parts += ["", _render.occasions_table(portfolio.customers, lang, args.within)]
+            parts += ["", _render.occasions_table(portfolio.owned, lang, args.within)]
         parts += ["", _render.summary(portfolio, lang), "", _render.footer(portfolio, lang)]
         out.write("\n".join(parts) + "\n")
 

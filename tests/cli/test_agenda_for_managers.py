@@ -375,3 +375,20 @@ def test_a_calendar_that_is_no_calendar_is_a_usage_error(shop: pathlib.Path, nam
     assert (status, out) == (2, "")
     assert "--calendar: expected china, weekends, none or a country code" in err
     assert "Traceback" not in err
+
+
+def test_owner_filters_the_occasions_too(tmp_path: pathlib.Path) -> None:
+    folder = write(
+        tmp_path / "birthdays",
+        profiles=(
+            "customer_id,person.name,owner,created_on,person.birthday\n"
+            "c-1,Wang Fang,rep-1,2025-01-01,1980-11-25\n"
+            "c-2,Li Wei,rep-2,2025-01-01,1980-11-26\n"
+        ),
+    )
+    _, everyone, _ = call("agenda", str(folder))
+    assert "c-1" in everyone
+    assert "c-2" in everyone
+    _, mine, _ = call("agenda", str(folder), "--owner", "rep-2")
+    assert "c-1" not in mine
+    assert "2026-11-26  c-2" in mine

@@ -106,6 +106,14 @@ class Portfolio:
     values: dict[str, Decimal]
     calendar: WorkCalendar | None = None
     policy_file: str | None = None  # where the policies came from; None: the defaults
+    owners: frozenset[str] | None = None  # --owner: whose customers the lists show
+
+    @property
+    def owned(self) -> list[Customer]:
+        """The customers of the owners asked for (``--owner``), else every customer."""
+        if self.owners is None:
+            return self.customers
+        return [c for c in self.customers if c.owner in self.owners]
 
     @property
     def records(self) -> int:
@@ -341,15 +349,16 @@ def judge_portfolio(
         if score is not None:
             customer.rfm = score
             customer.segment = rfm_segment(score, policy=policies.rfm_segments)
-    due = [c for c in customers if c.is_due and (owners is None or c.owner in owners)]
-    due.sort(key=_sort_key(order))
-    return Portfolio(
+    portfolio = Portfolio(
         as_of=as_of,
         customers=customers,
-        agenda=due,
+        agenda=[],
         policies=policies,
         reading=reading,
         values=values,
         calendar=calendar,
         policy_file=policy_file,
+        owners=owners,
     )
+    portfolio.agenda.extend(sorted((c for c in portfolio.owned if c.is_due), key=_sort_key(order)))
+    return portfolio
