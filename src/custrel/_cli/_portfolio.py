@@ -41,11 +41,11 @@ from custrel.tiering import (
     Tier,
     ValueIndicators,
     customer_value,
-    explain_tier,
     rfm_scores,
     rfm_segment,
     tier_portfolio,
 )
+from custrel.tiering._explain import TierExplanation, tier_explainer
 
 if TYPE_CHECKING:
     import pathlib
@@ -106,6 +106,9 @@ class Portfolio:
     values: dict[str, Decimal]
     calendar: WorkCalendar | None = None
     policy_file: str | None = None  # where the policies came from; None: the defaults
+    _explainers: dict[str, Callable[[str], TierExplanation]] = attrs.field(
+        factory=dict, init=False, repr=False, eq=False
+    )  # the tier explainer, prepared by the first tier_reason
 
     @property
     def records(self) -> int:
@@ -113,8 +116,10 @@ class Portfolio:
         return self.reading.records
 
     def tier_reason(self, customer: Customer, lang: str) -> str:
-        """Why the customer is in their tier (computed on demand: it ranks everyone)."""
-        why = explain_tier(customer.customer_id, values=self.values, policy=self.policies.tiers)
+        """Why the customer is in their tier (the portfolio is ranked once, at the first call)."""
+        if "tiers" not in self._explainers:
+            self._explainers["tiers"] = tier_explainer(self.values, policy=self.policies.tiers)
+        why = self._explainers["tiers"](customer.customer_id)
         return why.reason_zh if lang == "zh" else why.reason_en
 
 
