@@ -370,7 +370,7 @@ def _run(
     if args.html:
         with _atomic(args.html, stdout) as out:
             out.write(
-                _html.page(portfolio, lang=lang, title=_title(args, lang), limit=args.limit or 100)
+                _html.page(portfolio, lang=lang, title=_title(args, lang), within=args.within)
             )
     return 1 if failed else 0
 

@@ -14,19 +14,17 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from custrel import _charts
-from custrel._cli._render import TEXT, counts, header, occasion_text, partial
+from custrel._cli import _html_table
+from custrel._cli._html_script import SCRIPT, STYLE
+from custrel._cli._render import TEXT, counts, header, partial
 from custrel.grading import Grade
 from custrel.labels import label
 from custrel.tiering import Tier
 
 if TYPE_CHECKING:
-    from custrel._cli._portfolio import Customer, Portfolio
+    from custrel._cli._portfolio import Portfolio
     from custrel.labels import Language
 
-_FONT = (
-    'system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "WenQuanYi Micro Hei",'
-    ' "PingFang SC", "Microsoft YaHei", sans-serif'
-)
 _TIER_COLOURS = {
     Tier.VIP: "#b8860b",
     Tier.MAJOR: "#4e79a7",
@@ -35,26 +33,6 @@ _TIER_COLOURS = {
 }
 # prospect, new, active, growing, at risk, lapsed, won back
 _STAGE_COLOURS = ("#a0cbe8", "#4e79a7", "#59a14f", "#2e7d32", "#f28e2b", "#e15759", "#b07aa1")
-_STYLE = f"""
-body {{ font-family: {_FONT}; margin: 2rem auto; max-width: 1200px; color: #222; padding: 0 1rem; }}
-h1 {{ font-size: 1.6rem; margin-bottom: .2rem; }}
-h2 {{ font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #ddd; }}
-.meta {{ color: #555; font-size: .9rem; }}
-.partial {{ background: #fdecea; border-left: 4px solid #c62828; color: #7f1d1d; padding: .6rem .8rem; font-weight: 600; }}
-.grid {{ display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 1rem 2rem; }}
-table {{ border-collapse: collapse; font-size: .88rem; width: 100%; }}
-th, td {{ text-align: left; padding: .3rem .5rem; border-bottom: 1px solid #eee; vertical-align: top;
-  white-space: nowrap; }}
-td.wrap {{ white-space: normal; }}
-th {{ background: #f5f5f5; position: sticky; top: 0; }}
-td.n {{ text-align: right; font-variant-numeric: tabular-nums; }}
-td[title] {{ text-decoration: underline dotted #999; cursor: help; }}
-details summary {{ cursor: pointer; color: #4e79a7; white-space: nowrap; }}
-details ul {{ margin: .3rem 0; padding-left: 1.2rem; color: #444; }}
-.tag {{ display: inline-block; padding: 0 .4rem; border-radius: .6rem; background: #fde2e1; color: #a33;
-  font-size: .8rem; margin: 0 .2rem .1rem 0; }}
-svg text {{ font-family: {_FONT}; }}
-"""
 
 
 def _svg(width: int, height: int, body: list[str], title: str) -> str:
@@ -171,68 +149,35 @@ def _rfm(portfolio: Portfolio, lang: Language) -> str:
             f'<text x="{legend_x + 20}" y="{y + 12}" font-size="12">{escape(name)}'
             f" · {per_segment[segment.name]}</text>"
         )
-    height = max(grid_bottom + 44, top + 8 + 22 * len(policy.segments))
+    # Customers with no purchase have no R or F: they are counted beside the grid.
+    no_purchase = sum(1 for c in portfolio.customers if c.rfm is None)
+    below = top + 15 + len(policy.segments) * 22  # half a row under the legend
+    body.append(
+        f'<rect x="{legend_x}" y="{below}" width="14" height="14" fill="none" stroke="#999"'
+        f' stroke-dasharray="2 2"/><text x="{legend_x + 20}" y="{below + 12}" font-size="12"'
+        f' fill="#555">{escape(text["no_purchase"])} · {no_purchase}</text>'
+    )
+    height = max(grid_bottom + 44, below + 24)
     return _svg(legend_x + 220, height, body, text["rfm"])
 
 
-def _agenda(portfolio: Portfolio, lang: Language, limit: int) -> str:
-    text = TEXT[lang]
-    shown = portfolio.agenda[:limit]
-    if not shown:
-        return f"<p>{escape(text['none_due'])}</p>"
-    heads = (
-        "customer",
-        "name",
-        "overdue",
-        "grade",
-        "tier",
-        "stage",
-        "signals",
-        "loyalty",
-        "occasions",
-        "why",
-    )
-    rows = [_agenda_row(portfolio, c, lang) for c in shown]
-    more = ""
-    if len(portfolio.agenda) > len(shown):
-        more = f"<p>{escape(text['more'].format(n=len(portfolio.agenda) - len(shown)))}</p>"
-    return (
-        "<table><thead><tr>"
-        + "".join(f"<th>{escape(text[h])}</th>" for h in heads)
-        + "</tr></thead><tbody>"
-        + "".join(rows)
-        + "</tbody></table>"
-        + more
+def _segments(portfolio: Portfolio, lang: Language) -> str:
+    """Customers by RFM segment, then those with no purchase yet (in grey)."""
+    colours = _charts.segment_colours(portfolio.policies.rfm_segments)
+    pairs = counts(portfolio, lang)["by_segment"]
+    names = [segment.name for segment in portfolio.policies.rfm_segments.segments]
+    shades = [colours[name] for name in names] + ["#bab0ac"]
+    return _bars(
+        [(name, n, shade) for (name, n), shade in zip(pairs, shades, strict=True)],
+        TEXT[lang]["by_segment"],
     )
 
 
-def _agenda_row(portfolio: Portfolio, c: Customer, lang: Language) -> str:
-    tier_reason = portfolio.tier_reason(c, lang)
-    reasons = [r for r in (c.grade_reason, tier_reason, c.stage_reason, c.loyalty_reason) if r]
-    signals = "".join(f'<span class="tag">{escape(label(s, lang))}</span>' for s in c.signals)
-    occasions = "<br>".join(escape(occasion_text(o, lang)) for o in c.occasions)
-    cells = [
-        f"<td>{escape(c.customer_id)}</td>",
-        f"<td>{escape(c.name or '')}</td>",
-        f'<td class="n">{c.due.days_overdue if c.due else ""}</td>',
-        f'<td title="{escape(c.grade_reason or "")}">{c.grade.value if c.grade else ""}</td>',
-        f'<td title="{escape(tier_reason)}">{escape(label(c.tier, lang))}</td>',
-        f'<td title="{escape(c.stage_reason)}">{escape(label(c.stage, lang))}</td>',
-        f'<td class="wrap">{signals}</td>',
-        (
-            f'<td class="n" title="{escape(c.loyalty_reason or "")}">'
-            f"{'' if c.loyalty is None else f'{c.loyalty:.0f}'}</td>"
-        ),
-        f"<td>{occasions}</td>",
-        f'<td class="wrap"><details><summary>{escape(TEXT[lang]["why"])}</summary><ul>'
-        + "".join(f"<li>{escape(r)}</li>" for r in reasons)
-        + "</ul></details></td>",
-    ]
-    return "<tr>" + "".join(cells) + "</tr>"
+def page(portfolio: Portfolio, *, lang: Language, title: str, within: int) -> str:
+    """The whole report as one HTML document, nothing loaded from elsewhere.
 
-
-def page(portfolio: Portfolio, *, lang: Language, title: str, limit: int) -> str:
-    """The whole report as one HTML document, nothing loaded from elsewhere."""
+    ``within``: the days ahead the occasions section covers (``--within``).
+    """
     text = TEXT[lang]
     tally = counts(portfolio, lang)
     grade_colours = ["#59a14f", "#8cd17d", "#edc948", "#f28e2b", "#e15759", "#bab0ac"]
@@ -243,11 +188,10 @@ def page(portfolio: Portfolio, *, lang: Language, title: str, limit: int) -> str
         (name, n, colour)
         for (name, n), colour in zip(tally["by_stage"], _STAGE_COLOURS, strict=True)
     ]
-    head_lines = escape(header(portfolio, None, lang)).split("\n")
+    # The header's first line says what and when; a partial-data note gets its own box.
+    meta = escape(header(portfolio, None, lang)).split("\n")[0]
     note = partial(portfolio, lang)
     problems = "" if note is None else f'<p class="partial" role="alert">{escape(note)}</p>'
-    if note is not None:
-        head_lines.pop(1)  # the note is shown in its own box
     html_lang = "zh-CN" if lang == "zh" else "en"
     return "\n".join(
         [
@@ -255,18 +199,22 @@ def page(portfolio: Portfolio, *, lang: Language, title: str, limit: int) -> str
             f'<html lang="{html_lang}"><head><meta charset="utf-8">',
             f"<title>{escape(title)}</title>",
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            f"<style>{_STYLE}</style></head><body>",
+            f"<style>{STYLE}</style></head><body>",
             f"<h1>{escape(title)}</h1>",
             problems,
-            f'<p class="meta">{head_lines[0]}<br>{head_lines[1]}</p>',
+            f'<p class="meta">{meta}</p>',
             '<div class="grid">',
             f"<section><h2>{escape(text['pyramid'])}</h2>{_pyramid(portfolio, lang)}</section>",
             f"<section><h2>{escape(text['rfm'])}</h2>{_rfm(portfolio, lang)}</section>",
             f"<section><h2>{escape(text['by_grade'])}</h2>{_bars(grades, text['by_grade'])}</section>",
             f"<section><h2>{escape(text['by_stage'])}</h2>{_bars(stages, text['by_stage'])}</section>",
+            f"<section><h2>{escape(text['by_segment'])}</h2>{_segments(portfolio, lang)}</section>",
             "</div>",
-            f"<h2>{escape(text['agenda'])} ({len(portfolio.agenda)})</h2>",
-            _agenda(portfolio, lang, limit),
+            f'<h2 id="agenda-title">{escape(text["agenda"])} ({len(portfolio.agenda):,})</h2>',
+            _html_table.agenda(portfolio, lang),
+            _html_table.occasions(portfolio, lang, within),
+            _html_table.policies(portfolio, lang),
+            f"<script>{SCRIPT}</script>",
             "</body></html>",
             "",
         ]

@@ -41,11 +41,11 @@ from custrel.tiering import (
     Tier,
     ValueIndicators,
     customer_value,
-    explain_tier,
     rfm_scores,
     rfm_segment,
     tier_portfolio,
 )
+from custrel.tiering._explain import TierExplanation, tier_explainer
 
 if TYPE_CHECKING:
     import pathlib
@@ -107,6 +107,9 @@ class Portfolio:
     calendar: WorkCalendar | None = None
     policy_file: str | None = None  # where the policies came from; None: the defaults
     owners: frozenset[str] | None = None  # --owner: whose customers the lists show
+    _explainers: dict[str, Callable[[str], TierExplanation]] = attrs.field(
+        factory=dict, init=False, repr=False, eq=False
+    )  # the tier explainer, prepared by the first tier_reason
 
     @property
     def owned(self) -> list[Customer]:
@@ -121,8 +124,10 @@ class Portfolio:
         return self.reading.records
 
     def tier_reason(self, customer: Customer, lang: str) -> str:
-        """Why the customer is in their tier (computed on demand: it ranks everyone)."""
-        why = explain_tier(customer.customer_id, values=self.values, policy=self.policies.tiers)
+        """Why the customer is in their tier (the portfolio is ranked once, at the first call)."""
+        if "tiers" not in self._explainers:
+            self._explainers["tiers"] = tier_explainer(self.values, policy=self.policies.tiers)
+        why = self._explainers["tiers"](customer.customer_id)
         return why.reason_zh if lang == "zh" else why.reason_en
 
 
@@ -277,6 +282,15 @@ def _schedule(
         customer.days_overdue = (as_of - due).days
 
 
+def _check_policies(policies: io.Policies) -> None:
+    """Refuse a policy of the wrong type before reading, even one no record would reach."""
+    defaults = type(policies)()
+    for field in attrs.fields(type(policies)):
+        given, default = getattr(policies, field.name), getattr(defaults, field.name)
+        if default is not None and not isinstance(given, type(default)):
+            raise InvalidInputError("policy", given, f"a {type(default).__name__}")
+
+
 def _sort_key(order: str) -> Callable[[Customer], tuple[Any, ...]]:
     """The agenda's order: by grade, then days overdue, then value; or overdue first."""
     if order == "overdue":
@@ -304,6 +318,7 @@ def judge_portfolio(
     policy_file: str | None = None,
 ) -> Portfolio:
     """Read a portfolio's tables and judge every customer (see the module docstring)."""
+    _check_policies(policies)
     size = sum(_size(path) for path in {source.path for source in tables.values()})
     spill = _Spill(1 + size // _BUCKET_BYTES)
     reading = read_tables(

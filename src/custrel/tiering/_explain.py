@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, localcontext
+from bisect import bisect_left, bisect_right
+from decimal import MAX_PREC, Context, Decimal, localcontext
 from typing import TYPE_CHECKING
 
 import attrs
@@ -12,6 +13,7 @@ from custrel.errors import InvalidInputError
 from custrel.labels import label
 from custrel.tiering._pyramid import (
     DEFAULT_TIERS,
+    Floors,
     Tier,
     TierMode,
     TierPolicy,
@@ -20,7 +22,7 @@ from custrel.tiering._pyramid import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
 __all__ = ["TierExplanation", "explain_tier"]
 
@@ -126,52 +128,111 @@ def explain_tier(
     c.identifier("customer_id", customer_id)
     if floors is None or customer_id not in checked:
         raise InvalidInputError("customer_id", customer_id, "a customer id present in values")
-    value = checked[customer_id]
-    tier = _tier(value, *floors)
-    n = len(checked)
-    above = [v for v in checked.values() if v > value]
-    tied = sum(1 for v in checked.values() if v == value)
-    with localcontext(c.CONTEXT):  # the share does not depend on the caller's context
-        if policy.mode is TierMode.HEAD_COUNT:
-            share = Decimal(len(above)) / n
-            basis_en, basis_zh = "of customers", "的客户"
+    return _Ranking(checked, floors, policy).explain(customer_id)
+
+
+_EXACT = Context(prec=MAX_PREC)  # sums of values: exact, whatever their digits
+
+
+class _Ranking:
+    """A portfolio ranked once, to explain any of its customers in O(log n).
+
+    The values sorted, the exact sums of the values from each place up (value-share
+    mode), the total and the floors: :meth:`explain` then finds a customer's rank,
+    tied block and share above with a binary search instead of a pass over everyone.
+    """
+
+    def __init__(
+        self, checked: dict[str, Decimal | int], floors: Floors, policy: TierPolicy
+    ) -> None:
+        self.values = checked
+        self.floors = floors
+        self.policy = policy
+        self.ascending = sorted(checked.values())  # stable: equal values keep their order
+        self.above: list[Decimal] = []  # above[i]: the sum of ascending[i:], exact
+        if policy.mode is TierMode.VALUE_SHARE:
+            running = Decimal(0)
+            sums = [running]
+            for value in reversed(self.ascending):
+                running = _EXACT.add(running, value)
+                sums.append(running)
+            self.above = sums[::-1]
+
+    def explain(self, customer_id: str) -> TierExplanation:
+        """Why one customer of the ranked portfolio is in their tier (rules T1, T2)."""
+        policy, floors, ascending = self.policy, self.floors, self.ascending
+        value = self.values[customer_id]
+        tier = _tier(value, *floors)
+        n = len(ascending)
+        first, past = bisect_left(ascending, value), bisect_right(ascending, value)
+        above, tied = n - past, past - first
+        with localcontext(c.CONTEXT):  # the share does not depend on the caller's context
+            if policy.mode is TierMode.HEAD_COUNT:
+                share = Decimal(above) / n
+                basis_en, basis_zh = "of customers", "的客户"
+            else:
+                total = self.above[0]
+                share = self.above[past] / total if total else Decimal(0)
+                basis_en, basis_zh = "of the value", "的价值"
+        cut = dict(zip((Tier.VIP, Tier.MAJOR, Tier.ORDINARY), floors, strict=True)).get(tier)
+        # A small customer's floor is the least value: being small is closed downwards.
+        floor = Decimal(ascending[0] if cut is None else cut)
+        rank = above + 1
+        name_zh = label(tier, "zh")
+        if value <= 0:
+            reason_en = f"no value ({value}): small, whatever the rank"
+            reason_zh = f"无价值（{value}）：{name_zh}，不论排名"
         else:
-            total = Decimal(sum(checked.values(), Decimal(0)))
-            share = Decimal(sum(above, Decimal(0))) / total if total else Decimal(0)
-            basis_en, basis_zh = "of the value", "的价值"
-    cut = dict(zip((Tier.VIP, Tier.MAJOR, Tier.ORDINARY), floors, strict=True)).get(tier)
-    floor = Decimal(
-        min(v for v in checked.values() if _tier(v, *floors) is tier) if cut is None else cut
-    )
-    rank = len(above) + 1
-    name_zh = label(tier, "zh")
-    if value <= 0:
-        reason_en = f"no value ({value}): small, whatever the rank"
-        reason_zh = f"无价值（{value}）：{name_zh}，不论排名"
-    else:
-        upto = dict(zip(Tier, (*policy.cumulative, Decimal(1)), strict=True))[tier]
-        mode_en = "head count" if policy.mode is TierMode.HEAD_COUNT else "value"
-        mode_zh = "按客户数" if policy.mode is TierMode.HEAD_COUNT else "按价值"
-        with localcontext(c.CONTEXT):
-            percent, top = f"{share * 100:.0f}%", f"{upto * 100:.0f}%"
-        last = rank + tied - 1
-        tie_en = f", tied with {tied - 1} more down to rank {last}" if tied > 1 else ""
-        tie_zh = f"，与另外{tied - 1}位并列至第{last}名" if tied > 1 else ""
-        reason_en = (
-            f"rank {rank} of {n} by value{tie_en}, {percent} {basis_en} above: {tier.value}"
-            f" (the top {top} by {mode_en}; {tier.value} from {floor})"
+            upto = dict(zip(Tier, (*policy.cumulative, Decimal(1)), strict=True))[tier]
+            mode_en = "head count" if policy.mode is TierMode.HEAD_COUNT else "value"
+            mode_zh = "按客户数" if policy.mode is TierMode.HEAD_COUNT else "按价值"
+            with localcontext(c.CONTEXT):
+                percent, top = f"{share * 100:.0f}%", f"{upto * 100:.0f}%"
+            last = rank + tied - 1
+            tie_en = f", tied with {tied - 1} more down to rank {last}" if tied > 1 else ""
+            tie_zh = f"，与另外{tied - 1}位并列至第{last}名" if tied > 1 else ""
+            reason_en = (
+                f"rank {rank} of {n} by value{tie_en}, {percent} {basis_en} above: {tier.value}"
+                f" (the top {top} by {mode_en}; {tier.value} from {floor})"
+            )
+            reason_zh = (
+                f"按价值排名第{rank}/{n}{tie_zh}，高于该客户{basis_zh}占{percent}：{name_zh}"
+                f"（{mode_zh}前{top}；{name_zh}下限 {floor}）"
+            )
+        return TierExplanation(
+            tier=tier,
+            rank=rank,
+            tied=tied,
+            customers=n,
+            share_above=share,
+            cut=floor,
+            reason_en=reason_en,
+            reason_zh=reason_zh,
         )
-        reason_zh = (
-            f"按价值排名第{rank}/{n}{tie_zh}，高于该客户{basis_zh}占{percent}：{name_zh}"
-            f"（{mode_zh}前{top}；{name_zh}下限 {floor}）"
-        )
-    return TierExplanation(
-        tier=tier,
-        rank=rank,
-        tied=tied,
-        customers=n,
-        share_above=share,
-        cut=floor,
-        reason_en=reason_en,
-        reason_zh=reason_zh,
-    )
+
+
+def tier_explainer(
+    values: Mapping[str, Decimal | int], /, *, policy: TierPolicy = DEFAULT_TIERS
+) -> Callable[[str], TierExplanation]:
+    """:func:`explain_tier` for many customers of one portfolio: it ranks the portfolio once.
+
+    The values are checked and ranked here, once; each call then explains one
+    customer in O(log n), the same explanation :func:`explain_tier` gives. Private to
+    custrel (the command line's page explains every due customer).
+
+    Raises:
+        InvalidInputError: Here, if an argument is wrong; from a call, if the
+            customer id is not in ``values``.
+    """
+    checked, floors = _portfolio(values, policy)
+    if floors is None:
+        raise InvalidInputError("values", values, "a mapping with at least one customer")
+    ranking = _Ranking(checked, floors, policy)
+
+    def explain(customer_id: str) -> TierExplanation:
+        c.identifier("customer_id", customer_id)
+        if customer_id not in checked:
+            raise InvalidInputError("customer_id", customer_id, "a customer id present in values")
+        return ranking.explain(customer_id)
+
+    return explain
