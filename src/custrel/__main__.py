@@ -39,12 +39,18 @@ __all__ = ["main"]
 _SAMPLE = "data/sample"
 
 
+_FIRST_DAY, _LAST_DAY = date(1000, 1, 1), date(8999, 12, 31)  # the days custrel takes
+
+
 def _day(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
-        msg = f"expected a date YYYY-MM-DD, got {text!r}"
-        raise argparse.ArgumentTypeError(msg) from None
+        day = None
+    if day is None or not _FIRST_DAY <= day <= _LAST_DAY:
+        msg = f"expected a date YYYY-MM-DD from {_FIRST_DAY} to {_LAST_DAY}, got {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return day
 
 
 def _zone(text: str) -> tzinfo:
@@ -310,6 +316,7 @@ def _run(
     if args.command == "backtest":
         return _run_backtest(args, parser, stdout, stderr)
     folder = _sample_folder() if args.command == "demo" else args.portfolio
+    _check_outputs(args, parser)
     try:
         tables, notices = _reading.find_tables(folder)
         manifest = _reading.read_settings(folder, args.columns)
@@ -366,13 +373,52 @@ def _run(
         if tally.lost or tally.notices or tally.future or (progress.show and not demo):
             stderr.write(f"{tally.summary(as_of)}\n")
     failed = failed or bool(reading.lost())
-    _write(args, portfolio, stdout, lang)
-    if args.html:
-        with _atomic(args.html, stdout) as out:
-            out.write(
-                _html.page(portfolio, lang=lang, title=_title(args, lang), within=args.within)
-            )
+    stderr.write("".join(f"{line}\n" for line in _notices(portfolio)))
+    if not _emit(args, portfolio, stdout, stderr):
+        return 2
     return 1 if failed else 0
+
+
+def _emit(
+    args: argparse.Namespace, portfolio: _portfolio.Portfolio, stdout: TextIO, stderr: TextIO
+) -> bool:
+    """Write the output and the page; False, said on standard error, if one cannot be."""
+    lang: Language = args.lang
+    try:
+        _write(args, portfolio, stdout, lang)
+        if args.html:
+            with _atomic(args.html, stdout) as out:
+                out.write(
+                    _html.page(portfolio, lang=lang, title=_title(args, lang), within=args.within)
+                )
+    except BrokenPipeError:
+        raise
+    except OSError as exc:  # a folder removed or made read-only since the check
+        stderr.write(f"custrel: {exc.filename}: cannot write: {exc.strerror}\n")
+        return False
+    return True
+
+
+def _notices(portfolio: _portfolio.Portfolio) -> list[str]:
+    """What the options asked for that had no effect: an owner nobody has, a calendar unused."""
+    lines = [f"--owner {owner}: no customer has this owner" for owner in portfolio.unknown_owners()]
+    if portfolio.calendar is not None and not portfolio.policies.cadence.daily_on_working_days:
+        lines.append(
+            f"{portfolio.calendar.name}: the working calendar changes no due day: the cadence"
+            " policy's daily_on_working_days is off (set it in the policy file)"
+        )
+    return lines
+
+
+def _check_outputs(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
+    """Refuse, before any reading, an output that cannot be written: no folder, a folder."""
+    for option, path in (("--output", args.output), ("--html", args.html)):
+        if path is None:
+            continue
+        if path.is_dir():
+            parser.error(f"{option}: expected a file to write, got the folder {path}")
+        if not path.parent.is_dir():
+            parser.error(f"{option}: expected a file in an existing folder, got {path}")
 
 
 def _run_backtest(

@@ -145,6 +145,10 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
     "Beyond": {
         "refuse": ("refuse days past the years covered", "超出覆盖年份的日期报错"),
         "weekends": ("weekends only past the years covered", "超出覆盖年份只按周末计算"),
+        "provisional": (
+            "provisional past the years covered: by rule, flagged",
+            "超出覆盖年份按规定暂定并标注",
+        ),
     },
     # rule T2 ----------------------------------------------------------------------------
     "Tier": {

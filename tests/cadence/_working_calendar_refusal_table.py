@@ -335,7 +335,7 @@ WORKING_CALENDAR_REFUSALS = [
         lambda: WorkCalendar(beyond="weekends"),  # type: ignore[arg-type]
         PolicyError,
         (
-            "WorkCalendar.beyond: expected a Beyond ('refuse', 'weekends'), got str "
+            "WorkCalendar.beyond: expected a Beyond ('refuse', 'weekends', 'provisional'), got str "
             "'weekends'; pass Beyond('weekends')"
         ),
         "WorkCalendar.beyond",

@@ -143,7 +143,7 @@ def test_the_last_touch_is_the_latest_counted_one_in_any_order(
 @given(
     st.lists(contact_events(customer_id="c-1", **_HISTORY), max_size=8),
     st.lists(purchases(customer_id="c-1", **_HISTORY), max_size=8),
-    st.sets(st.sampled_from(Touch)),
+    st.sets(st.sampled_from(Touch), min_size=1),
 )
 def test_counting_more_kinds_of_touch_never_makes_the_last_one_earlier(
     contacts: list[ContactEvent], orders: list[Purchase], kinds: set[Touch]
@@ -154,3 +154,26 @@ def test_counting_more_kinds_of_touch_never_makes_the_last_one_earlier(
         assert every is not None
         assert every.on >= fewer.on
         assert fewer.kind in kinds
+
+
+def test_records_of_two_customers_are_refused() -> None:
+    other = ContactEvent(
+        customer_id="c-2",
+        at=datetime(2026, 11, 3, tzinfo=UTC),
+        channel=Channel.PHONE,
+        direction=Direction.OUTBOUND,
+    )
+    with pytest.raises(InvalidInputError) as info:
+        last_touch([contact(AS_OF), other], as_of=AS_OF)
+    assert info.value.field == "contacts[1].customer_id"
+    with pytest.raises(InvalidInputError) as info:
+        last_touch([other], [bought(AS_OF)], as_of=AS_OF)
+    assert info.value.field == "purchases[0].customer_id"
+    assert "'c-2'" in str(info.value)
+
+
+def test_a_policy_where_nothing_counts_is_refused() -> None:
+    with pytest.raises(PolicyError, match="at least one kind of touch"):
+        CadencePolicy(touches=())
+    with pytest.raises(PolicyError, match=r"pass \{Touch.OUTBOUND"):
+        CadencePolicy(touches=("outbound",))  # type: ignore[arg-type]

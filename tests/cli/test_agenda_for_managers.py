@@ -169,6 +169,13 @@ def test_the_csv_opens_in_excel_and_runs_no_formula(shop: pathlib.Path) -> None:
         ("\rx", "'\rx"),
         ("-12.50", "-12.50"),
         ("+3", "+3"),
+        ("\t-1", "'\t-1"),
+        ("-Infinity", "'-Infinity"),
+        ("-NaN", "'-NaN"),
+        ("-1_000", "'-1_000"),
+        ("-1e9", "'-1e9"),
+        ("+1 ", "'+1 "),
+        ("-\u0661\u0662", "'-\u0661\u0662"),
         ("Wang Fang", "Wang Fang"),
         ("", ""),
     ],
@@ -392,3 +399,141 @@ def test_owner_filters_the_occasions_too(tmp_path: pathlib.Path) -> None:
     _, mine, _ = call("agenda", str(folder), "--owner", "rep-2")
     assert "c-1" not in mine
     assert "2026-11-26  c-2" in mine
+
+
+def test_t1_a_customer_with_only_a_refund_is_no_buyer(tmp_path: pathlib.Path) -> None:
+    folder = write(
+        tmp_path / "refund",
+        profiles="customer_id,created_on\nc-1,2025-01-01\nc-2,2025-01-01\n",
+        purchases=(
+            "customer_id,at,product,amount,refund\n"
+            "c-1,2026-11-01T10:00:00Z,tea,100,true\n"
+            "c-2,2026-11-01T10:00:00Z,tea,100,false\n"
+        ),
+    )
+    report = by_id(jsonl("report", str(folder)))
+    assert (report["c-1"]["stage"], report["c-1"]["r"], report["c-1"]["segment"]) == (
+        "prospect",
+        None,
+        None,
+    )
+    assert report["c-1"]["loyalty"] is None  # never bought: no loyalty to show
+    assert report["c-2"]["r"] is not None
+    _, out, _ = call("report", str(folder))
+    assert "prospect 1 " in out
+    assert "no purchase yet 1" in out
+
+
+def test_c4_a_due_day_in_an_unpublished_year_is_provisional_only_if_working_days_were_counted(
+    shop: pathlib.Path,
+) -> None:
+    rows = jsonl("report", str(shop), "--as-of", "2027-12-01", "--calendar", "china")
+    assert [row["provisional"] for row in rows] == [False] * 4
+    assert not any("provisional" in (row["why_due"] or "") for row in rows)
+
+
+def test_c1_a_due_day_past_the_calendar_never_stops_the_report(tmp_path: pathlib.Path) -> None:
+    folder = write(
+        tmp_path / "far",
+        profiles="customer_id,created_on\nc-1,2025-01-01\nc-2,2025-01-01\n",
+        opportunities=(
+            "customer_id,need,status,expected_close\n"
+            "c-1,none,closed,\nc-2,explicit,negotiating,8999-12-31\n"
+        ),
+        contacts=(
+            "customer_id,at,channel,direction\n"
+            "c-1,8999-06-01T10:00:00Z,phone,outbound\nc-2,8999-12-30T10:00:00Z,phone,outbound\n"
+        ),
+    )
+    for calendar in ("none", "weekends", "china"):
+        status, out, err = call(
+            "report",
+            str(folder),
+            "--as-of",
+            "8999-12-30",
+            "--calendar",
+            calendar,
+            "--format",
+            "jsonl",
+        )
+        assert (status, "Traceback" in err) == (0, False), err
+        found = by_id([json.loads(line) for line in out.splitlines()])
+        assert found["c-1"]["next_due"] == "9000-06-01"
+        assert found["c-2"]["next_due"] == "8999-12-31"
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-30", "2026-02-30"])
+def test_a_reference_day_custrel_does_not_take_is_a_usage_error(
+    shop: pathlib.Path, day: str
+) -> None:
+    status, out, err = call("agenda", str(shop), "--as-of", day)
+    assert (status, out) == (2, "")
+    assert "--as-of: expected a date YYYY-MM-DD from 1000-01-01 to 8999-12-31" in err
+
+
+def test_the_terminal_table_shows_control_characters_as_escapes(tmp_path: pathlib.Path) -> None:
+    folder = write(
+        tmp_path / "escapes",
+        profiles='customer_id,person.name,created_on\nc-1,"Tab\there\nnew\x1b[2Jline",2025-01-01\n',
+        opportunities="customer_id,need,status,expected_close\nc-1,explicit,negotiating,2026-12-01\n",
+    )
+    status, out, _ = call("agenda", str(folder))
+    assert status == 0
+    assert "\x1b" not in out
+    assert "\t" not in out
+    row = next(line for line in out.splitlines() if line.startswith("c-1 "))
+    assert "Tab\\there\\nnew\\x1b[2Jline" in row
+    assert by_id(jsonl("agenda", str(folder)))["c-1"]["name"] == "Tab\there\nnew\x1b[2Jline"
+
+
+@pytest.mark.parametrize("where", ["nowhere/out.csv", "."])
+def test_an_output_that_cannot_be_written_is_a_usage_error_before_reading(
+    shop: pathlib.Path, tmp_path: pathlib.Path, where: str
+) -> None:
+    for option in ("--output", "--html"):
+        status, out, err = call("agenda", str(shop), option, str(tmp_path / where))
+        assert (status, out) == (2, "")
+        assert f"{option}: expected a file" in err
+        assert "Traceback" not in err
+
+
+def test_an_output_that_fails_while_written_is_one_line(
+    shop: pathlib.Path, tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refused(*_: object, **__: object) -> None:
+        raise PermissionError(13, "Permission denied", str(tmp_path / "out.csv"))
+
+    monkeypatch.setattr("custrel._cli._render.write_csv", refused)
+    status, _, err = call("agenda", str(shop), "--format", "csv", "--output", str(tmp_path / "o"))
+    assert status == 2
+    assert err == f"custrel: {tmp_path / 'out.csv'}: cannot write: Permission denied\n"
+
+
+def test_owner_matches_whatever_the_case_and_says_when_no_customer_has_it(
+    shop: pathlib.Path,
+) -> None:
+    assert [row["customer_id"] for row in jsonl("agenda", str(shop), "--owner", " REP-2 ")] == [
+        "c-4"
+    ]
+    status, _, err = call("agenda", str(shop), "--owner", "rep-9", "--owner", "Rep-1")
+    assert status == 0
+    assert err == "--owner rep-9: no customer has this owner\n"
+
+
+def test_a_calendar_that_changes_nothing_says_so(
+    shop: pathlib.Path, tmp_path: pathlib.Path
+) -> None:
+    status, out, err = call("agenda", str(shop), "--calendar", "china")
+    assert status == 0
+    assert "daily_on_working_days is off" in err
+    assert "  working days: China (chinesecalendar " in out
+    policy = tmp_path / "days.toml"
+    policy.write_text(WORKING_DAYS, encoding="utf-8")
+    status, out, err = call("agenda", str(shop), "--calendar", "china", "--policy", str(policy))
+    assert (status, err) == (0, "")
+    assert "  follow-up cadence: daily_on_working_days = true" in out
+
+
+def test_the_chinese_header_uses_chinese_punctuation(shop: pathlib.Path) -> None:
+    _, out, _ = call("agenda", str(shop), "--lang", "zh")
+    assert out.splitlines()[0].endswith("基准日 2026-11-20 — 4 位客户，14 条记录")

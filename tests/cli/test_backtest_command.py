@@ -183,8 +183,14 @@ def test_an_unreadable_purchases_file_is_reported(tmp_path: pathlib.Path) -> Non
         ((*DAYS, "--calibrate"), "--calibrate: expected --output FILE"),
         (("--at", "30/09/1997", "--until", "1998-06-30"), "expected a date YYYY-MM-DD"),
         (("--until", "1998-06-30"), "the following arguments are required: --at"),
-        (("--at", "0999-12-31", "--until", "1998-06-30"), "--at: expected a date from 1000-01-01"),
-        (("--at", "1997-09-30", "--until", "9999-01-01"), "--until: expected a date from 1000"),
+        (
+            ("--at", "0999-12-31", "--until", "1998-06-30"),
+            "--at: expected a date YYYY-MM-DD from 1000-01-01",
+        ),
+        (
+            ("--at", "1997-09-30", "--until", "9999-01-01"),
+            "--until: expected a date YYYY-MM-DD from 1000",
+        ),
     ],
 )
 def test_usage_errors_exit_2_without_a_traceback(

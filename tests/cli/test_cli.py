@@ -400,7 +400,10 @@ def test_an_unknown_option_is_a_usage_error() -> None:
     [
         (
             ["demo", "--as-of", "yesterday"],
-            "argument --as-of: expected a date YYYY-MM-DD, got 'yesterday'",
+            (
+                "argument --as-of: expected a date YYYY-MM-DD from 1000-01-01 to 8999-12-31,"
+                " got 'yesterday'"
+            ),
         ),
         (
             ["demo", "--tz", "Mars/Olympus"],

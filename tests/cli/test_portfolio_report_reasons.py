@@ -118,8 +118,8 @@ def test_the_report_gives_english_reasons_and_grades_by_the_open_deal(
             "potential need: grade D",
             Stage.PROSPECT,
             "no purchase yet: a prospect to develop",
-            Decimal("0.00"),
-            "loyalty 0.00" + LOYALTY_EN,
+            None,  # never bought: no loyalty to show
+            None,
         ),
         (
             "c-2",
@@ -152,8 +152,8 @@ def test_the_report_gives_chinese_reasons_with_lang_zh(
             "潜在需求：D级",
             Stage.PROSPECT,
             "尚未购买：待开发的潜在客户",
-            Decimal("0.00"),
-            "忠诚度 0.00" + LOYALTY_ZH,
+            None,
+            None,
         ),
         (
             "c-2",

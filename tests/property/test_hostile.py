@@ -401,7 +401,7 @@ _RESULTS: dict[type[Any], dict[str, Any]] = {
 _BAD_FIELDS: list[tuple[type[Any], str, object]] = [
     (custrel.AgendaItem, "customer_id", " "),
     (custrel.AgendaItem, "grade", "Z"),
-    (custrel.AgendaItem, "due", "9000-01-01"),
+    (custrel.AgendaItem, "due", "2026-02-30"),
     (custrel.AgendaItem, "days_overdue", -1),
     (custrel.FollowUp, "on", "0999-12-31"),
     (custrel.FollowUp, "grade", 1),

@@ -10,23 +10,18 @@ portfolio-wide rules (the pyramid, RFM, the agenda) run last, on those results.
 
 from __future__ import annotations
 
+import contextlib
 import pickle
 import tempfile
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from custrel._cli import _reading
 from custrel._cli._reading import Reading, Source, read_tables
-from custrel.cadence import (
-    LastTouch,
-    UpcomingOccasion,
-    WorkCalendar,
-    last_touch,
-    next_due,
-    upcoming_occasions,
-)
-from custrel.errors import InvalidInputError, OutsideCalendarError
+from custrel.cadence import LastTouch, UpcomingOccasion, agenda, last_touch, upcoming_occasions
+from custrel.errors import InvalidInputError
 from custrel.grading import Grade, customer_grade, explain_grade, grade
 from custrel.lifecycle import ChurnSignal, Stage, explain_stage
 from custrel.loyalty import LoyaltyMeasures, explain_loyalty
@@ -49,17 +44,16 @@ from custrel.tiering._explain import TierExplanation, tier_explainer
 
 if TYPE_CHECKING:
     import pathlib
-    from collections.abc import Callable, Iterable, Iterator, Mapping
-    from datetime import date, timedelta, tzinfo
+    from collections.abc import Callable, Iterator, Mapping
+    from datetime import timedelta, tzinfo
     from decimal import Decimal
 
     from custrel import io
-    from custrel.cadence import CadencePolicy
+    from custrel.cadence import CadencePolicy, WorkCalendar
     from custrel.loyalty import LoyaltyExplanation
 
 _BUCKET_BYTES = 32 * 1024 * 1024  # input bytes per bucket: about 150,000 records
 _BATCH = 4096  # records pickled at once into a bucket file
-_WEEKENDS = WorkCalendar(name="weekends")  # the fallback past a strict calendar's years
 
 
 @attrs.define(slots=True)
@@ -113,10 +107,20 @@ class Portfolio:
 
     @property
     def owned(self) -> list[Customer]:
-        """The customers of the owners asked for (``--owner``), else every customer."""
+        """The customers of the owners asked for (``--owner``), else every customer.
+
+        An owner matches whatever its case and surrounding spaces: ``--owner Rep-1``
+        lists the customers of `` rep-1 ``.
+        """
         if self.owners is None:
             return self.customers
-        return [c for c in self.customers if c.owner in self.owners]
+        wanted = {owner_key(owner) for owner in self.owners}
+        return [c for c in self.customers if c.owner is not None and owner_key(c.owner) in wanted]
+
+    def unknown_owners(self) -> list[str]:
+        """The owners asked for that no customer has, as they were asked for."""
+        known = {owner_key(c.owner) for c in self.customers if c.owner is not None}
+        return sorted(owner for owner in self.owners or () if owner_key(owner) not in known)
 
     @property
     def records(self) -> int:
@@ -129,6 +133,11 @@ class Portfolio:
             self._explainers["tiers"] = tier_explainer(self.values, policy=self.policies.tiers)
         why = self._explainers["tiers"](customer.customer_id)
         return why.reason_zh if lang == "zh" else why.reason_en
+
+
+def owner_key(owner: str) -> str:
+    """An owner as ``--owner`` matches it: without surrounding spaces, case folded."""
+    return owner.strip().casefold()
 
 
 def _size(path: pathlib.Path) -> int:
@@ -210,12 +219,14 @@ def _judge(
             recent_purchase=_recent_purchase(purchases, stage.stage, as_of),
         )
         grade_reason = why.reason_zh if zh else why.reason_en
-    try:
-        loyalty = explain_loyalty(
-            LoyaltyMeasures.from_purchases(purchases, as_of=as_of), policy=policies.loyalty
-        )
-    except InvalidInputError:  # a policy that weighs only what a history cannot tell
-        loyalty = None
+    loyalty = None
+    # a customer who never bought has no loyalty to show; a policy may weigh only what a
+    # purchase history cannot tell (an InvalidInputError): then there is none either
+    if stage.stage is not Stage.PROSPECT:
+        with contextlib.suppress(InvalidInputError):
+            loyalty = explain_loyalty(
+                LoyaltyMeasures.from_purchases(purchases, as_of=as_of), policy=policies.loyalty
+            )
     occasions: tuple[UpcomingOccasion, ...] = ()
     if profile is not None:
         occasions = tuple(upcoming_occasions(profile, as_of=as_of, within=within))
@@ -257,29 +268,30 @@ def _known(loyalty: LoyaltyExplanation) -> tuple[int, int]:
 
 
 def _schedule(
-    customers: Iterable[Customer],
+    customers: list[Customer],
     *,
     as_of: date,
     policy: CadencePolicy,
     calendar: WorkCalendar | None,
 ) -> None:
-    """Every graded customer's next follow-up (rule C1), never aborted by one customer.
+    """Every graded customer's next follow-up (rule C1), as :func:`custrel.agenda` gives it.
 
-    A due day a strict calendar refuses (a year it does not cover) is counted by the
-    weekend rule and marked provisional, so one customer's date never stops the agenda.
+    ``agenda`` with ``until`` as late as a date goes lists every graded customer: one
+    whose due day falls past a strict calendar's years is counted by the weekend rule
+    and marked provisional, never aborting the others; one whose due day would fall
+    past 9999-12-31 has none.
     """
-    for customer in customers:
-        if customer.grade is None:
-            continue
-        last = None if customer.last_touch is None else customer.last_touch.on
-        try:
-            due = next_due(customer.grade, last, as_of=as_of, policy=policy, calendar=calendar)
-            customer.provisional = calendar is not None and calendar.is_provisional(due)
-        except OutsideCalendarError:
-            due = next_due(customer.grade, last, as_of=as_of, policy=policy, calendar=_WEEKENDS)
-            customer.provisional = True
-        customer.next_due = due
-        customer.days_overdue = (as_of - due).days
+    graded = {c.customer_id: c for c in customers if c.grade is not None}
+    entries = (
+        (cid, c.grade, None if c.last_touch is None else c.last_touch.on)
+        for cid, c in graded.items()
+    )
+    every = agenda(entries, as_of=as_of, until=date.max, policy=policy, calendar=calendar)  # type: ignore[arg-type]
+    for item in every:
+        customer = graded[item.customer_id]
+        customer.next_due = item.due
+        customer.days_overdue = (as_of - item.due).days
+        customer.provisional = item.provisional
 
 
 def _check_policies(policies: io.Policies) -> None:
@@ -350,7 +362,8 @@ def judge_portfolio(
                 )
                 if progress is not None and len(results) % _reading.PROGRESS_EVERY == 0:
                     progress(read, len(results))
-                yield from records[3]
+                if results[cid].stage is not Stage.PROSPECT:  # a sale: a buyer (rule L2)
+                    yield from records[3]
 
     ids = sorted(known)
     scores = rfm_scores(purchases(), as_of=as_of, bins=policies.rfm_segments.bins)

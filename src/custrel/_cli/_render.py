@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import unicodedata
 from collections import Counter
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from custrel._cli._words import loyalty_text, policies_text, touch_text, why_due
@@ -211,21 +211,19 @@ def machine_row(customer: Customer, portfolio: Portfolio, lang: str) -> dict[str
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
 
 
 def neutralised(cell: str) -> str:
     """A CSV cell a spreadsheet will not run as a formula (OWASP's CSV injection advice).
 
     A text beginning with ``= + - @``, a tab or a carriage return gets a leading
-    apostrophe; a number (``-12.50``) is left as it is.
+    apostrophe; a plain number with a sign (``-12.50``, ``+3``: ASCII digits, at most
+    one point, nothing else) is left as it is.
     """
-    if not cell.startswith(_FORMULA_START):
+    if not cell.startswith(_FORMULA_START) or _PLAIN_NUMBER.fullmatch(cell):
         return cell
-    try:
-        Decimal(cell)
-    except ArithmeticError:
-        return "'" + cell
-    return cell
+    return "'" + cell
 
 
 def partial(portfolio: Portfolio, lang: str) -> str | None:
@@ -289,8 +287,23 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+def shown(text: str) -> str:
+    r"""Text for a terminal: control characters as escapes (``\t``, ``\x1b``), never run.
+
+    A tab, a line break or an escape sequence in a name would break the table's
+    columns or drive the terminal (``\x1b[2J`` clears the screen).
+    """
+    if text.isprintable():
+        return text
+    return "".join(
+        ch if ch.isprintable() or unicodedata.category(ch) == "Zs" else repr(ch)[1:-1]
+        for ch in text
+    )
+
+
 def table(headers: list[str], rows: list[list[str]]) -> str:
-    """A plain-text table with aligned columns."""
+    """A plain-text table with aligned columns; control characters shown as escapes."""
+    rows = [[shown(cell) for cell in row] for row in rows]
     widths = [_width(h) for h in headers]
     for row in rows:
         widths = [max(w, _width(cell)) for w, cell in zip(widths, row, strict=True)]
@@ -309,9 +322,10 @@ def header(portfolio: Portfolio, title: str | None, lang: str) -> str:
     t = TEXT[lang]
     what = "" if title is None else f"{title} — "
     note = partial(portfolio, lang)
+    comma = "，" if lang == "zh" else ", "
     return (
         f"{what}{t['as_of']} {portfolio.as_of.isoformat()} — "
-        f"{len(portfolio.customers):,} {t['customers']}, {portfolio.records:,} {t['records']}"
+        f"{len(portfolio.customers):,} {t['customers']}{comma}{portfolio.records:,} {t['records']}"
         + ("" if note is None else f"\n{note}")
     )
 

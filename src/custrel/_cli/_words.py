@@ -7,7 +7,6 @@ score is known, what a last touch was, and which policies a report applied.
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from custrel._periods import describe
@@ -67,6 +66,7 @@ _WORDS = {
         "differs": "{name}: {values}",
         "same": "every other policy as the rule book",
         "fingerprints": "fingerprints",
+        "calendar": "working days: {name}",
     },
     "zh": {
         "last": "上次接触 {day}（{kind}）",
@@ -81,6 +81,7 @@ _WORDS = {
         "differs": "{name}：{values}",
         "same": "其余策略同规则手册",
         "fingerprints": "指纹",
+        "calendar": "工作日历：{name}",
     },
 }
 
@@ -144,11 +145,12 @@ def _flat(data: Any, prefix: str = "") -> dict[str, Any]:  # noqa: ANN401 - poli
 
 
 def _shown(value: Any) -> str:  # noqa: ANN401 - policy data
+    """A policy value as its file spells it: ``true``, ``[outbound, purchase]``, ``0.5``."""
     if isinstance(value, list):
         return "[" + ", ".join(_shown(v) for v in value) + "]"
-    if isinstance(value, Decimal):
-        return str(value)
-    return str(value) if not isinstance(value, str) else value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
 def changed_values(policies: Policies) -> dict[str, list[str]]:
@@ -185,6 +187,8 @@ def policies_text(portfolio: Portfolio, lang: str) -> list[str]:
     ]
     if changed:
         lines.append(words["same"])
+    if portfolio.calendar is not None:
+        lines.append(words["calendar"].format(name=portfolio.calendar.name))
     every = portfolio.policies.fingerprints()
     lines.append(
         words["fingerprints"]

@@ -168,8 +168,18 @@ def _to_channels(value: Iterable[Channel]) -> frozenset[Channel]:
 
 
 def _touches(_: object, __: attrs.Attribute[Any], value: object) -> None:
+    name = "CadencePolicy.touches"
     if not isinstance(value, frozenset) or not all(isinstance(v, Touch) for v in value):
-        raise PolicyError("CadencePolicy.touches", value, "a set of Touch")
+        raise PolicyError(
+            name, value, "a set of Touch", hint="pass {Touch.OUTBOUND, Touch('purchase')}"
+        )
+    if not value:
+        raise PolicyError(
+            name,
+            value,
+            "at least one kind of touch",
+            hint="with none, no customer is ever followed up and all are due at once",
+        )
 
 
 def _to_touches(value: Iterable[Touch]) -> frozenset[Touch]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date  # noqa: TC003 - cattrs reads the annotations
 from typing import TYPE_CHECKING
 
 import attrs
@@ -13,7 +14,6 @@ from custrel.models import ContactEvent, Purchase
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
-    from datetime import date
 
 __all__ = ["LastTouch", "last_touch"]
 
@@ -69,7 +69,8 @@ def last_touch(
         The day and kind of the last touch, or ``None`` if none counts.
 
     Raises:
-        InvalidInputError: If an argument has the wrong type.
+        InvalidInputError: If an argument has the wrong type, or the records are not
+            all about one customer.
 
     >>> from datetime import date, datetime, timezone
     >>> from custrel.models import Channel, ContactEvent, Direction, Purchase
@@ -85,9 +86,11 @@ def last_touch(
     c.iterable("contacts", contacts, "ContactEvent")
     c.iterable("purchases", purchases, "Purchase")
     best: tuple[date, int] | None = None
+    customer: list[str] = []  # the first record's customer: every other must be theirs
     for index, event in enumerate(contacts):
         if not isinstance(event, ContactEvent):
             raise InvalidInputError(f"contacts[{index}]", event, "a ContactEvent")
+        _same(customer, f"contacts[{index}]", event.customer_id)
         day = event.at.date()
         if day <= as_of and policy.counts(event):
             best = _later(best, day, Touch(event.direction.value))
@@ -95,12 +98,26 @@ def last_touch(
     for index, purchase in enumerate(purchases):
         if not isinstance(purchase, Purchase):
             raise InvalidInputError(f"purchases[{index}]", purchase, "a Purchase")
+        _same(customer, f"purchases[{index}]", purchase.customer_id)
         day = purchase.at.date()
         if count_purchases and day <= as_of:
             best = _later(best, day, Touch.PURCHASE)
     if best is None:
         return None
     return c.unchecked(LastTouch, on=best[0], kind=tuple(Touch)[best[1]])
+
+
+def _same(customer: list[str], name: str, customer_id: str) -> None:
+    """Refuse a record of another customer than the first record's."""
+    if not customer:
+        customer.append(customer_id)
+    elif customer_id != customer[0]:
+        raise InvalidInputError(
+            f"{name}.customer_id",
+            customer_id,
+            f"the customer of the first record, {customer[0]!r}",
+            hint="give one customer's contacts and purchases at a time",
+        )
 
 
 def _later(best: tuple[date, int] | None, day: date, kind: Touch) -> tuple[date, int]:

@@ -9,7 +9,15 @@ from decimal import Decimal
 from dateutil.relativedelta import relativedelta
 from hypothesis import strategies as st
 
-from custrel.cadence import Beyond, Cadence, CadencePolicy, PoolPolicy, Weekday, WorkCalendar
+from custrel.cadence import (
+    Beyond,
+    Cadence,
+    CadencePolicy,
+    PoolPolicy,
+    Touch,
+    Weekday,
+    WorkCalendar,
+)
 from custrel.grading import Grade, GradingPolicy
 from custrel.lifecycle import LifecyclePolicy
 from custrel.models import (
@@ -108,7 +116,7 @@ def tier_policies() -> st.SearchStrategy[TierPolicy]:
 
 
 def cadence_policies() -> st.SearchStrategy[CadencePolicy]:
-    """Valid cadence policies: a named cadence or a period per grade, any channels.
+    """Valid cadence policies: a named cadence or a period per grade, any touches and channels.
 
     Returns:
         A strategy of :class:`~custrel.cadence.CadencePolicy`.
@@ -127,6 +135,7 @@ def cadence_policies() -> st.SearchStrategy[CadencePolicy]:
     return st.builds(
         CadencePolicy,
         cadences=st.fixed_dictionaries({g: st.sampled_from(Cadence) | periods for g in Grade}),
+        touches=st.frozensets(st.sampled_from(Touch), min_size=1),
         outbound=st.frozensets(st.sampled_from(Channel)),
         inbound=st.frozensets(st.sampled_from(Channel)),
         first_contact=st.frozensets(st.sampled_from(Channel)),
