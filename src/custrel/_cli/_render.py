@@ -86,7 +86,6 @@ TEXT: dict[str, dict[str, str]] = {
         "rfm": "RFM segments (recency × frequency)",
         "why": "why",
         "reasons": "Reasons",
-        "due": "due",
         "partial": "Partial data: {what}; see the messages on standard error",
         "refused": "{n:,} record{s} refused",
         "emptied": "{n:,} record{s} read with a field left empty",
@@ -99,6 +98,7 @@ TEXT: dict[str, dict[str, str]] = {
         "count": "customers",
         "years": "{n}",
         "owner": "owner",
+        "day": "day",
         "last_touch": "last touch",
         "next_due": "next due",
         "why_due": "why due",
@@ -138,7 +138,6 @@ TEXT: dict[str, dict[str, str]] = {
         "rfm": "RFM 分群（近度 × 频度）",
         "why": "原因",
         "reasons": "原因",
-        "due": "应跟进日",
         "partial": "数据不完整：{what}；详见标准错误输出",
         "refused": "{n:,} 条记录被拒",
         "emptied": "{n:,} 条记录有字段留空",
@@ -151,6 +150,7 @@ TEXT: dict[str, dict[str, str]] = {
         "count": "位客户",
         "years": "{n}",
         "owner": "负责人",
+        "day": "日期",
         "last_touch": "上次接触",
         "next_due": "下次跟进",
         "why_due": "跟进依据",
@@ -436,7 +436,7 @@ def occasions_table(customers: list[Customer], lang: str, days: int) -> str:
     if found:
         lines.append(
             table(
-                [t["due"], t["customer"], t["name"], t["occasions"]],
+                [t["day"], t["customer"], t["name"], t["occasions"]],
                 [
                     [o.on.isoformat(), c.customer_id, c.name or "", occasion_text(o, lang)]
                     for o, c in found
