@@ -86,6 +86,41 @@ def test_rule_c1_next_due_counts_the_given_holidays_and_workdays(
     assert found == due
 
 
+@pytest.mark.parametrize(
+    ("holidays", "workdays", "due"),
+    [
+        ((), (), date(2026, 11, 23)),
+        ((date(2026, 11, 23),), (), date(2026, 11, 24)),
+        ((), (date(2026, 11, 21),), date(2026, 11, 21)),
+    ],
+)
+def test_rule_c1_the_agenda_counts_the_given_holidays_and_workdays(
+    holidays: tuple[date, ...], workdays: tuple[date, ...], due: date
+) -> None:
+    """As next_due: the agenda's days off and make-up days given without a calendar."""
+    (item,) = agenda(
+        [("c-1", Grade.A, _FRIDAY)],
+        as_of=date(2026, 11, 20),
+        until=date(2026, 12, 31),
+        policy=_WEEKDAYS,
+        holidays=holidays,
+        workdays=workdays,
+    )
+    assert (item.due, item.days_overdue, item.provisional) == (due, 0, False)
+
+
+def test_rule_c1_an_agenda_until_before_as_of_is_refused_whole() -> None:
+    check_refusal(
+        Refusal(
+            lambda: agenda([], as_of=date(2026, 11, 22), until=date(2026, 11, 1)),
+            "until",
+            date(2026, 11, 1),
+            "until: expected a day on or after as_of (2026-11-22), got date"
+            " datetime.date(2026, 11, 1)",
+        )
+    )
+
+
 def test_rule_c1_agenda_refuses_an_id_that_is_not_a_string_whole() -> None:
     check_refusal(
         Refusal(

@@ -177,3 +177,58 @@ def test_a_policy_where_nothing_counts_is_refused() -> None:
         CadencePolicy(touches=())
     with pytest.raises(PolicyError, match=r"pass \{Touch.OUTBOUND"):
         CadencePolicy(touches=("outbound",))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda: last_touch("calls", as_of=AS_OF),  # type: ignore[arg-type]
+            "contacts: expected an iterable of ContactEvent, got str 'calls'",
+        ),
+        (
+            lambda: last_touch([None], as_of=AS_OF),  # type: ignore[list-item]
+            "contacts[0]: expected a ContactEvent, got NoneType None",
+        ),
+        (
+            lambda: last_touch([], "orders", as_of=AS_OF),  # type: ignore[arg-type]
+            "purchases: expected an iterable of Purchase, got str 'orders'",
+        ),
+        (
+            lambda: last_touch([], [None], as_of=AS_OF),  # type: ignore[list-item]
+            "purchases[0]: expected a Purchase, got NoneType None",
+        ),
+        (
+            lambda: CadencePolicy(touches="purchase"),  # type: ignore[arg-type]
+            (
+                "CadencePolicy.touches: expected a set of Touch, got str 'purchase'; pass"
+                " {Touch.OUTBOUND, Touch('purchase')}"
+            ),
+        ),
+        (
+            lambda: CadencePolicy(touches=()),
+            (
+                "CadencePolicy.touches: expected at least one kind of touch, got frozenset"
+                " frozenset(); with none, no customer is ever followed up and all are due at"
+                " once"
+            ),
+        ),
+        (
+            lambda: last_touch([contact(AS_OF)], [_other_customer()], as_of=AS_OF),
+            (
+                "purchases[0].customer_id: expected the customer of the first record, 'c-1',"
+                " got str 'c-2'; give one customer's contacts and purchases at a time"
+            ),
+        ),
+    ],
+)
+def test_refusals_say_the_whole_message(call: object, message: str) -> None:
+    with pytest.raises((InvalidInputError, PolicyError)) as info:
+        call()  # type: ignore[operator]
+    assert str(info.value) == message
+
+
+def _other_customer() -> Purchase:
+    return Purchase(
+        customer_id="c-2", at=datetime(2026, 11, 3, tzinfo=UTC), product="tea", amount=88
+    )

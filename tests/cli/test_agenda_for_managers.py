@@ -537,3 +537,70 @@ def test_a_calendar_that_changes_nothing_says_so(
 def test_the_chinese_header_uses_chinese_punctuation(shop: pathlib.Path) -> None:
     _, out, _ = call("agenda", str(shop), "--lang", "zh")
     assert out.splitlines()[0].endswith("基准日 2026-11-20 — 4 位客户，14 条记录")
+
+
+def test_hostile_names_and_owners_are_text_in_the_page(tmp_path: pathlib.Path) -> None:
+    hostile = '</script><script>alert(1)</script>"><img src=x onerror=alert(2)>{a}$&'
+    quoted = '"' + hostile.replace('"', '""') + '"'  # one CSV cell
+    folder = write(
+        tmp_path / "hostile",
+        profiles=f"customer_id,person.name,owner,created_on\nc-1,{quoted},{quoted},2025-01-01\n",
+        opportunities="customer_id,need,status,expected_close\nc-1,explicit,negotiating,2026-12-01\n",
+    )
+    page = tmp_path / "page.html"
+    status, _, _ = call("agenda", str(folder), "--html", str(page))
+    assert status == 0
+    html = page.read_text(encoding="utf-8")
+    assert html.count("<script") == 1
+    assert "<img" not in html
+    assert "&lt;/script&gt;&lt;script&gt;alert(1)" in html
+    assert "&lt;img src=x onerror=alert(2)&gt;" in html
+
+
+def test_one_day_overdue_comes_before_due_today_whatever_the_value(tmp_path: pathlib.Path) -> None:
+    folder = write(
+        tmp_path / "days",
+        profiles="customer_id,created_on\nc-1,2025-01-01\nc-2,2025-01-01\n",
+        opportunities=(
+            "customer_id,need,status,expected_close\n"
+            "c-1,explicit,negotiating,2026-12-01\nc-2,explicit,negotiating,2026-12-01\n"
+        ),
+        purchases=(
+            "customer_id,at,product,amount\n"
+            "c-1,2026-11-19T10:00:00Z,tea,900\n"  # due today, worth more
+            "c-2,2026-11-18T10:00:00Z,tea,10\n"  # one day overdue
+        ),
+    )
+    for order in ("grade", "overdue"):
+        rows = jsonl("agenda", str(folder), "--sort", order)
+        assert [(r["customer_id"], r["days_overdue"]) for r in rows] == [("c-2", 1), ("c-1", 0)]
+
+
+def test_g1_the_recent_purchase_is_the_last_sale_on_or_before_the_day(
+    tmp_path: pathlib.Path,
+) -> None:
+    folder = write(
+        tmp_path / "sales",
+        profiles="customer_id,created_on\nc-1,2025-01-01\nc-2,2025-01-01\n",
+        opportunities=("customer_id,need,status\nc-1,none,closed\nc-2,none,closed\n"),
+        purchases=(
+            "customer_id,at,product,amount,refund\n"
+            "c-1,2026-10-01T10:00:00Z,tea,100,false\n"
+            "c-1,2026-11-10T10:00:00Z,tea,100,true\n"  # a refund is no purchase
+            "c-2,2026-10-01T10:00:00Z,tea,100,false\n"
+            "c-2,2026-11-20T10:00:00Z,tea,100,false\n"  # on the reference day itself
+        ),
+    )
+    report = by_id(jsonl("report", str(folder)))
+    assert "bought on 2026-10-01" in report["c-1"]["grade_reason"]
+    assert "bought on 2026-11-20" in report["c-2"]["grade_reason"]
+
+
+def test_encoding_is_the_one_every_file_is_read_in(tmp_path: pathlib.Path) -> None:
+    folder = tmp_path / "big5"
+    folder.mkdir()
+    (folder / "profiles.csv").write_bytes(
+        "customer_id,person.name,created_on\nc-1,王芳,2025-01-01\n".encode("big5")
+    )
+    rows = jsonl("report", str(folder), "--encoding", "big5")
+    assert [row["name"] for row in rows] == ["王芳"]

@@ -127,3 +127,30 @@ def test_the_prepared_explainer_refuses_an_empty_portfolio_and_an_unknown_custom
         explain("c-2")
     with pytest.raises(InvalidInputError, match="customer_id"):
         explain(" ")
+
+
+@pytest.mark.parametrize(
+    ("call", "field", "message"),
+    [
+        (
+            lambda: tier_explainer({}),
+            "values",
+            "values: expected a mapping with at least one customer, got dict {}",
+        ),
+        (
+            lambda: tier_explainer({"c-1": 5})("c-9"),
+            "customer_id",
+            "customer_id: expected a customer id present in values, got str 'c-9'",
+        ),
+        (
+            lambda: tier_explainer({"c-1": 5})(" "),
+            "customer_id",
+            "customer_id: expected a non-blank string, got str ' '",
+        ),
+    ],
+)
+def test_the_prepared_explainer_refuses_whole(call: object, field: str, message: str) -> None:
+    with pytest.raises(InvalidInputError) as info:
+        call()  # type: ignore[operator]
+    assert (info.value.field, str(info.value)) == (field, message)
+    assert info.value.value is not None
