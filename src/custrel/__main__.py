@@ -72,6 +72,17 @@ def _positive(text: str) -> int:
     return value
 
 
+_MAX_WITHIN = 36_600  # days: a century, as every period custrel takes
+
+
+def _days_ahead(text: str) -> int:
+    value = _positive(text)
+    if value > _MAX_WITHIN:
+        msg = f"expected a whole number of days from 1 to {_MAX_WITHIN:,}, got {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -113,7 +124,7 @@ def _parser() -> argparse.ArgumentParser:
     _reading_options(common)
     common.add_argument(
         "--within",
-        type=_positive,
+        type=_days_ahead,
         default=30,
         metavar="DAYS",
         help="list occasions this many days ahead (default: 30)",

@@ -62,4 +62,15 @@ OCCASION_REFUSALS = [
         "",
         id="occ-within-hours",
     ),
+    pytest.param(
+        lambda: upcoming_occasions(PROFILE, as_of=D, within=timedelta(days=999_999_999)),
+        InvalidInputError,
+        (
+            f"within: expected a window ending by 9999-12-31: at most {(date.max - D).days:,}"
+            " days, got timedelta datetime.timedelta(days=999999999)"
+        ),
+        "within",
+        "",
+        id="occ-within-past-the-calendar",
+    ),
 ]

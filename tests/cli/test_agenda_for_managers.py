@@ -604,3 +604,16 @@ def test_encoding_is_the_one_every_file_is_read_in(tmp_path: pathlib.Path) -> No
     )
     rows = jsonl("report", str(folder), "--encoding", "big5")
     assert [row["name"] for row in rows] == ["王芳"]
+
+
+@pytest.mark.parametrize("days", ["999999999", "36601", "0"])
+def test_an_occasion_window_past_a_century_is_a_usage_error(shop: pathlib.Path, days: str) -> None:
+    status, out, err = call("agenda", str(shop), "--within", days)
+    assert (status, out) == (2, "")
+    assert "--within: expected a whole number" in err
+    assert "Traceback" not in err
+
+
+def test_an_occasion_window_of_a_century_is_taken(shop: pathlib.Path) -> None:
+    status, _, err = call("agenda", str(shop), "--within", "36600")
+    assert (status, err) == (0, "")

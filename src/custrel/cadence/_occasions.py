@@ -147,8 +147,9 @@ def upcoming_occasions(
         The occasions in date order (then kind, then whose).
 
     Raises:
-        InvalidInputError: If an argument has the wrong type or ``within`` is negative
-            or not whole days, or a lunar occasion is outside 1900-2099.
+        InvalidInputError: If an argument has the wrong type, ``within`` is negative,
+            not whole days or ends after 9999-12-31, or a lunar occasion is outside
+            1900-2099.
         CustrelError: If the profile has a lunar occasion and the ``lunar`` extra is
             not installed.
 
@@ -170,6 +171,12 @@ def upcoming_occasions(
     given: object = within
     if not isinstance(given, timedelta) or within < timedelta(0) or within % timedelta(days=1):
         raise InvalidInputError("within", within, "a timedelta of zero or more whole days")
+    if within > date.max - as_of:
+        raise InvalidInputError(
+            "within",
+            within,
+            f"a window ending by 9999-12-31: at most {(date.max - as_of).days:,} days",
+        )
     end = as_of + within
     person = profile.person
     if person is None:
