@@ -8,8 +8,9 @@ a skewed number of purchases a customer: the demo's generator) is judged once as
 reason) is built three times and the median printed, beside the baseline run in the
 same process: explaining each due row's tier with ``custrel.explain_tier`` alone, as the
 page did before it ranked the portfolio once (timed on 200 rows and scaled to all of
-them, since all of them take minutes). The page's cost a row should stay flat as the
-portfolio grows; the baseline's grows with the portfolio.
+them, since all of them take minutes), after checking that the page's reasons for those
+200 are the baseline's. The page's cost a row should stay flat as the portfolio grows;
+the baseline's grows with the portfolio.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ import statistics
 import tempfile
 import time
 from datetime import date, timedelta
+
+import attrs
 
 from custrel import io
 from custrel._cli import _html, _portfolio, _reading, _sample
@@ -51,33 +54,26 @@ def measure(customers: int) -> None:
         _sample.write_portfolio(folder, customers, seed=1, as_of=AS_OF)
         portfolio = judged(folder)
     rows = len(portfolio.agenda)
+    sample = portfolio.agenda[:SAMPLE_ROWS]
+    start = time.perf_counter()
+    expected = [
+        explain_tier(c.customer_id, values=portfolio.values, policy=portfolio.policies.tiers)
+        for c in sample
+    ]
+    baseline = (time.perf_counter() - start) / len(sample) * rows
+    if [portfolio.tier_reason(c, "en") for c in sample] != [e.reason_en for e in expected]:
+        msg = "the page's tier reasons differ from explain_tier's"
+        raise SystemExit(msg)
     times = []
     for _ in range(3):
-        fresh = judged_copy(portfolio)
+        fresh = attrs.evolve(portfolio)  # without the ranking cached by the check above
         start = time.perf_counter()
         _html.page(fresh, lang="en", title="Follow-ups due", within=30)
         times.append(time.perf_counter() - start)
     page = statistics.median(times)
-    sample = portfolio.agenda[:SAMPLE_ROWS]
-    start = time.perf_counter()
-    for customer in sample:
-        explain_tier(customer.customer_id, values=portfolio.values, policy=portfolio.policies.tiers)
-    baseline = (time.perf_counter() - start) / len(sample) * rows
     print(
         f"{customers:>9,} {rows:>8,} {page:>9.2f} {page / rows * 1e6:>9.0f}"
         f" {baseline:>12.2f} {page / baseline:>7.3f}"
-    )
-
-
-def judged_copy(portfolio: _portfolio.Portfolio) -> _portfolio.Portfolio:
-    """The same results without the page's cached ranking, so each run ranks once."""
-    return _portfolio.Portfolio(
-        as_of=portfolio.as_of,
-        customers=portfolio.customers,
-        agenda=portfolio.agenda,
-        policies=portfolio.policies,
-        reading=portfolio.reading,
-        values=portfolio.values,
     )
 
 

@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, TextIO
 
 from custrel import io
+from custrel._checks import MAX_DAY, MAX_DAYS, MIN_DAY
 from custrel._cli import _backtest, _html, _portfolio, _reading, _render
 from custrel.cadence._named import calendar_named, default_years
 from custrel.errors import CustrelError, InvalidInputError
@@ -39,16 +40,13 @@ __all__ = ["main"]
 _SAMPLE = "data/sample"
 
 
-_FIRST_DAY, _LAST_DAY = date(1000, 1, 1), date(8999, 12, 31)  # the days custrel takes
-
-
 def _day(text: str) -> date:
     try:
         day = date.fromisoformat(text)
     except ValueError:
         day = None
-    if day is None or not _FIRST_DAY <= day <= _LAST_DAY:
-        msg = f"expected a date YYYY-MM-DD from {_FIRST_DAY} to {_LAST_DAY}, got {text!r}"
+    if day is None or not MIN_DAY <= day <= MAX_DAY:
+        msg = f"expected a date YYYY-MM-DD from {MIN_DAY} to {MAX_DAY}, got {text!r}"
         raise argparse.ArgumentTypeError(msg)
     return day
 
@@ -72,13 +70,10 @@ def _positive(text: str) -> int:
     return value
 
 
-_MAX_WITHIN = 36_600  # days: a century, as every period custrel takes
-
-
 def _days_ahead(text: str) -> int:
     value = _positive(text)
-    if value > _MAX_WITHIN:
-        msg = f"expected a whole number of days from 1 to {_MAX_WITHIN:,}, got {text!r}"
+    if value > MAX_DAYS:  # a century, as every period custrel takes
+        msg = f"expected a whole number of days from 1 to {MAX_DAYS:,}, got {text!r}"
         raise argparse.ArgumentTypeError(msg)
     return value
 

@@ -16,9 +16,10 @@ import attrs
 import pytest
 
 from custrel.__main__ import main
-from custrel._cli import _html, _html_table, _sample
+from custrel._cli import _html, _html_table, _portfolio, _sample
 from custrel._cli._words import USED_POLICIES, policies_text
 from custrel.tiering import explain_tier
+from custrel.tiering._explain import tier_explainer
 
 if TYPE_CHECKING:
     import pathlib
@@ -363,3 +364,21 @@ def test_the_tier_reason_is_the_full_explanation_and_prepared_once(judged: Portf
     assert judged.tier_reason(customer, "zh") == expected.reason_zh
     html = _html.page(judged, lang="en", title="t", within=30)
     assert f'title="{expected.reason_en}"' in html
+
+
+def test_the_portfolio_is_ranked_once_for_every_tier_reason(
+    judged: Portfolio, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[int] = []
+    real = tier_explainer
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(_portfolio, "tier_explainer", counted)
+    fresh = attrs.evolve(judged)
+    _html.page(fresh, lang="en", title="t", within=30)
+    _html.page(fresh, lang="zh", title="t", within=30)
+    assert len(fresh.agenda) > 1
+    assert len(calls) == 1

@@ -11,6 +11,7 @@ portfolio-wide rules (the pyramid, RFM, the agenda) run last, on those results.
 from __future__ import annotations
 
 import contextlib
+import functools
 import pickle
 import tempfile
 from datetime import date
@@ -101,21 +102,11 @@ class Portfolio:
     calendar: WorkCalendar | None = None
     policy_file: str | None = None  # where the policies came from; None: the defaults
     owners: frozenset[str] | None = None  # --owner: whose customers the lists show
-    _explainers: dict[str, Callable[[str], TierExplanation]] = attrs.field(
-        factory=dict, init=False, repr=False, eq=False
-    )  # the tier explainer, prepared by the first tier_reason
 
     @property
     def owned(self) -> list[Customer]:
-        """The customers of the owners asked for (``--owner``), else every customer.
-
-        An owner matches whatever its case and surrounding spaces: ``--owner Rep-1``
-        lists the customers of `` rep-1 ``.
-        """
-        if self.owners is None:
-            return self.customers
-        wanted = {owner_key(owner) for owner in self.owners}
-        return [c for c in self.customers if c.owner is not None and owner_key(c.owner) in wanted]
+        """The customers of the owners asked for (``--owner``), else every customer."""
+        return _owned(self.customers, self.owners)
 
     def unknown_owners(self) -> list[str]:
         """The owners asked for that no customer has, as they were asked for."""
@@ -127,12 +118,23 @@ class Portfolio:
         """Every record of every file read."""
         return self.reading.records
 
+    @functools.cached_property
+    def _tier_explainer(self) -> Callable[[str], TierExplanation]:
+        """The portfolio ranked once, at the first tier reason asked for."""
+        return tier_explainer(self.values, policy=self.policies.tiers)
+
     def tier_reason(self, customer: Customer, lang: str) -> str:
         """Why the customer is in their tier (the portfolio is ranked once, at the first call)."""
-        if "tiers" not in self._explainers:
-            self._explainers["tiers"] = tier_explainer(self.values, policy=self.policies.tiers)
-        why = self._explainers["tiers"](customer.customer_id)
+        why = self._tier_explainer(customer.customer_id)
         return why.reason_zh if lang == "zh" else why.reason_en
+
+
+def _owned(customers: list[Customer], owners: frozenset[str] | None) -> list[Customer]:
+    """The customers of ``owners``, whatever the case and surrounding spaces; or all."""
+    if owners is None:
+        return customers
+    wanted = {owner_key(owner) for owner in owners}
+    return [c for c in customers if c.owner is not None and owner_key(c.owner) in wanted]
 
 
 def owner_key(owner: str) -> str:
@@ -281,14 +283,14 @@ def _schedule(
     and marked provisional, never aborting the others; one whose due day would fall
     past 9999-12-31 has none.
     """
-    graded = {c.customer_id: c for c in customers if c.grade is not None}
     entries = (
-        (cid, c.grade, None if c.last_touch is None else c.last_touch.on)
-        for cid, c in graded.items()
+        (c.customer_id, c.grade, None if c.last_touch is None else c.last_touch.on)
+        for c in customers
+        if c.grade is not None
     )
-    every = agenda(entries, as_of=as_of, until=date.max, policy=policy, calendar=calendar)  # type: ignore[arg-type]
-    for item in every:
-        customer = graded[item.customer_id]
+    by_id = {c.customer_id: c for c in customers}
+    for item in agenda(entries, as_of=as_of, until=date.max, policy=policy, calendar=calendar):
+        customer = by_id[item.customer_id]
         customer.next_due = item.due
         customer.days_overdue = (as_of - item.due).days
         customer.provisional = item.provisional
@@ -377,10 +379,10 @@ def judge_portfolio(
         if score is not None:
             customer.rfm = score
             customer.segment = rfm_segment(score, policy=policies.rfm_segments)
-    portfolio = Portfolio(
+    return Portfolio(
         as_of=as_of,
         customers=customers,
-        agenda=[],
+        agenda=sorted((c for c in _owned(customers, owners) if c.is_due), key=_sort_key(order)),
         policies=policies,
         reading=reading,
         values=values,
@@ -388,5 +390,3 @@ def judge_portfolio(
         policy_file=policy_file,
         owners=owners,
     )
-    portfolio.agenda.extend(sorted((c for c in portfolio.owned if c.is_due), key=_sort_key(order)))
-    return portfolio

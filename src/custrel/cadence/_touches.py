@@ -10,14 +10,17 @@ import attrs
 from custrel import _checks as c
 from custrel.cadence._policy import _CHECK_DAY, DEFAULT_CADENCE, CadencePolicy, Touch, _check_policy
 from custrel.errors import InvalidInputError
-from custrel.models import ContactEvent, Purchase
+from custrel.models import ContactEvent, Direction, Purchase
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
 __all__ = ["LastTouch", "last_touch"]
 
-_ORDER = {touch: index for index, touch in enumerate(Touch)}  # a tie on one day: first wins
+# On one day, the kind first in Touch order wins: it ranks highest.
+_RANK = {touch: -index for index, touch in enumerate(Touch)}
+_TOUCH_OF = {Direction.OUTBOUND: Touch.OUTBOUND, Direction.INBOUND: Touch.INBOUND}
+_PURCHASE = _RANK[Touch.PURCHASE]
 
 
 @attrs.frozen(kw_only=True)
@@ -85,7 +88,7 @@ def last_touch(
     _CHECK_DAY("as_of", as_of)
     c.iterable("contacts", contacts, "ContactEvent")
     c.iterable("purchases", purchases, "Purchase")
-    best: tuple[date, int] | None = None
+    best: tuple[date, int, Touch] | None = None  # day, rank of the kind, kind
     customer: list[str] = []  # the first record's customer: every other must be theirs
     for index, event in enumerate(contacts):
         if not isinstance(event, ContactEvent):
@@ -93,7 +96,10 @@ def last_touch(
         _same(customer, f"contacts[{index}]", event.customer_id)
         day = event.at.date()
         if day <= as_of and policy.counts(event):
-            best = _later(best, day, Touch(event.direction.value))
+            kind = _TOUCH_OF[event.direction]
+            candidate = (day, _RANK[kind], kind)
+            if best is None or candidate > best:
+                best = candidate
     count_purchases = Touch.PURCHASE in policy.touches
     for index, purchase in enumerate(purchases):
         if not isinstance(purchase, Purchase):
@@ -101,10 +107,12 @@ def last_touch(
         _same(customer, f"purchases[{index}]", purchase.customer_id)
         day = purchase.at.date()
         if count_purchases and day <= as_of:
-            best = _later(best, day, Touch.PURCHASE)
+            candidate = (day, _PURCHASE, Touch.PURCHASE)
+            if best is None or candidate > best:
+                best = candidate
     if best is None:
         return None
-    return c.unchecked(LastTouch, on=best[0], kind=tuple(Touch)[best[1]])
+    return c.unchecked(LastTouch, on=best[0], kind=best[2])
 
 
 def _same(customer: list[str], name: str, customer_id: str) -> None:
@@ -118,11 +126,3 @@ def _same(customer: list[str], name: str, customer_id: str) -> None:
             f"the customer of the first record, {customer[0]!r}",
             hint="give one customer's contacts and purchases at a time",
         )
-
-
-def _later(best: tuple[date, int] | None, day: date, kind: Touch) -> tuple[date, int]:
-    """The later of two touches; on one day, the kind first in :class:`Touch` order."""
-    candidate = (day, -_ORDER[kind])
-    if best is None or candidate > (best[0], -best[1]):
-        return day, _ORDER[kind]
-    return best

@@ -149,6 +149,9 @@ class _Ranking:
         self.floors = floors
         self.policy = policy
         self.ascending = sorted(checked.values())  # stable: equal values keep their order
+        # each tier's floor (None: the small tier, closed downwards) and cumulative share
+        self.cuts = dict(zip((Tier.VIP, Tier.MAJOR, Tier.ORDINARY), floors, strict=True))
+        self.upto = dict(zip(Tier, (*policy.cumulative, Decimal(1)), strict=True))
         self.above: list[Decimal] = []  # above[i]: the sum of ascending[i:], exact
         if policy.mode is TierMode.VALUE_SHARE:
             running = Decimal(0)
@@ -174,7 +177,7 @@ class _Ranking:
                 total = self.above[0]
                 share = self.above[past] / total if total else Decimal(0)
                 basis_en, basis_zh = "of the value", "的价值"
-        cut = dict(zip((Tier.VIP, Tier.MAJOR, Tier.ORDINARY), floors, strict=True)).get(tier)
+        cut = self.cuts.get(tier)
         # A small customer's floor is the least value: being small is closed downwards.
         floor = Decimal(ascending[0] if cut is None else cut)
         rank = above + 1
@@ -183,7 +186,7 @@ class _Ranking:
             reason_en = f"no value ({value}): small, whatever the rank"
             reason_zh = f"无价值（{value}）：{name_zh}，不论排名"
         else:
-            upto = dict(zip(Tier, (*policy.cumulative, Decimal(1)), strict=True))[tier]
+            upto = self.upto[tier]
             mode_en = "head count" if policy.mode is TierMode.HEAD_COUNT else "value"
             mode_zh = "按客户数" if policy.mode is TierMode.HEAD_COUNT else "按价值"
             with localcontext(c.CONTEXT):
